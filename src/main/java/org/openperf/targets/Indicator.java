@@ -1,0 +1,148 @@
+package org.openperf.targets;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/** One row of the target table: 一级 · 二级 · 三级 indicator with its description and target value. */
+@Entity
+@Table(name = "indicator")
+public class Indicator {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "project_id")
+    private Project project;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(length = 50)
+    private String level1;
+
+    @Column(length = 50)
+    private String level2;
+
+    @Column(length = 500)
+    private String name;
+
+    @Column(length = 2000)
+    private String description;
+
+    @Embedded
+    private TargetValue value;
+
+    @Column(length = 2000)
+    private String basis;
+
+    @Column(precision = 9, scale = 4)
+    private BigDecimal weight;
+
+    @Embedded
+    private GradeBands bands;
+
+    protected Indicator() {
+    }
+
+    public Indicator(String level1, String level2, String name, String description, TargetValue value) {
+        this.level1 = level1;
+        this.level2 = level2;
+        this.name = name;
+        this.description = description;
+        this.value = value;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Project getProject() {
+        return project;
+    }
+
+    void setProject(Project project) {
+        this.project = project;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    void setPosition(int position) {
+        this.position = position;
+    }
+
+    public String getLevel1() {
+        return level1;
+    }
+
+    public void setLevel1(String level1) {
+        this.level1 = level1;
+    }
+
+    public String getLevel2() {
+        return level2;
+    }
+
+    public void setLevel2(String level2) {
+        this.level2 = level2;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public TargetValue getValue() {
+        return value;
+    }
+
+    public void setValue(TargetValue value) {
+        this.value = value;
+    }
+
+    public String getBasis() {
+        return basis;
+    }
+
+    public void setBasis(String basis) {
+        this.basis = basis;
+    }
+
+    public BigDecimal getWeight() {
+        return weight;
+    }
+
+    public void setWeight(BigDecimal weight) {
+        this.weight = weight;
+    }
+
+    public GradeBands getBands() {
+        return bands == null || bands.isEmpty() ? null : bands;
+    }
+
+    public void setBands(GradeBands bands) {
+        this.bands = bands;
+    }
+}

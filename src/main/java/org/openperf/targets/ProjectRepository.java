@@ -1,0 +1,38 @@
+package org.openperf.targets;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface ProjectRepository extends JpaRepository<Project, Long> {
+
+    /**
+     * Projects by year, unit and status within a caller's scope: everything when {@code all}, else the projects of
+     * the given units and of the units of the given departments (lists never empty: pass a sentinel).
+     */
+    @Query("""
+            select p from Project p left join p.unit u left join u.department d
+            where (:year is null or p.year = :year)
+              and (:unitCode is null or u.code = :unitCode)
+              and (:status is null or p.status = :status)
+              and (:all = true or u.code in :units or d.code in :departments)
+            """)
+    Page<Project> search(@Param("year") Integer year, @Param("unitCode") String unitCode,
+                         @Param("status") ProjectStatus status, @Param("all") boolean all,
+                         @Param("units") java.util.Collection<String> units,
+                         @Param("departments") java.util.Collection<String> departments, Pageable pageable);
+
+    /** The whole table in one query, for the detail view and exports. */
+    @EntityGraph(attributePaths = {"indicators", "unit", "unit.department"})
+    @Query("select p from Project p where p.id = :id")
+    Optional<Project> findTable(@Param("id") Long id);
+
+    @EntityGraph(attributePaths = {"indicators", "unit"})
+    java.util.List<Project> findByImportIdOrderByIdAsc(Long importId);
+
+    Page<Project> findBySubmittedBy(String submittedBy, Pageable pageable);
+}

@@ -1,0 +1,184 @@
+package org.openperf.targets;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.openperf.validation.Finding;
+import org.openperf.validation.ValidationService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Drafting a project's target table: create, read, replace while it is a draft, and validate. */
+@Service
+public class ProjectService {
+
+    private final ProjectRepository projects;
+    private final UnitRepository units;
+    private final ValidationService validation;
+    private final ApplicationEventPublisher events;
+
+    public ProjectService(ProjectRepository projects, UnitRepository units, ValidationService validation,
+                          ApplicationEventPublisher events) {
+        this.projects = projects;
+        this.units = units;
+        this.validation = validation;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ProjectSummary> list(Integer year, String unitCode, ProjectStatus status, Scope scope, Pageable page) {
+        return projects.search(year, blankToNull(unitCode), status, scope.all(), scope.unitsOrNone(),
+                scope.departmentsOrNone(), page).map(ProjectSummary::of);
+    }
+
+    /** The caller's projects of a year (or unit); callers read indicators inside their own transaction. */
+    @Transactional(readOnly = true)
+    public List<Project> tables(Integer year, String unitCode, Scope scope) {
+        return projects.search(year, blankToNull(unitCode), null, scope.all(), scope.unitsOrNone(),
+                scope.departmentsOrNone(), Pageable.unpaged()).getContent();
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectView view(Long id) {
+        Project p = table(id);
+        return ProjectView.of(p, validation.validate(p));
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectView view(Long id, Scope scope) {
+        Project p = table(id, scope);
+        return ProjectView.of(p, validation.validate(p));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Finding> validate(Long id, Scope scope) {
+        return validation.validate(table(id, scope));
+    }
+
+    /** The project if the scope covers it; another unit's project answers as if it did not exist. */
+    @Transactional(readOnly = true)
+    public Project table(Long id, Scope scope) {
+        Project p = table(id);
+        if (!scope.covers(p)) {
+            throw new ProjectNotFoundException(id);
+        }
+        return p;
+    }
+
+    @Transactional
+    public ProjectView create(ProjectForm form) {
+        return create(form, Scope.ALL);
+    }
+
+    @Transactional
+    public ProjectView create(ProjectForm form, Scope scope) {
+        requireBasics(form);
+        Project p = new Project(form.year(), form.name().trim());
+        apply(form, p);
+        if (!scope.covers(p)) {
+            throw new InvalidProjectException("只能为本单位（或本部门所属单位）新建项目");
+        }
+        projects.save(p);
+        events.publishEvent(new ProjectDraftCreated(p.getId()));
+        return ProjectView.of(p, validation.validate(p));
+    }
+
+    /** Replaces a draft's whole table in one transaction: either all of the edit is stored or none. */
+    @Transactional
+    public ProjectView update(Long id, ProjectForm form, Scope scope) {
+        Project p = table(id, scope);
+        if (!p.isEditable()) {
+            throw new ProjectNotEditableException(p);
+        }
+        requireBasics(form);
+        p.setYear(form.year());
+        p.setName(form.name().trim());
+        apply(form, p);
+        projects.saveAndFlush(p);
+        return ProjectView.of(p, validation.validate(p));
+    }
+
+    @Transactional(readOnly = true)
+    public Project table(Long id) {
+        return projects.findTable(id).orElseThrow(() -> new ProjectNotFoundException(id));
+    }
+
+    private void requireBasics(ProjectForm form) {
+        List<String> missing = new ArrayList<>();
+        if (form.year() == null) {
+            missing.add("year（预算年度）");
+        } else if (form.year() < 2000 || form.year() > 2100) {
+            throw new InvalidProjectException("预算年度 " + form.year() + " 不在 2000–2100 之间");
+        }
+        if (form.name() == null || form.name().isBlank()) {
+            missing.add("name（项目名称）");
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidProjectException("缺少必填字段：" + String.join("、", missing));
+        }
+    }
+
+    private void apply(ProjectForm form, Project p) {
+        p.setCode(blankToNull(form.code()));
+        p.setUnit(resolveUnit(form.unit()));
+        p.setCategory(blankToNull(form.category()));
+        p.setBudget(form.budget());
+        p.setFiscalFunds(form.fiscalFunds());
+        p.setOtherFunds(form.otherFunds());
+        p.setBudgetNote(blankToNull(form.budgetNote()));
+        p.setPurpose(form.purpose());
+        p.setGoal(form.goal());
+        List<SpendingPlanEntry> plan = new ArrayList<>();
+        if (form.spendingPlan() != null) {
+            for (ProjectView.PlanRow row : form.spendingPlan()) {
+                if (row.cumulativePercent() == null) {
+                    throw new InvalidProjectException("资金支出计划 " + row.month() + "月底 缺少累计百分比");
+                }
+                plan.add(new SpendingPlanEntry(row.month(), row.cumulativePercent()));
+            }
+        }
+        p.setSpendingPlan(plan);
+        List<Indicator> rows = new ArrayList<>();
+        if (form.indicators() != null) {
+            for (ProjectForm.IndicatorInput in : form.indicators()) {
+                rows.add(indicator(in, p.getYear()));
+            }
+        }
+        p.replaceIndicators(rows);
+    }
+
+    private static Indicator indicator(ProjectForm.IndicatorInput in, int year) {
+        String text = in.value() == null ? null : in.value().text();
+        String l1 = IndicatorFramework.level1(in.level1());
+        String l2 = IndicatorFramework.level2(in.level2());
+        Indicator i = new Indicator(l1 != null ? l1 : blankToNull(in.level1()), l2 != null ? l2 : blankToNull(in.level2()),
+                blankToNull(in.name()), blankToNull(in.description()), TargetValueParser.parse(text, year));
+        i.setBasis(blankToNull(in.basis()));
+        i.setWeight(in.weight());
+        ProjectView.BandsView b = in.bands();
+        if (b != null) {
+            i.setBands(new GradeBands(b.excellent(), b.good(), b.fair(), b.poor()));
+        }
+        return i;
+    }
+
+    private Unit resolveUnit(ProjectForm.UnitInput in) {
+        if (in == null || (blankToNull(in.code()) == null && blankToNull(in.name()) == null)) {
+            return null;
+        }
+        if (blankToNull(in.code()) != null) {
+            return units.findByCode(in.code().trim())
+                    .orElseThrow(() -> new InvalidProjectException("预算单位编码 " + in.code() + " 不存在"));
+        }
+        return units.findFirstByName(in.name().trim())
+                .orElseThrow(() -> new InvalidProjectException("预算单位“" + in.name() + "”不存在"));
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+}

@@ -1,0 +1,13 @@
+package org.openperf.targets;
+
+/** Where a project's target table stands in its lifecycle. */
+public enum ProjectStatus {
+    /** 编制中: being drafted or revised by the unit. */
+    DRAFT,
+    /** 调整中: an approved table being changed (目标调整); the approved versions stay as they were. */
+    ADJUSTING,
+    /** 审核中: submitted, with the department or finance. */
+    IN_REVIEW,
+    /** 已批复: approved with the budget, frozen as a version. */
+    APPROVED
+}

@@ -1,0 +1,449 @@
+package org.openperf.validation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.openperf.targets.IndicatorFramework;
+import org.openperf.targets.Operator;
+import org.openperf.targets.Project;
+import org.openperf.targets.SpendingPlanEntry;
+import org.openperf.targets.TargetValue;
+import org.openperf.targets.ValueKind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a target table (绩效目标表) the way a reviewer would by hand (DOMAIN.md, "Validation"). Errors block
+ * submission; warnings travel with the table to the reviewers. Every finding has a stable rule id and a Chinese
+ * message naming the field or the indicator (三级 name).
+ *
+ * <p>Rule groups, in the order findings are reported: project fields ({@code project.*}), spending plan
+ * ({@code plan.*}), structure ({@code structure.*}), 三级 names ({@code indicator.name.*}), values
+ * ({@code value.*}, {@code values.*}) and weights ({@code weight.*}).
+ */
+@Service
+public class ValidationService {
+
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 2100;
+    static final int MAX_NAME_LENGTH = 100;
+    static final String BUDGET_EXECUTION = "预算执行率";
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String WAN_YUAN = "万元";
+
+    /**
+     * A qualitative value that looks as if it should have been read as a number or a date: it starts with an
+     * operator or a digit, or a word operator followed by a digit (不低于90%), or it holds a month-day date.
+     */
+    private static final Pattern LOOKS_MEASURABLE = Pattern.compile(
+            "^\\s*(?:[≥≤=<>＜＞＝≧≦]|[0-9０-９]"
+                    + "|(?:不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|多于|少于|超过|达到)\\s*[0-9０-９])"
+                    + "|[0-9０-９]+\\s*月\\s*[0-9０-９]+\\s*日");
+
+    private final ValidationSettings settings;
+
+    /** With the default settings. */
+    public ValidationService() {
+        this(ValidationSettings.defaults());
+    }
+
+    @Autowired
+    public ValidationService(ValidationSettings settings) {
+        this.settings = settings == null ? ValidationSettings.defaults() : settings;
+    }
+
+    public ValidationSettings settings() {
+        return settings;
+    }
+
+    /** Every finding on the project's table, in the order of the rule groups; empty when the table is clean. */
+    public List<Finding> validate(Project project) {
+        Run run = new Run(project);
+        run.projectFields();
+        run.funds();
+        run.spendingPlan();
+        run.structure();
+        run.names();
+        run.values();
+        run.weights();
+        return List.copyOf(run.findings);
+    }
+
+    /** One validation of one project: the rows and the findings so far. */
+    private final class Run {
+
+        private final Project project;
+        private final List<IndicatorRow> rows = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+
+        Run(Project project) {
+            this.project = project;
+            for (int i = 0; i < project.getIndicators().size(); i++) {
+                rows.add(new IndicatorRow(i, project.getIndicators().get(i)));
+            }
+        }
+
+        // ---- project: name, unit, year -------------------------------------------------------------------
+
+        void projectFields() {
+            if (isBlank(project.getName())) {
+                error("project.name.missing", "项目名称", "未填写项目名称");
+            }
+            if (project.getUnit() == null
+                    || isBlank(project.getUnit().getName()) && isBlank(project.getUnit().getCode())) {
+                error("project.unit.missing", "预算单位", "未填写预算单位");
+            }
+            int year = project.getYear();
+            if (year == 0) {
+                error("project.year.missing", "预算年度", "未填写预算年度");
+            } else if (year < MIN_YEAR || year > MAX_YEAR) {
+                error("project.year.out-of-range", "预算年度",
+                        "预算年度“" + year + "”不在 " + MIN_YEAR + "–" + MAX_YEAR + " 之间");
+            }
+        }
+
+        // ---- project: 预算数 = 财政资金 + 其他资金 --------------------------------------------------------------
+
+        void funds() {
+            BigDecimal budget = project.getBudget();
+            BigDecimal fiscal = project.getFiscalFunds();
+            BigDecimal other = project.getOtherFunds();
+            notNegative(budget, "预算数");
+            notNegative(fiscal, "财政资金");
+            notNegative(other, "其他资金");
+            if (budget == null) {
+                error("project.budget.missing", "预算数", "未填写预算数");
+                return;
+            }
+            if (budget.signum() == 0 && isBlank(project.getBudgetNote())) {
+                error("project.budget.zero", "预算数", "预算数为 0：无资金安排的项目须在预算说明中写明原因");
+            }
+            if (fiscal == null && other == null) {
+                return; // the table gives no split (e.g. Layout E): nothing to add up
+            }
+            BigDecimal sum = cents(orZero(fiscal).add(orZero(other)));
+            if (sum.compareTo(cents(budget)) != 0) {
+                error("project.funds.sum", "预算数",
+                        "财政资金 " + amount(fiscal) + " 万元 + 其他资金 " + amount(other) + " 万元 = " + sum.toPlainString()
+                                + " 万元，与预算数 " + amount(budget) + " 万元不符");
+            }
+        }
+
+        private void notNegative(BigDecimal amount, String field) {
+            if (amount != null && amount.signum() < 0) {
+                error("project.amount.negative", field, field + "为负数（" + amount(amount) + " 万元）");
+            }
+        }
+
+        // ---- spending plan: months 1–12 increasing, percents 0–100 cumulative, last = 100 ----------------------
+
+        void spendingPlan() {
+            List<SpendingPlanEntry> plan = project.getSpendingPlan();
+            if (plan == null || plan.isEmpty()) {
+                return; // optional
+            }
+            SpendingPlanEntry previous = null;
+            BigDecimal previousPercent = null;
+            String previousLabel = null;
+            for (SpendingPlanEntry e : plan) {
+                String label = e.getMonth() + "月底";
+                if (e.getMonth() < 1 || e.getMonth() > 12) {
+                    error("plan.month.invalid", "资金支出计划", "资金支出计划的月份“" + e.getMonth() + "”不在 1–12 之间");
+                } else {
+                    if (previous != null && e.getMonth() <= previous.getMonth()) {
+                        error("plan.month.order", "资金支出计划",
+                                "资金支出计划的月份须逐期递增：" + previous.getMonth() + "月底之后是" + label);
+                    }
+                    previous = e; // an invalid month is reported once, not again against the next one
+                }
+                BigDecimal percent = e.getCumulativePercent();
+                if (percent == null) {
+                    error("plan.percent.missing", "资金支出计划", "资金支出计划" + label + "未填写累计支出比例");
+                } else if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
+                    error("plan.percent.range", "资金支出计划",
+                            "资金支出计划" + label + "的累计支出比例 " + percent(percent) + " 超出 0–100% 范围");
+                } else {
+                    if (previousPercent != null && percent.compareTo(previousPercent) < 0) {
+                        error("plan.not-cumulative", "资金支出计划",
+                                "资金支出计划应为累计比例，逐期不减：" + label + "的 " + percent(percent) + " 低于"
+                                        + previousLabel + "的 " + percent(previousPercent));
+                    }
+                    previousPercent = percent;
+                    previousLabel = label;
+                }
+            }
+            SpendingPlanEntry last = plan.get(plan.size() - 1);
+            BigDecimal lastPercent = last.getCumulativePercent();
+            if (lastPercent != null && lastPercent.signum() >= 0 && lastPercent.compareTo(HUNDRED) < 0) {
+                error("plan.last.not-100", "资金支出计划",
+                        "资金支出计划最后一期（" + last.getMonth() + "月底）累计支出比例应为 100%，实为 " + percent(lastPercent));
+            }
+        }
+
+        // ---- structure: 一级/二级 of each row, and the 一级 every table needs -----------------------------------
+
+        void structure() {
+            boolean output = false;
+            boolean benefit = false;
+            boolean satisfaction = false;
+            boolean cost = false;
+            for (IndicatorRow r : rows) {
+                String level1 = r.level1();
+                if (level1 == null) {
+                    unknownLevel1(r);
+                } else {
+                    level2Belongs(r, level1);
+                }
+                output |= IndicatorFramework.OUTPUT.equals(level1);
+                benefit |= IndicatorFramework.BENEFIT.equals(level1);
+                satisfaction |= IndicatorFramework.SATISFACTION.equals(level1);
+                cost |= r.isCost();
+            }
+            requireLevel1(output, "structure.output.missing", IndicatorFramework.OUTPUT);
+            requireLevel1(benefit, "structure.benefit.missing", IndicatorFramework.BENEFIT);
+            requireLevel1(satisfaction, "structure.satisfaction.missing", IndicatorFramework.SATISFACTION);
+            if (!cost) {
+                boolean newFramework = project.getYear() >= settings.newFrameworkFromYear();
+                add(newFramework ? Severity.ERROR : Severity.WARNING, "structure.cost.missing", IndicatorFramework.COST,
+                        null, "缺少成本指标：" + (newFramework
+                                ? settings.newFrameworkFromYear() + " 年起须设成本指标（一级成本指标，或产出指标下的二级成本指标）"
+                                : "建议设成本指标（" + settings.newFrameworkFromYear() + " 年起为必填）"));
+            }
+        }
+
+        private void requireLevel1(boolean present, String rule, String level1) {
+            if (!present) {
+                error(rule, level1, "缺少" + level1 + "：至少须有一个" + level1);
+            }
+        }
+
+        private void unknownLevel1(IndicatorRow r) {
+            String raw = r.indicator().getLevel1();
+            if (isBlank(raw)) {
+                error("structure.level1.missing", r, r.label() + "未填写一级指标");
+            } else {
+                error("structure.level1.unknown", r, r.label() + "的一级指标“" + raw.strip() + "”不在指标体系中（应为"
+                        + String.join("、", IndicatorFramework.level1Names()) + "之一）");
+            }
+        }
+
+        private void level2Belongs(IndicatorRow r, String level1) {
+            String raw = r.indicator().getLevel2();
+            if (isBlank(raw)) {
+                error("structure.level2.missing", r, r.label() + "未填写二级指标");
+            } else if (IndicatorFramework.level2(raw) == null) {
+                error("structure.level2.unknown", r, r.label() + "的二级指标“" + raw.strip() + "”不在指标体系中（" + level1
+                        + "下应为" + String.join("、", IndicatorFramework.level2Names(level1)) + "之一）");
+            } else if (!IndicatorFramework.belongsTo(level1, raw)) {
+                error("structure.level2.mismatch", r, r.label() + "的二级指标“" + raw.strip() + "”不属于一级指标“" + level1
+                        + "”（" + level1 + "下应为" + String.join("、", IndicatorFramework.level2Names(level1)) + "之一）");
+            }
+        }
+
+        // ---- 三级 names: present, unique (ignoring spaces), ≤ 100 characters -----------------------------------
+
+        void names() {
+            Map<String, IndicatorRow> seen = new HashMap<>();
+            for (IndicatorRow r : rows) {
+                String name = r.name();
+                if (name == null) {
+                    error("indicator.name.missing", r, r.rowLabel() + "未填写三级指标名称");
+                    continue;
+                }
+                int length = name.codePointCount(0, name.length());
+                if (length > MAX_NAME_LENGTH) {
+                    error("indicator.name.too-long", r, "指标“" + abbreviate(name) + "”的三级指标名称长 " + length
+                            + " 字，超过 " + MAX_NAME_LENGTH + " 字");
+                }
+                IndicatorRow first = seen.putIfAbsent(r.compactName(), r);
+                if (first != null) {
+                    error("indicator.name.duplicate", r, "三级指标“" + name + "”重复：" + first.rowLabel() + "与"
+                            + r.rowLabel() + "同名");
+                }
+            }
+        }
+
+        // ---- values -----------------------------------------------------------------------------------------
+
+        void values() {
+            int qualitative = 0;
+            for (IndicatorRow r : rows) {
+                TargetValue v = r.value();
+                if (isMissing(v)) {
+                    error("value.missing", r, r.label() + "未填写指标值");
+                    continue;
+                }
+                if (v.getKind() == ValueKind.QUALITATIVE) {
+                    qualitative++;
+                }
+                if (!parsed(r, v)) {
+                    continue;
+                }
+                if (v.isQuantitative()) {
+                    quantity(r, v);
+                }
+                operator(r, v);
+            }
+            if (!rows.isEmpty() && qualitative * 2 > rows.size()) {
+                warning("values.mostly-qualitative", "指标值", null, rows.size() + " 个指标中有 " + qualitative
+                        + " 个为定性指标，超过一半：绩效指标应以定量为主");
+            }
+        }
+
+        private boolean isMissing(TargetValue v) {
+            return v == null || isBlank(v.getText()) && v.getNumber() == null && v.getDeadline() == null;
+        }
+
+        /** Whether the value was read into what its kind needs; reports {@code value.unparsed} when not. */
+        private boolean parsed(IndicatorRow r, TargetValue v) {
+            boolean ok = v.getKind() != null && switch (v.getKind()) {
+                case QUANTITATIVE -> v.getNumber() != null;
+                case DEADLINE -> v.getDeadline() != null;
+                case QUALITATIVE -> !looksMeasurable(v.getText());
+            };
+            if (!ok) {
+                error("value.unparsed", r, r.label() + "的指标值“" + r.valueText()
+                        + "”未能识别：定量指标值写作“运算符 数值 单位”（如“≥90%”“≤8000元/人”），时限写作“≤10月31日”，定性指标值写文字");
+            }
+            return ok;
+        }
+
+        private void quantity(IndicatorRow r, TargetValue v) {
+            if (isBlank(v.getUnit())) {
+                error("value.unit.missing", r, r.label() + "的指标值“" + r.valueText() + "”缺少计量单位");
+            }
+            if (v.isPercent()) {
+                rate(r, v);
+            }
+            if (r.isCost() && v.getUnit() != null && WAN_YUAN.equals(v.getUnit().strip())
+                    && project.getBudget() != null && largest(v).compareTo(project.getBudget()) > 0) {
+                error("value.cost.over-budget", r, "成本" + r.label() + "的指标值“" + r.valueText() + "”超过项目预算数 "
+                        + amount(project.getBudget()) + " 万元");
+            }
+        }
+
+        private void rate(IndicatorRow r, TargetValue v) {
+            if (outside0to100(v.getNumber()) || outside0to100(v.getUpperNumber())) {
+                error("value.rate.range", r, r.label() + "的指标值“" + r.valueText() + "”超出 0–100% 范围");
+            } else if (v.getOperator() == Operator.LE && v.getNumber().compareTo(HUNDRED) == 0) {
+                warning("value.rate.le100", r, r.label() + "的指标值“" + r.valueText()
+                        + "”对比率不构成约束（比率总是不超过 100%），请核对运算符");
+            }
+        }
+
+        /** 满意度/准确率/完成率 … with ≤ or <, 成本 with ≥ or >: probably the wrong way round. */
+        private void operator(IndicatorRow r, TargetValue v) {
+            Operator op = v.getOperator();
+            if (op == null) {
+                return;
+            }
+            if (op.isUpperBound() && r.isMoreBetter()) {
+                warning("value.operator.suspicious", r, r.label() + "越高越好，指标值“" + r.valueText() + "”却用了“"
+                        + op.symbol() + "”，请核对运算符（一般用“≥”）");
+            } else if (op.isLowerBound() && r.isCost()) {
+                warning("value.operator.suspicious", r, "成本" + r.label() + "的指标值“" + r.valueText() + "”用了“"
+                        + op.symbol() + "”，成本指标一般用“≤”，请核对运算符");
+            }
+        }
+
+        // ---- weights ----------------------------------------------------------------------------------------
+
+        void weights() {
+            if (rows.stream().allMatch(r -> r.indicator().getWeight() == null)) {
+                return; // a table without weights gets the default split when scored
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (IndicatorRow r : rows) {
+                BigDecimal w = r.indicator().getWeight();
+                boolean budgetExecution = BUDGET_EXECUTION.equals(r.compactName());
+                if (w == null) {
+                    error("weight.missing", r, r.label() + "未填写分值权重（其他指标已填写）");
+                } else if (w.signum() <= 0) {
+                    error("weight.non-positive", r, r.label() + "的分值权重 " + number(w) + " 应大于 0");
+                } else if (budgetExecution && w.compareTo(settings.budgetExecutionWeight()) != 0) {
+                    error("weight.budget-execution", r, r.label() + "的分值权重 " + number(w) + " 应为 "
+                            + number(settings.budgetExecutionWeight()));
+                }
+                if (w != null && !budgetExecution) {
+                    sum = sum.add(w);
+                }
+            }
+            if (sum.compareTo(settings.indicatorWeightTotal()) != 0) {
+                error("weight.sum", "分值权重", "指标分值权重合计为 " + number(sum) + "，应为 "
+                        + number(settings.indicatorWeightTotal()) + "（预算执行率另计 "
+                        + number(settings.budgetExecutionWeight()) + " 分）");
+            }
+        }
+
+        // ---- adding findings --------------------------------------------------------------------------------
+
+        private void error(String rule, String field, String message) {
+            add(Severity.ERROR, rule, field, null, message);
+        }
+
+        private void error(String rule, IndicatorRow r, String message) {
+            add(Severity.ERROR, rule, r.field(), r.index(), message);
+        }
+
+        private void warning(String rule, IndicatorRow r, String message) {
+            add(Severity.WARNING, rule, r.field(), r.index(), message);
+        }
+
+        private void warning(String rule, String field, Integer index, String message) {
+            add(Severity.WARNING, rule, field, index, message);
+        }
+
+        private void add(Severity severity, String rule, String field, Integer index, String message) {
+            findings.add(new Finding(severity, rule, field, index, message));
+        }
+    }
+
+    // ---- small helpers ------------------------------------------------------------------------------------
+
+    static boolean looksMeasurable(String text) {
+        return text != null && LOOKS_MEASURABLE.matcher(text).find();
+    }
+
+    private static boolean outside0to100(BigDecimal n) {
+        return n != null && (n.signum() < 0 || n.compareTo(HUNDRED) > 0);
+    }
+
+    private static BigDecimal largest(TargetValue v) {
+        return v.getUpperNumber() != null ? v.getNumber().max(v.getUpperNumber()) : v.getNumber();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static BigDecimal orZero(BigDecimal n) {
+        return n == null ? BigDecimal.ZERO : n;
+    }
+
+    /** 万元 to two decimals, as the tables write amounts. */
+    private static BigDecimal cents(BigDecimal n) {
+        return n.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static String amount(BigDecimal n) {
+        return cents(orZero(n)).toPlainString();
+    }
+
+    private static String percent(BigDecimal n) {
+        return n.stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static String number(BigDecimal n) {
+        return n.stripTrailingZeros().toPlainString();
+    }
+
+    private static String abbreviate(String name) {
+        return name.codePointCount(0, name.length()) <= 20 ? name
+                : name.substring(0, name.offsetByCodePoints(0, 20)) + "…";
+    }
+}
