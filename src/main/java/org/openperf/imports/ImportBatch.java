@@ -1,0 +1,113 @@
+package org.openperf.imports;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/** One stored import: the file as uploaded (for the error report) and what it produced. */
+@Entity
+@Table(name = "import_batch")
+public class ImportBatch {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "file_name", nullable = false, length = 500)
+    private String fileName;
+
+    @Column(name = "file_sha256", nullable = false, length = 64)
+    private String sha256;
+
+    @Column(name = "fiscal_year", nullable = false)
+    private int year;
+
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+
+    @Column(name = "created_by", length = 100)
+    private String createdBy;
+
+    @Column(name = "table_count", nullable = false)
+    private int tableCount;
+
+    @Column(name = "indicator_count", nullable = false)
+    private int indicatorCount;
+
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "content", nullable = false)
+    private byte[] content;
+
+    @Column(name = "problems_json", length = 1000000)
+    private String problemsJson;
+
+    protected ImportBatch() {
+    }
+
+    public ImportBatch(String fileName, String sha256, int year, String createdBy, byte[] content) {
+        this.fileName = fileName;
+        this.sha256 = sha256;
+        this.year = year;
+        this.createdBy = createdBy;
+        this.content = content;
+        this.createdAt = LocalDateTime.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public LocalDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public int getTableCount() {
+        return tableCount;
+    }
+
+    public int getIndicatorCount() {
+        return indicatorCount;
+    }
+
+    public byte[] getContent() {
+        return content;
+    }
+
+    public String getProblemsJson() {
+        return problemsJson;
+    }
+
+    /** What a second upload of the same file for the same year is told. */
+    public String alreadyImportedMessage() {
+        return "该文件已于 " + createdAt.withNano(0).toString().replace('T', ' ') + " 导入（导入批次 " + id + "，"
+                + tableCount + " 张目标表），未重复导入";
+    }
+
+    void recordResult(int tables, int indicators, String problemsJson) {
+        this.tableCount = tables;
+        this.indicatorCount = indicators;
+        this.problemsJson = problemsJson;
+    }
+}

@@ -1,0 +1,88 @@
+package org.openperf.imports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.openperf.security.Caller;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/imports")
+@Tag(name = "导入")
+public class ImportController {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ImportService imports;
+    private final ImportBatchRepository batches;
+    private final ErrorReportWriter reports;
+
+    public ImportController(ImportService imports, ImportBatchRepository batches, ErrorReportWriter reports) {
+        this.imports = imports;
+        this.batches = batches;
+        this.reports = reports;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "导入绩效目标表（.xlsx / .docx，一个文件可含多张表；dryRun=true 只预览不保存）")
+    public ImportResult importFile(@RequestPart("file") MultipartFile file, @RequestParam int year,
+                                   @RequestParam(defaultValue = "false") boolean dryRun,
+                                   @RequestParam(required = false) String department) throws IOException {
+        Caller caller = Caller.current();
+        return imports.importFile(file.getBytes(), file.getOriginalFilename(), year, dryRun, department,
+                caller.userId(), caller.scope());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "导入批次：表数、指标数与问题")
+    public BatchView batch(@PathVariable Long id) {
+        ImportBatch b = find(id);
+        return new BatchView(b.getId(), b.getFileName(), b.getYear(), b.getCreatedAt().toString(), b.getCreatedBy(),
+                b.getTableCount(), b.getIndicatorCount(), imports.storedProblems(b));
+    }
+
+    @GetMapping("/{id}/error-report")
+    @Operation(summary = "错误报告：上传的工作簿副本，问题单元格标红并附批注和“错误信息”列")
+    public ResponseEntity<byte[]> errorReport(@PathVariable Long id) {
+        ImportBatch b = find(id);
+        return report(b.getContent(), b.getFileName(), b.getYear());
+    }
+
+    @PostMapping(path = "/error-report", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "对任意文件（包括无法导入的文件）生成错误报告，不保存任何内容")
+    public ResponseEntity<byte[]> errorReportFor(@RequestPart("file") MultipartFile file, @RequestParam int year)
+            throws IOException {
+        return report(file.getBytes(), file.getOriginalFilename(), year);
+    }
+
+    private ResponseEntity<byte[]> report(byte[] content, String fileName, int year) {
+        ReadResult read = imports.readLenient(content, fileName, year);
+        byte[] body = reports.write(content, FileKind.of(content) == FileKind.XLSX, imports.locatedProblems(read));
+        String base = fileName == null ? "导入" : fileName.replaceAll("\\.(xlsx|docx)$", "");
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(base + "-错误报告.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    private ImportBatch find(Long id) {
+        return batches.findById(id).orElseThrow(() -> new ImportNotFoundException(id));
+    }
+
+    public record BatchView(Long id, String fileName, int year, String createdAt, String createdBy, int tableCount,
+                            int indicatorCount, java.util.List<ImportResult.ProblemView> problems) {
+    }
+}

@@ -1,0 +1,314 @@
+package org.openperf.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.openperf.targets.DepartmentRepository;
+import org.openperf.targets.Project;
+import org.openperf.targets.ProjectDraftCreated;
+import org.openperf.targets.ProjectRepository;
+import org.openperf.targets.ProjectView;
+import org.openperf.targets.Scope;
+import org.openperf.targets.Unit;
+import org.openperf.targets.UnitRepository;
+import org.openperf.validation.Finding;
+import org.openperf.validation.Severity;
+import org.openperf.validation.ValidationService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports target tables from an uploaded file. A file with a table that cannot be read as a table is refused
+ * whole; otherwise every table becomes a draft project in one transaction, and business-rule problems are
+ * reported as the validation findings of those drafts.
+ */
+@Service
+public class ImportService {
+
+    private final ValidationService validation;
+    private final ProjectRepository projects;
+    private final UnitRepository units;
+    private final DepartmentRepository departments;
+    private final ImportBatchRepository batches;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
+
+    public ImportService(ValidationService validation, ProjectRepository projects,
+                         UnitRepository units, DepartmentRepository departments, ImportBatchRepository batches,
+                         TransactionTemplate tx, ObjectMapper json, ApplicationEventPublisher events) {
+        this.events = events;
+        this.validation = validation;
+        this.projects = projects;
+        this.units = units;
+        this.departments = departments;
+        this.batches = batches;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    /**
+     * @param departmentCode the importing department, for units the file names without a code or 主管部门
+     * @param user           who imports, recorded on the batch
+     * @param scope          whose tables the caller may store: a unit imports its own, a department its units'
+     */
+    public ImportResult importFile(byte[] content, String fileName, int year, boolean dryRun, String departmentCode,
+                                   String user, Scope scope) {
+        if (content == null || content.length == 0) {
+            throw new ImportRejectedException(fileName, "上传的文件为空");
+        }
+        if (year < 2000 || year > 2100) {
+            throw new IllegalArgumentException("预算年度 " + year + " 不在 2000–2100 之间");
+        }
+        String sha = sha256(content);
+        if (!dryRun) {
+            var earlier = batches.findFirstBySha256AndYear(sha, year);
+            if (earlier.isPresent()) {
+                return alreadyImported(earlier.get());
+            }
+        }
+        ReadResult read = read(content, fileName, year);
+        checkDepartment(read, departmentCode);
+        if (dryRun) {
+            return tx.execute(status -> {
+                status.setRollbackOnly();
+                return store(read, null, year, departmentCode, false, scope);
+            });
+        }
+        try {
+            return tx.execute(status -> {
+                ImportBatch batch = batches.save(new ImportBatch(safeName(fileName), sha, year, user, content));
+                return store(read, batch, year, departmentCode, true, scope);
+            });
+        } catch (DataIntegrityViolationException e) {
+            // Another request (or node) stored the same file a moment ago: the unique index tells us.
+            return alreadyImported(batches.findFirstBySha256AndYear(sha, year).orElseThrow(() -> e));
+        }
+    }
+
+    /**
+     * A department imports its own units' tables: a table whose unit (by its stored record, else the first three
+     * digits of its code) belongs to another department refuses the file, rather than quietly creating that
+     * department and unit under this department's import.
+     */
+    private void checkDepartment(ReadResult read, String departmentCode) {
+        if (departmentCode == null || departmentCode.isBlank()) {
+            return;
+        }
+        String own = departmentCode.trim();
+        List<ImportResult.ProblemView> foreign = new ArrayList<>();
+        for (ImportedTable t : read.tables()) {
+            String code = t.unitCode() == null ? "" : t.unitCode().trim();
+            if (code.isEmpty()) {
+                continue;
+            }
+            String owner = units.findByCode(code)
+                    .map(u -> u.getDepartment() == null ? null : u.getDepartment().getCode())
+                    .orElse(code.matches("\\d{6}") ? code.substring(0, 3) : null);
+            if (owner != null && !owner.equals(own)) {
+                foreign.add(new ImportResult.ProblemView("ERROR", t.where() == null ? "" : t.where().toString(),
+                        "项目“" + t.project().getName() + "”的单位 " + code + " 属于主管部门 " + owner
+                                + "，不属于本次导入的主管部门 " + own, "import.unit.department"));
+            }
+        }
+        if (!foreign.isEmpty()) {
+            ImportResult.ProblemView first = foreign.get(0);
+            throw new ImportFailedException("文件中有 " + foreign.size() + " 张表的单位不属于主管部门 " + own
+                    + "，未导入任何内容。" + (first.location().isEmpty() ? "" : first.location() + "：")
+                    + first.message(), foreign);
+        }
+    }
+
+    /**
+     * The same file for the same year again: nothing is stored twice; the answer shows the projects the earlier
+     * import made, with a warning naming it.
+     */
+    private ImportResult alreadyImported(ImportBatch earlier) {
+        List<ImportResult.ImportedProject> out = projects.findByImportIdOrderByIdAsc(earlier.getId()).stream()
+                .map(p -> new ImportResult.ImportedProject(p.getId(), p.getCode(), p.getName(),
+                        p.getUnit() == null ? null : new ProjectView.UnitRef(p.getUnit().getCode(), p.getUnit().getName()),
+                        ProjectView.amount(p.getBudget()), ProjectView.amount(p.getFiscalFunds()),
+                        ProjectView.amount(p.getOtherFunds()), p.getIndicators().size(), 0, 0))
+                .toList();
+        return new ImportResult(earlier.getId(), false, earlier.getTableCount(), earlier.getIndicatorCount(), out,
+                List.of(new ImportResult.ProblemView("WARNING", earlier.getFileName(),
+                        earlier.alreadyImportedMessage(), "import.duplicate")),
+                earlier.getId());
+    }
+
+    /** Reads the file and keeps every problem, ERRORs included: for the error report, which shows them all. */
+    public ReadResult readLenient(byte[] content, String fileName, int year) {
+        return withStorageLimits(TargetTableReader.read(new ByteArrayInputStream(content), fileName, year));
+    }
+
+    /** The reader's problems plus what the database could not hold (too long a text, too big a number). */
+    private static ReadResult withStorageLimits(ReadResult read) {
+        List<ImportProblem> problems = new ArrayList<>(read.problems());
+        read.tables().forEach(t -> problems.addAll(StorageLimits.check(t)));
+        return new ReadResult(read.tables(), problems);
+    }
+
+    /** Reads the file; a table that is not a table refuses the whole file with every such problem. */
+    public ReadResult read(byte[] content, String fileName, int year) {
+        ReadResult read = readLenient(content, fileName, year);
+        if (read.hasErrors()) {
+            List<ImportResult.ProblemView> errors = read.problems().stream()
+                    .filter(p -> p.severity() == Severity.ERROR).map(ImportService::view).toList();
+            // The first problem in the message itself, so that "what and where" reaches users who read only that.
+            ImportResult.ProblemView first = errors.get(0);
+            throw new ImportFailedException("文件中有 " + errors.size() + " 处问题，未导入任何内容。"
+                    + (errors.size() > 1 ? "第一处：" : "")
+                    + (first.location().isEmpty() ? "" : first.location() + "：") + first.message(), errors);
+        }
+        if (read.tables().isEmpty()) {
+            throw new ImportRejectedException(fileName, "文件中未找到绩效目标表（需要“项目名称”和“一级指标 二级指标 三级指标 … 指标值”表头）");
+        }
+        return read;
+    }
+
+    /**
+     * Every problem of a file with its place, for the error report: what the reader met and what validation finds
+     * in each table (the unit as the file names it, since nothing is stored here).
+     */
+    public List<ImportProblem> locatedProblems(ReadResult read) {
+        List<ImportProblem> problems = new ArrayList<>(read.problems());
+        for (ImportedTable t : read.tables()) {
+            Project p = t.project();
+            if (p.getUnit() == null && (t.unitCode() != null || t.unitName() != null)) {
+                p.setUnit(new Unit(t.unitCode(), t.unitName() != null ? t.unitName() : t.unitCode(), null));
+            }
+            for (Finding f : validation.validate(p)) {
+                problems.add(new ImportProblem(f.severity(), place(t, f), "项目“" + p.getName() + "”：" + f.message()));
+            }
+        }
+        return problems;
+    }
+
+    public List<ImportResult.ProblemView> storedProblems(ImportBatch batch) {
+        if (batch.getProblemsJson() == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(batch.getProblemsJson(), new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("导入批次 " + batch.getId() + " 的问题记录无法读取", e);
+        }
+    }
+
+    private ImportResult store(ReadResult read, ImportBatch batch, int year, String departmentCode, boolean persist,
+                               Scope scope) {
+        List<ImportResult.ProblemView> outOfScope = new ArrayList<>();
+        UnitResolver resolver = new UnitResolver(units, departments, persist, departmentCode);
+        List<ImportResult.ImportedProject> out = new ArrayList<>();
+        List<ImportResult.ProblemView> problems = new ArrayList<>();
+        read.problems().forEach(p -> problems.add(view(p)));
+        int indicators = 0;
+        for (ImportedTable t : read.tables()) {
+            Project p = t.project();
+            p.setYear(year);
+            Unit unit = resolver.resolve(t);
+            p.setUnit(unit);
+            if (!scope.covers(p)) {
+                outOfScope.add(new ImportResult.ProblemView("ERROR", t.where() == null ? "" : t.where().toString(),
+                        "项目“" + p.getName() + "”的单位" + (unit == null ? "未注明" : " " + (unit.getCode() == null
+                                ? unit.getName() : unit.getCode())) + "，不在您可以导入的单位范围内", "import.unit.scope"));
+                continue;
+            }
+            if (batch != null) {
+                p.setImportId(batch.getId());
+            }
+            if (persist) {
+                projects.save(p);
+                // Each draft starts its lifecycle in the same transaction: all of the file or none of it.
+                events.publishEvent(new ProjectDraftCreated(p.getId()));
+            }
+            List<Finding> findings = validation.validate(p);
+            findings.forEach(f -> problems.add(view(t, f)));
+            indicators += p.getIndicators().size();
+            out.add(new ImportResult.ImportedProject(p.getId(), p.getCode(), p.getName(),
+                    unit == null ? null : new ProjectView.UnitRef(unit.getCode(), unit.getName()),
+                    ProjectView.amount(p.getBudget()), ProjectView.amount(p.getFiscalFunds()),
+                    ProjectView.amount(p.getOtherFunds()), p.getIndicators().size(),
+                    findings.stream().filter(Finding::isError).count(),
+                    findings.stream().filter(f -> !f.isError()).count()));
+        }
+        if (!outOfScope.isEmpty()) {
+            // Thrown inside the transaction: units created for earlier tables are rolled back with the rest.
+            throw new ImportFailedException("文件中有 " + outOfScope.size() + " 张表的单位不在您的权限范围内，未导入任何内容。"
+                    + outOfScope.get(0).location() + "：" + outOfScope.get(0).message(), outOfScope);
+        }
+        problems.addAll(duplicateNames(read));
+        if (batch != null) {
+            batch.recordResult(read.tables().size(), indicators, toJson(problems));
+        }
+        return new ImportResult(batch == null ? null : batch.getId(), !persist, read.tables().size(), indicators,
+                out, problems, null);
+    }
+
+    /** Two tables of one unit with the same project name in one file: both are imported, the user should look. */
+    private static List<ImportResult.ProblemView> duplicateNames(ReadResult read) {
+        java.util.Map<String, List<ImportedTable>> byName = new java.util.LinkedHashMap<>();
+        for (ImportedTable t : read.tables()) {
+            byName.computeIfAbsent(t.unitCode() + "|" + t.unitName() + "|" + t.project().getName(),
+                    k -> new ArrayList<>()).add(t);
+        }
+        List<ImportResult.ProblemView> out = new ArrayList<>();
+        for (List<ImportedTable> same : byName.values()) {
+            if (same.size() > 1) {
+                String places = String.join("、", same.stream()
+                        .map(t -> t.where() == null ? "?" : t.where().toString()).toList());
+                out.add(new ImportResult.ProblemView("WARNING", places, "项目“" + same.get(0).project().getName()
+                        + "”在文件中出现 " + same.size() + " 次（" + places + "），已分别导入为草稿；如为重复，请删除多余的一个",
+                        "project.name.duplicate"));
+            }
+        }
+        return out;
+    }
+
+    static ImportResult.ProblemView view(ImportProblem p) {
+        return new ImportResult.ProblemView(p.severity().name(), p.location(), p.message(), null);
+    }
+
+    static ImportResult.ProblemView view(ImportedTable t, Finding f) {
+        SourceRef where = place(t, f);
+        return new ImportResult.ProblemView(f.severity().name(), where == null ? "" : where.toString(),
+                "项目“" + t.project().getName() + "”：" + f.message(), f.rule());
+    }
+
+    /** The indicator's row for an indicator finding, else the table's place. */
+    private static SourceRef place(ImportedTable t, Finding f) {
+        if (f.indicatorIndex() != null && t.indicatorRefs() != null && f.indicatorIndex() < t.indicatorRefs().size()) {
+            return t.indicatorRefs().get(f.indicatorIndex());
+        }
+        return t.where();
+    }
+
+    private String toJson(List<ImportResult.ProblemView> problems) {
+        try {
+            return json.writeValueAsString(problems);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String safeName(String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "upload" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
