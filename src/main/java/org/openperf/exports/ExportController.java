@@ -1,0 +1,60 @@
+package org.openperf.exports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import org.openperf.security.Caller;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "导出与模板")
+public class ExportController {
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private final ExportService exports;
+
+    public ExportController(ExportService exports) {
+        this.exports = exports;
+    }
+
+    @GetMapping("/api/projects/{id}/export")
+    @Operation(summary = "导出一个项目的绩效目标表（xlsx 版式 A / docx 版式 B）")
+    public ResponseEntity<byte[]> project(@PathVariable Long id, @RequestParam(defaultValue = "xlsx") String format) {
+        ExportService.Format f = ExportService.Format.of(format);
+        return file(exports.project(id, f, Caller.current().scope()), "绩效目标表-" + id, f);
+    }
+
+    @GetMapping("/api/exports")
+    @Operation(summary = "批量导出：按年度、单位，多张表一个文件")
+    public ResponseEntity<byte[]> many(@RequestParam(required = false) Integer year,
+                                       @RequestParam(required = false) String unit,
+                                       @RequestParam(defaultValue = "xlsx") String format) {
+        ExportService.Format f = ExportService.Format.of(format);
+        return file(exports.projects(year, unit, f, Caller.current().scope()), "绩效目标表" + (year == null ? "" : "-" + year)
+                + (unit == null ? "" : "-" + unit), f);
+    }
+
+    @GetMapping("/api/templates/target-table.xlsx")
+    @Operation(summary = "空白绩效目标表模板（含下拉选项和填写说明）")
+    public ResponseEntity<byte[]> template() {
+        return file(exports.template(), "绩效目标表模板", ExportService.Format.XLSX);
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, String name, ExportService.Format f) {
+        return ResponseEntity.ok().contentType(f == ExportService.Format.DOCX ? DOCX : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name + "." + f.extension(), StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+}
