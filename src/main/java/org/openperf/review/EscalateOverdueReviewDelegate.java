@@ -1,0 +1,22 @@
+package org.openperf.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask 逾期上报: a second period has passed; the task is flagged overdue to the lead group. */
+@Component("escalateOverdueReview")
+public class EscalateOverdueReviewDelegate implements JavaDelegate {
+
+    private final ReviewReminders reminders;
+
+    public EscalateOverdueReviewDelegate(ReviewReminders reminders) {
+        this.reminders = reminders;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        reminders.escalate(execution.getProcessInstanceId(), ValidateTargetTableDelegate.projectId(execution),
+                execution.getCurrentActivityId());
+    }
+}

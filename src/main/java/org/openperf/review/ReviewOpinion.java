@@ -1,0 +1,86 @@
+package org.openperf.review;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/** 审批意见: one step of a project's history — who did what, when, with which opinion. */
+@Entity
+@Table(name = "review_opinion")
+public class ReviewOpinion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "project_id", nullable = false)
+    private Long projectId;
+
+    @Column(name = "task_id", length = 64)
+    private String taskId;
+
+    @Column(nullable = false, length = 50)
+    private String step;
+
+    @Column(nullable = false, length = 30)
+    private String action;
+
+    @Column(name = "user_id", length = 100)
+    private String userId;
+
+    @Column(length = 4000)
+    private String comment;
+
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+
+    protected ReviewOpinion() {
+    }
+
+    public ReviewOpinion(Long projectId, String taskId, String step, String action, String userId, String comment,
+                         LocalDateTime createdAt) {
+        this.projectId = projectId;
+        this.taskId = taskId;
+        this.step = step;
+        this.action = action;
+        this.userId = userId;
+        this.comment = comment;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getProjectId() {
+        return projectId;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public String getStep() {
+        return step;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public LocalDateTime getCreatedAt() {
+        return createdAt;
+    }
+}

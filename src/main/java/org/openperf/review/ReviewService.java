@@ -1,0 +1,132 @@
+package org.openperf.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.openperf.security.EngineAccess;
+import org.openperf.targets.Project;
+import org.openperf.targets.ProjectDraftCreated;
+import org.openperf.targets.ProjectService;
+import org.openperf.targets.ProjectStatus;
+import org.openperf.targets.ProjectView;
+import org.openperf.validation.Finding;
+import org.openperf.validation.ValidationService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the approval process does to a project: starts its lifecycle, validates a submission, records every
+ * step's opinion, and on 批复 freezes the table as the next approved version. The delegates call only this.
+ */
+@Service
+public class ReviewService {
+
+    public static final String LIFECYCLE = "target-lifecycle";
+
+    private final RuntimeService runtime;
+    private final ProjectService projects;
+    private final ValidationService validation;
+    private final ReviewOpinionRepository opinions;
+    private final TargetVersionRepository versions;
+    private final ObjectMapper json;
+    private final EngineAccess engine;
+
+    public ReviewService(RuntimeService runtime, ProjectService projects, ValidationService validation,
+                         ReviewOpinionRepository opinions, TargetVersionRepository versions, ObjectMapper json,
+                         EngineAccess engine) {
+        this.engine = engine;
+        this.runtime = runtime;
+        this.projects = projects;
+        this.validation = validation;
+        this.opinions = opinions;
+        this.versions = versions;
+        this.json = json;
+    }
+
+    /** Every stored draft gets its lifecycle instance, business key = project id, in the storing transaction. */
+    @EventListener
+    public void onDraftCreated(ProjectDraftCreated event) {
+        Project p = projects.table(event.projectId());
+        // Whoever stored the draft (a preparer importing, demo data) starts its lifecycle on the system's authority.
+        engine.asSystem(() -> runtime.startProcessInstanceByKey(LIFECYCLE, String.valueOf(p.getId()), Map.of(
+                "projectId", p.getId(),
+                "projectName", p.getName(),
+                "year", p.getYear(),
+                "unitCode", p.getUnit() == null || p.getUnit().getCode() == null ? "none" : p.getUnit().getCode(),
+                "departmentCode", p.getUnit() == null || p.getUnit().getDepartment().getCode() == null
+                        ? "none" : p.getUnit().getDepartment().getCode())));
+    }
+
+    /** 校验: ERRORs send the table back to 编制 with the findings; otherwise it goes to the department. */
+    @Transactional
+    public List<Finding> validateSubmission(Long projectId, String submitter) {
+        Project p = projects.table(projectId);
+        List<Finding> findings = validation.validate(p);
+        long errors = findings.stream().filter(Finding::isError).count();
+        if (errors > 0) {
+            // The 编制 task the gateway creates next reopens the table (ReopenForEditingListener).
+            record(projectId, null, "校验", "validation-failed", null, "校验发现 " + errors + " 个错误，退回编制："
+                    + findings.stream().filter(Finding::isError).limit(5).map(Finding::message)
+                    .reduce((a, b) -> a + "；" + b).orElse(""));
+        } else {
+            p.setStatus(ProjectStatus.IN_REVIEW);
+            p.setSubmittedBy(submitter);
+        }
+        return findings;
+    }
+
+    /** 批复: the table becomes approved version N, frozen as it is now. */
+    @Transactional
+    public TargetVersion approve(Long projectId, String approver) {
+        Project p = projects.table(projectId);
+        int next = p.getVersion() + 1;
+        p.setVersion(next);
+        p.setStatus(ProjectStatus.APPROVED);
+        TargetVersion v = versions.save(new TargetVersion(projectId, next, now(), approver, snapshot(p)));
+        record(projectId, null, "批复", "approved", approver, "批复为第 " + next + " 版");
+        return v;
+    }
+
+    /** The table is with the unit again: editable as a draft, or as an adjustment of an approved version. */
+    @Transactional
+    public void returnedToDrafting(Long projectId) {
+        projects.table(projectId).returnToEditing();
+    }
+
+    @Transactional
+    public ReviewOpinion record(Long projectId, String taskId, String step, String action, String user, String comment) {
+        return opinions.save(new ReviewOpinion(projectId, taskId, step, action, user, comment, now()));
+    }
+
+    /** Whether anyone has acted on a task yet (withdraw is allowed only while nobody has). */
+    @Transactional(readOnly = true)
+    public boolean touched(String taskId) {
+        return opinions.existsByTaskId(taskId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewOpinion> history(Long projectId) {
+        return opinions.findByProjectIdOrderByIdAsc(projectId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TargetVersion> versions(Long projectId) {
+        return versions.findByProjectIdOrderByVersionAsc(projectId);
+    }
+
+    private String snapshot(Project p) {
+        try {
+            return json.writeValueAsString(ProjectView.of(p));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static LocalDateTime now() {
+        return LocalDateTime.now();
+    }
+}

@@ -1,0 +1,251 @@
+package org.openperf.review;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.openperf.security.Caller;
+import org.openperf.security.EngineAccess;
+import org.openperf.targets.Project;
+import org.openperf.targets.ProjectService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Working the approval tasks: submit, approve or return with an opinion, withdraw, claim, transfer (转办) and
+ * delegate (委派). Every action is checked against the caller's groups and recorded in the project's history in
+ * the same transaction as the engine's step, so a lost race records nothing.
+ */
+@Service
+public class ReviewTasks {
+
+    /** Transient marker on a completion made through {@link #complete}. */
+    public static final String DECIDED = "decidedThroughApi";
+
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final RuntimeService runtime;
+    private final ReviewService review;
+    private final ProjectService projects;
+    private final EngineAccess engine;
+
+    public ReviewTasks(TaskService tasks, HistoryService history, RuntimeService runtime, ReviewService review,
+                       ProjectService projects, EngineAccess engine) {
+        this.engine = engine;
+        this.tasks = tasks;
+        this.history = history;
+        this.runtime = runtime;
+        this.review = review;
+        this.projects = projects;
+    }
+
+    /** The task if the caller may act on it: a candidate through one of their groups, its assignee or owner. */
+    public Task visibleTask(String taskId, Caller caller) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null && engine.asSystem(
+                () -> history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) > 0) {
+            // A second click, or the loser of a race: the task was completed a moment ago.
+            throw new TaskConflictException("任务已办理完毕，不能重复办理");
+        }
+        if (task == null || !mayAct(task, caller)) {
+            throw new TaskNotFoundException(taskId);
+        }
+        return task;
+    }
+
+    boolean mayAct(Task task, Caller caller) {
+        if (caller.userId() == null) {
+            return false;
+        }
+        if (caller.userId().equals(task.getAssignee()) || caller.userId().equals(task.getOwner())) {
+            return true;
+        }
+        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (caller.userId().equals(link.getUserId()) || caller.groups().contains(link.getGroupId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Transactional
+    public void claim(String taskId, Caller caller) {
+        Task task = visibleTask(taskId, caller);
+        claimFor(task, caller);
+    }
+
+    /**
+     * Completes the caller's task. On 编制 it is the submission (validation runs next); on the review steps the
+     * decision is required, a return needs an opinion, and the submitter cannot approve their own table.
+     */
+    @Transactional
+    public void complete(String taskId, Decision d, Caller caller) {
+        Task task = visibleTask(taskId, caller);
+        Map<String, Object> vars = decide(taskId, task.getTaskDefinitionKey(), projectId(task), d, caller);
+        // Transient: tells the complete listener that this decision is already checked and recorded.
+        vars.put(DECIDED, Variables.booleanValue(true, true));
+        finish(task, caller, vars);
+    }
+
+    /**
+     * The rules and the history of one decision, wherever it is made (the task API, or a Camunda Form in Tasklist
+     * through the tasks' complete listener): checks it, records it and returns the variables the gateways read.
+     */
+    @Transactional
+    public Map<String, Object> decide(String taskId, String taskKey, Long projectId, Decision d, Caller caller) {
+        String step = Steps.name(taskKey);
+        Map<String, Object> vars = new HashMap<>();
+        if (Steps.DRAFTING.equals(taskKey)) {
+            vars.put("submitter", caller.userId());
+            review.record(projectId, taskId, step, "submit", caller.userId(), blankToNull(d == null ? null : d.comment()));
+        } else {
+            checkDecision(d, caller, projectId);
+            vars.put("decision", d.decision());
+            vars.put("comment", blankToNull(d.comment()));
+            vars.put("returnTo", Steps.FINANCE_REVIEW.equals(taskKey)
+                    && "department".equals(d.returnTo()) ? "department" : "unit");
+            if (d.isApprove()) {
+                vars.put("lastApprover", caller.userId());
+            }
+            review.record(projectId, taskId, step, d.isApprove() ? "approve"
+                    : "department".equals(vars.get("returnTo")) ? "return-department" : "return", caller.userId(),
+                    blankToNull(d.comment()));
+        }
+        return vars;
+    }
+
+    /** 撤回: the submitter takes the table back while the department has not touched it yet. */
+    @Transactional
+    public void withdraw(Long projectId, Caller caller) {
+        Project p = projects.table(projectId);
+        // The department's task is not the preparer's to see: the rules below decide, on the system's authority.
+        Task next = engine.asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
+                .taskDefinitionKey(Steps.DEPARTMENT_REVIEW).singleResult());
+        if (next == null) {
+            throw new ReviewForbiddenException("项目“" + p.getName() + "”当前不在部门审核环节，无法撤回");
+        }
+        if (caller.userId() == null || !caller.userId().equals(p.getSubmittedBy())) {
+            throw new ReviewForbiddenException("只有提交人可以撤回");
+        }
+        if (next.getAssignee() != null || review.touched(next.getId())) {
+            throw new TaskConflictException("部门审核已开始办理（" + (next.getAssignee() == null ? "已有处理记录"
+                    : "已由 " + next.getAssignee() + " 签收") + "），无法撤回");
+        }
+        try {
+            engine.asSystem(() -> runtime.createProcessInstanceModification(next.getProcessInstanceId())
+                    .cancelAllForActivity(Steps.DEPARTMENT_REVIEW)
+                    .startBeforeActivity(Steps.DRAFTING)
+                    .execute());
+        } catch (OptimisticLockingException e) {
+            throw new TaskConflictException("部门审核刚刚开始办理，无法撤回");
+        }
+        review.record(projectId, next.getId(), "编制", "withdraw", caller.userId(), "提交人撤回");
+    }
+
+    /** 提交: completes the project's 编制 task for the caller. */
+    @Transactional
+    public void submit(Long projectId, String comment, Caller caller) {
+        Task drafting = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
+                .taskDefinitionKey(Steps.DRAFTING).singleResult();
+        if (drafting == null || !mayAct(drafting, caller)) {
+            projects.table(projectId); // 404 for an unknown project
+            throw new ReviewForbiddenException("项目当前不在编制环节，或您不是该单位的编制人");
+        }
+        complete(drafting.getId(), new Decision("submit", comment, null), caller);
+    }
+
+    /** 转办: hands the task over to another user, who becomes its assignee. */
+    @Transactional
+    public void transfer(String taskId, String toUser, String comment, Caller caller) {
+        Task task = visibleTask(taskId, caller);
+        requireUser(toUser);
+        claimFor(task, caller);
+        tasks.setAssignee(taskId, toUser);
+        review.record(projectId(task), taskId, Steps.name(task.getTaskDefinitionKey()), "transfer", caller.userId(),
+                "转办给 " + toUser + (blankToNull(comment) == null ? "" : "：" + comment));
+    }
+
+    /** 委派: asks another user to handle the task; when they complete it, it comes back to the caller. */
+    @Transactional
+    public void delegate(String taskId, String toUser, String comment, Caller caller) {
+        Task task = visibleTask(taskId, caller);
+        requireUser(toUser);
+        claimFor(task, caller);
+        tasks.delegateTask(taskId, toUser);
+        review.record(projectId(task), taskId, Steps.name(task.getTaskDefinitionKey()), "delegate", caller.userId(),
+                "委派给 " + toUser + (blankToNull(comment) == null ? "" : "：" + comment));
+    }
+
+    public Long projectId(Task task) {
+        ProcessInstance pi = engine.asSystem(() -> runtime.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult());
+        return Long.valueOf(pi.getBusinessKey());
+    }
+
+    private void checkDecision(Decision d, Caller caller, Long projectId) {
+        if (d == null || (!d.isApprove() && !d.isReturn())) {
+            throw new IllegalArgumentException("审批结论 decision 必须为 approve（同意）或 return（退回）");
+        }
+        if (d.isReturn() && blankToNull(d.comment()) == null) {
+            throw new IllegalArgumentException("退回时必须填写审批意见");
+        }
+        if (d.returnTo() != null && !List.of("unit", "department").contains(d.returnTo())) {
+            throw new IllegalArgumentException("退回对象 returnTo 必须为 unit（退回单位）或 department（退回部门）");
+        }
+        if (d.isApprove() && caller.userId().equals(projects.table(projectId).getSubmittedBy())) {
+            throw new ReviewForbiddenException("提交人不能审批自己提交的目标表");
+        }
+    }
+
+    private void claimFor(Task task, Caller caller) {
+        if (task.getAssignee() == null) {
+            try {
+                tasks.claim(task.getId(), caller.userId());
+            } catch (ProcessEngineException e) {
+                throw conflict(task);
+            }
+        } else if (!task.getAssignee().equals(caller.userId())) {
+            throw new TaskConflictException("任务已由 " + task.getAssignee() + " 签收办理");
+        }
+    }
+
+    private void finish(Task task, Caller caller, Map<String, Object> vars) {
+        try {
+            if (task.getDelegationState() == DelegationState.PENDING) {
+                // A delegated task goes back to its owner, who then decides.
+                tasks.resolveTask(task.getId(), vars);
+                return;
+            }
+            claimFor(task, caller);
+            tasks.complete(task.getId(), vars);
+        } catch (OptimisticLockingException | NullValueException e) {
+            throw conflict(task);
+        }
+    }
+
+    private void requireUser(String userId) {
+        if (blankToNull(userId) == null) {
+            throw new IllegalArgumentException("请指定接收人 userId");
+        }
+    }
+
+    private static TaskConflictException conflict(Task task) {
+        return new TaskConflictException("任务“" + task.getName() + "”已被他人办理，请刷新任务列表");
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

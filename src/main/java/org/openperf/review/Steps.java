@@ -1,0 +1,27 @@
+package org.openperf.review;
+
+/** The steps of target-approval as users name them, keyed by the BPMN element ids. */
+public final class Steps {
+
+    public static final String DRAFTING = "UserTask_Drafting";
+    public static final String DEPARTMENT_REVIEW = "UserTask_DepartmentReview";
+    public static final String FINANCE_REVIEW = "UserTask_FinanceReview";
+
+    private Steps() {
+    }
+
+    public static String name(String activityId) {
+        return switch (activityId) {
+            case DRAFTING -> "编制";
+            case DEPARTMENT_REVIEW -> "部门审核";
+            case FINANCE_REVIEW -> "财政审核";
+            case "ServiceTask_Validate" -> "校验";
+            case "ServiceTask_Approve" -> "批复";
+            case "UserTask_SelfEvaluation" -> "绩效自评";
+            case "UserTask_SelfEvaluationReview" -> "部门审核自评";
+            case "UserTask_DeviationExplanation" -> "偏差说明";
+            case "UserTask_DeviationReview" -> "审核偏差说明";
+            default -> activityId;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.openperf.review;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openperf.validation.Finding;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask 校验: runs validation on the submitted table; the gateway after it reads the counts. */
+@Component("validateTargetTable")
+public class ValidateTargetTableDelegate implements JavaDelegate {
+
+    private final ReviewService review;
+
+    public ValidateTargetTableDelegate(ReviewService review) {
+        this.review = review;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<Finding> findings = review.validateSubmission(projectId(execution), (String) execution.getVariable("submitter"));
+        execution.setVariable("validationErrors", findings.stream().filter(Finding::isError).count());
+        execution.setVariable("validationWarnings", findings.stream().filter(f -> !f.isError()).count());
+    }
+
+    static Long projectId(DelegateExecution execution) {
+        return ((Number) execution.getVariable("projectId")).longValue();
+    }
+}

@@ -1,0 +1,54 @@
+package org.openperf.review.forms;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.openperf.review.Decision;
+import org.openperf.review.ReviewTasks;
+import org.openperf.review.Steps;
+import org.openperf.security.Caller;
+import org.springframework.stereotype.Service;
+
+/**
+ * A task completed from its Camunda Form in Tasklist goes through the same rules and history as one completed
+ * through the task API: a return without an opinion is refused, the submitter cannot approve, and the step is
+ * recorded with its user and opinion. Completions made through {@link ReviewTasks#complete} are already done.
+ */
+@Service
+public class FormDecisions {
+
+    private final ReviewTasks work;
+    private final IdentityService identity;
+
+    public FormDecisions(ReviewTasks work, IdentityService identity) {
+        this.work = work;
+        this.identity = identity;
+    }
+
+    public void completed(DelegateTask task) {
+        if (Boolean.TRUE.equals(task.getVariable(ReviewTasks.DECIDED))) {
+            return;
+        }
+        Decision d = new Decision(
+                Steps.DRAFTING.equals(task.getTaskDefinitionKey()) ? "submit" : text(task, "decision"),
+                text(task, "comment"), text(task, "returnTo"));
+        Long projectId = Long.valueOf(task.getExecution().getProcessBusinessKey());
+        task.setVariables(work.decide(task.getId(), task.getTaskDefinitionKey(), projectId, d,
+                new Caller(user(task), List.of())));
+    }
+
+    /** Tasklist completes only a task assigned to the user; otherwise whoever the engine says is acting. */
+    private String user(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        Authentication a = identity.getCurrentAuthentication();
+        return a == null ? null : a.getUserId();
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object v = task.getVariable(name);
+        return v == null ? null : v.toString();
+    }
+}

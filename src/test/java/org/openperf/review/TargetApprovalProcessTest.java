@@ -1,0 +1,370 @@
+package org.openperf.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openperf.security.Caller;
+import org.openperf.targets.Department;
+import org.openperf.targets.DepartmentRepository;
+import org.openperf.targets.ProjectForm;
+import org.openperf.targets.ProjectService;
+import org.openperf.targets.ProjectStatus;
+import org.openperf.targets.ProjectView;
+import org.openperf.targets.Unit;
+import org.openperf.targets.UnitRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Every path of target-approval, driven through the services the task API calls. */
+@SpringBootTest
+@ActiveProfiles("test")
+class TargetApprovalProcessTest {
+
+    static final Caller UNIT = Approvals.UNIT;
+    static final Caller DEPT = Approvals.DEPT;
+    static final Caller DEPT2 = Approvals.DEPT2;
+    static final Caller FINANCE = Approvals.FINANCE;
+    static final Caller OTHER_UNIT = Approvals.OTHER_UNIT;
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ReviewTasks work;
+    @Autowired
+    ReviewService review;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    DepartmentRepository departments;
+    @Autowired
+    UnitRepository units;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        org.openperf.TestUnits.ensureQingdao(departments, units);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    static ProjectForm table(String name, String satisfactionValue) {
+        return new ProjectForm(2024, null, name, new ProjectForm.UnitInput("402001", null), null,
+                new java.math.BigDecimal("12"), new java.math.BigDecimal("12"), java.math.BigDecimal.ZERO, null,
+                "用于组织财务人员培训", "提高财务工作规范化水平", List.of(), List.of(
+                indicator("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
+                indicator("产出指标", "数量指标", "每期培训人数", "≥40 人"),
+                indicator("效益指标", "社会效益指标", "财务政策规范知晓度", "≥95%"),
+                indicator("满意度指标", "服务对象满意度指标", "培训人员满意度", satisfactionValue)));
+    }
+
+    static ProjectForm.IndicatorInput indicator(String l1, String l2, String name, String value) {
+        return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
+    }
+
+    Long draft(String name) {
+        return projects.create(table(name, "≥90%")).id();
+    }
+
+    ProcessInstance approval(Long projectId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("target-approval")
+                .processInstanceBusinessKey(String.valueOf(projectId)).singleResult();
+    }
+
+    ProcessInstance lifecycle(Long projectId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+                .processInstanceBusinessKey(String.valueOf(projectId)).singleResult();
+    }
+
+    Task current(Long projectId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
+                .processDefinitionKey("target-approval").singleResult();
+    }
+
+    ProjectStatus status(Long projectId) {
+        return ProjectStatus.valueOf(projects.view(projectId).status());
+    }
+
+    List<String> actions(Long projectId) {
+        return review.history(projectId).stream().map(ReviewOpinion::getAction).toList();
+    }
+
+    @Test
+    void approvedStraightThroughFreezesVersionOneAndWaitsForTheLaterPhases() {
+        Long id = draft("直通审批项目");
+        assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
+
+        work.submit(id, "请审核", UNIT);
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(status(id)).isEqualTo(ProjectStatus.IN_REVIEW);
+
+        work.complete(current(id).getId(), new Decision("approve", "同意", null), DEPT);
+        assertThat(approval(id)).isWaitingAt(Steps.FINANCE_REVIEW);
+        ProcessInstance approvalInstance = approval(id);
+
+        work.complete(current(id).getId(), new Decision("approve", "同意批复", null), FINANCE);
+        assertThat(approvalInstance).isEnded();
+        assertThat(approvalInstance).hasPassed("ServiceTask_Validate", "ServiceTask_Approve");
+        assertThat(lifecycle(id)).isWaitingAt("CatchEvent_SelfEvaluationRoundOpened");
+
+        ProjectView p = projects.view(id);
+        assertThat(p.status()).isEqualTo("APPROVED");
+        assertThat(p.version()).isEqualTo(1);
+        assertThat(review.versions(id)).extracting(TargetVersion::getVersion).containsExactly(1);
+        assertThat(review.versions(id).get(0).getSnapshot()).contains("培训人员满意度").contains("≥90%");
+        assertThat(actions(id)).containsExactly("submit", "approve", "approve", "approved");
+        assertThat(review.history(id).get(1).getUserId()).isEqualTo("d402");
+        assertThat(review.history(id).get(1).getComment()).isEqualTo("同意");
+    }
+
+    @Autowired
+    TargetAdjustments adjustments;
+
+    @Test
+    void anAdjustmentCreatesVersionTwoThroughAllThreeStepsAndKeepsVersionOne() {
+        Long id = draft("目标调整项目");
+        work.submit(id, null, UNIT);
+        work.complete(current(id).getId(), new Decision("approve", "同意", null), DEPT);
+        work.complete(current(id).getId(), new Decision("approve", "同意", null), FINANCE);
+        assertThatThrownBy(() -> adjustments.request(id, "培训人数调整", DEPT))
+                .isInstanceOf(ReviewForbiddenException.class);
+        assertThatThrownBy(() -> adjustments.request(id, " ", UNIT)).hasMessageContaining("调整理由");
+
+        adjustments.request(id, "上级文件调整培训规模", UNIT);
+        assertThat(status(id)).isEqualTo(ProjectStatus.ADJUSTING);
+        assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
+        assertThat(lifecycle(id)).isWaitingAt("CallActivity_TargetAdjustment", "CatchEvent_SelfEvaluationRoundOpened");
+        assertThatThrownBy(() -> adjustments.request(id, "再次申请", UNIT)).isInstanceOf(ReviewForbiddenException.class);
+
+        projects.update(id, table("目标调整项目", "≥95%"), org.openperf.targets.Scope.ALL);
+        work.submit(id, "调整后提交", UNIT);
+        work.complete(current(id).getId(), new Decision("return", "请补充依据", null), DEPT);
+        assertThat(status(id)).isEqualTo(ProjectStatus.ADJUSTING);
+        work.submit(id, "已补充", UNIT);
+        work.complete(current(id).getId(), new Decision("approve", "同意调整", null), DEPT);
+        work.complete(current(id).getId(), new Decision("approve", "同意批复调整", null), FINANCE);
+
+        ProjectView p = projects.view(id);
+        assertThat(p.status()).isEqualTo("APPROVED");
+        assertThat(p.version()).isEqualTo(2);
+        List<TargetVersion> versions = review.versions(id);
+        assertThat(versions).extracting(TargetVersion::getVersion).containsExactly(1, 2);
+        String satisfaction = "\"name\":\"培训人员满意度\",\"value\":{\"text\":";
+        assertThat(versions.get(0).getSnapshot()).contains(satisfaction + "\"≥90%\"");
+        assertThat(versions.get(1).getSnapshot()).contains(satisfaction + "\"≥95%\"");
+        assertThat(actions(id)).containsExactly("submit", "approve", "approve", "approved", "adjust", "submit",
+                "return", "submit", "approve", "approve", "approved");
+        assertThat(lifecycle(id)).isWaitingAt("CatchEvent_SelfEvaluationRoundOpened");
+    }
+
+    @Test
+    void departmentReturnsToDraftingWithARequiredOpinionAndThePreparerResubmits() {
+        Long id = draft("部门退回项目");
+        work.submit(id, null, UNIT);
+        String taskId = current(id).getId();
+        assertThatThrownBy(() -> work.complete(taskId, new Decision("return", " ", null), DEPT))
+                .hasMessageContaining("必须填写审批意见");
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+
+        work.complete(taskId, new Decision("return", "满意度指标值偏低，请修改", null), DEPT);
+        assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
+        assertThat(status(id)).isEqualTo(ProjectStatus.DRAFT);
+
+        work.submit(id, "已修改", UNIT);
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(actions(id)).containsExactly("submit", "return", "submit");
+        assertThat(review.history(id).get(1).getComment()).isEqualTo("满意度指标值偏低，请修改");
+    }
+
+    @Test
+    void financeReturnsToTheUnitOrToTheDepartment() {
+        Long id = draft("财政退回项目");
+        work.submit(id, null, UNIT);
+        work.complete(current(id).getId(), new Decision("approve", "同意", null), DEPT);
+
+        work.complete(current(id).getId(), new Decision("return", "请部门复核成本指标", "department"), FINANCE);
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(status(id)).isEqualTo(ProjectStatus.IN_REVIEW);
+
+        work.complete(current(id).getId(), new Decision("approve", "已复核", null), DEPT);
+        work.complete(current(id).getId(), new Decision("return", "预算需调整", "unit"), FINANCE);
+        assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
+        assertThat(status(id)).isEqualTo(ProjectStatus.DRAFT);
+        assertThat(actions(id)).containsExactly("submit", "approve", "return-department", "approve", "return");
+    }
+
+    @Test
+    void aTableWithValidationErrorsGoesBackToDraftingWithTheFindings() {
+        Long id = projects.create(table("校验不通过项目", "≥190%")).id();
+        work.submit(id, null, UNIT);
+        assertThat(approval(id)).hasPassed("ServiceTask_Validate").isWaitingAt(Steps.DRAFTING);
+        assertThat(status(id)).isEqualTo(ProjectStatus.DRAFT);
+        assertThat(actions(id)).containsExactly("submit", "validation-failed");
+        assertThat(review.history(id).get(1).getComment()).contains("培训人员满意度");
+    }
+
+    @Test
+    void theSubmitterWithdrawsWhileTheDepartmentHasNotStarted() {
+        Long id = draft("撤回项目");
+        work.submit(id, null, UNIT);
+        assertThatThrownBy(() -> work.withdraw(id, OTHER_UNIT)).hasMessageContaining("只有提交人");
+        work.withdraw(id, UNIT);
+        assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
+        assertThat(status(id)).isEqualTo(ProjectStatus.DRAFT);
+
+        work.submit(id, null, UNIT);
+        work.claim(current(id).getId(), DEPT);
+        assertThatThrownBy(() -> work.withdraw(id, UNIT)).isInstanceOf(TaskConflictException.class)
+                .hasMessageContaining("d402");
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+    }
+
+    @Test
+    void theSubmitterCannotApproveTheirOwnTable() {
+        Caller both = new Caller("u402001", List.of("unit-402001", "dept-402", "camunda-admin"));
+        Long id = draft("自审项目");
+        work.submit(id, null, both);
+        assertThatThrownBy(() -> work.complete(current(id).getId(), new Decision("approve", "同意", null), both))
+                .isInstanceOf(ReviewForbiddenException.class).hasMessageContaining("提交人不能审批");
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+    }
+
+    @Test
+    void anotherUnitNeitherSeesNorCompletesTheTask() {
+        Long id = draft("他单位项目");
+        String drafting = current(id).getId();
+        assertThatThrownBy(() -> work.complete(drafting, new Decision("submit", null, null), OTHER_UNIT))
+                .isInstanceOf(TaskNotFoundException.class);
+        assertThatThrownBy(() -> work.submit(id, null, OTHER_UNIT)).isInstanceOf(ReviewForbiddenException.class);
+        assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
+    }
+
+    @Test
+    void aSecondApprovalOfTheSameTaskIsRefused() {
+        Long id = draft("重复审批项目");
+        work.submit(id, null, UNIT);
+        String taskId = current(id).getId();
+        work.complete(taskId, new Decision("approve", "同意", null), DEPT);
+        assertThatThrownBy(() -> work.complete(taskId, new Decision("approve", "同意", null), DEPT))
+                .isInstanceOf(TaskConflictException.class).hasMessageContaining("已办理完毕");
+        assertThat(actions(id)).containsExactly("submit", "approve");
+    }
+
+    @Test
+    void twoReviewersRacingForOneTaskGiveOneSuccessAndOneConflict() throws Exception {
+        Long id = draft("并发审批项目");
+        work.submit(id, null, UNIT);
+        String taskId = current(id).getId();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<String>> results = new ArrayList<>();
+        for (Caller reviewer : List.of(DEPT, DEPT2)) {
+            Callable<String> attempt = () -> {
+                start.await();
+                try {
+                    work.complete(taskId, new Decision("approve", "同意", null), reviewer);
+                    return "ok";
+                } catch (TaskConflictException e) {
+                    return "409";
+                }
+            };
+            results.add(pool.submit(attempt));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : results) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).containsExactlyInAnyOrder("ok", "409");
+        assertThat(actions(id)).containsExactly("submit", "approve");
+        assertThat(approval(id)).isWaitingAt(Steps.FINANCE_REVIEW);
+    }
+
+    @Test
+    void reviewTasksAreRemindedWhenDueAndEscalatedAfterASecondPeriod() {
+        Date t0 = new Date();
+        ClockUtil.setCurrentTime(t0);
+        Long id = draft("催办项目");
+        work.submit(id, null, UNIT);
+        Task task = current(id);
+        assertThat(task.getDueDate()).isCloseTo(Date.from(t0.toInstant().plus(Duration.ofDays(10))), 1000);
+
+        Job reminder = timer(id, "BoundaryEvent_DepartmentReminder");
+        Job overdue = timer(id, "BoundaryEvent_DepartmentOverdue");
+        assertThat(reminder.getDuedate()).isCloseTo(Date.from(t0.toInstant().plus(Duration.ofDays(10))), 1000);
+        assertThat(overdue.getDuedate()).isCloseTo(Date.from(t0.toInstant().plus(Duration.ofDays(20))), 1000);
+
+        ClockUtil.setCurrentTime(Date.from(t0.toInstant().plus(Duration.ofDays(10)).plusSeconds(1)));
+        management.executeJob(reminder.getId());
+        assertThat(tasks.getVariableLocal(task.getId(), ReviewReminders.REMINDED)).isEqualTo(true);
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(actions(id)).containsExactly("submit", "remind");
+
+        ClockUtil.setCurrentTime(Date.from(t0.toInstant().plus(Duration.ofDays(20)).plusSeconds(1)));
+        management.executeJob(overdue.getId());
+        assertThat(tasks.getVariableLocal(task.getId(), ReviewReminders.OVERDUE)).isEqualTo(true);
+        assertThat(task).isNotNull();
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).anyMatch(l -> "dept-402-lead".equals(l.getGroupId()));
+        assertThat(actions(id)).containsExactly("submit", "remind", "escalate");
+        assertThat(timers(id)).isEmpty();
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+    }
+
+    @Test
+    void transferAndDelegateHandTheTaskOnAndRecordIt() {
+        Long id = draft("转办委派项目");
+        work.submit(id, null, UNIT);
+        String taskId = current(id).getId();
+        work.delegate(taskId, "d402b", "请协助初审", DEPT);
+        assertThat(current(id).getAssignee()).isEqualTo("d402b");
+        work.complete(taskId, new Decision("approve", "初审同意", null), DEPT2);
+        assertThat(current(id).getAssignee()).isEqualTo("d402");
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        work.transfer(taskId, "d402b", "改由d402b办理", DEPT);
+        assertThat(current(id).getAssignee()).isEqualTo("d402b");
+        work.complete(taskId, new Decision("approve", "同意", null), DEPT2);
+        assertThat(approval(id)).isWaitingAt(Steps.FINANCE_REVIEW);
+        assertThat(actions(id)).containsExactly("submit", "delegate", "approve", "transfer", "approve");
+    }
+
+    List<Job> timers(Long id) {
+        return management.createJobQuery().timers().processInstanceId(approval(id).getId()).list();
+    }
+
+    Job timer(Long id, String activityId) {
+        return management.createJobQuery().timers().processInstanceId(approval(id).getId()).activityId(activityId)
+                .singleResult();
+    }
+}

@@ -1,0 +1,181 @@
+package org.openperf.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The Tianjin fixture from import to 23 approved, frozen tables, entirely through the REST API as the three roles:
+ * the preparer fixes what validation stops and submits, the department approves each, finance approves in one batch.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TianjinApprovalApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, "demo");
+    }
+
+    JsonNode body(ResponseEntity<String> r) throws IOException {
+        return json.readTree(r.getBody());
+    }
+
+    ResponseEntity<String> send(TestRestTemplate client, HttpMethod method, String url, Object body) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return client.exchange(url, method, new HttpEntity<>(body, h), String.class);
+    }
+
+    @Test
+    void all23TianjinTablesAreApprovedThroughTheApiWithCompleteHistories() throws IOException {
+        byte[] file;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/tianjin-2025-targets.docx")) {
+            file = in.readAllBytes();
+        }
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(file) {
+            @Override
+            public String getFilename() {
+                return "tianjin-2025-targets.docx";
+            }
+        });
+        HttpHeaders mh = new HttpHeaders();
+        mh.setContentType(MediaType.MULTIPART_FORM_DATA);
+        JsonNode imported = body(as("admin").postForEntity("/api/imports?year=2026", new HttpEntity<>(form, mh),
+                String.class));
+        List<Long> ids = new ArrayList<>();
+        imported.get("projects").forEach(p -> ids.add(p.get("id").asLong()));
+        assertThat(ids).hasSize(23);
+
+        TestRestTemplate unit = as("unit353101");
+        int fixed = 0;
+        for (Long id : ids) {
+            JsonNode validation = body(unit.getForEntity("/api/projects/" + id + "/validation", String.class));
+            if (validation.get("errors").asLong() > 0) {
+                fix(unit, id);
+                fixed++;
+                assertThat(body(unit.getForEntity("/api/projects/" + id + "/validation", String.class))
+                        .get("errors").asLong()).as("project %d after fixing", id).isZero();
+            }
+            assertThat(send(unit, HttpMethod.POST, "/api/projects/" + id + "/submit", "{\"comment\":\"请审核\"}")
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(fixed).isEqualTo(3);
+
+        TestRestTemplate dept = as("dept353");
+        JsonNode deptTodo = body(dept.getForEntity("/api/tasks?view=todo&year=2026&size=100", String.class));
+        assertThat(deptTodo).hasSize(23);
+        for (JsonNode row : deptTodo) {
+            assertThat(row.get("step").asText()).isEqualTo("部门审核");
+            assertThat(send(dept, HttpMethod.POST, "/api/tasks/" + row.get("taskId").asText() + "/complete",
+                    "{\"decision\":\"approve\",\"comment\":\"同意\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+
+        TestRestTemplate finance = as("finance");
+        JsonNode financeTodo = body(finance.getForEntity("/api/tasks?view=todo&year=2026&size=100", String.class));
+        assertThat(financeTodo).hasSize(23);
+        ObjectNode batch = json.createObjectNode().put("comment", "同意批复");
+        ArrayNode taskIds = batch.putArray("taskIds");
+        financeTodo.forEach(r -> taskIds.add(r.get("taskId").asText()));
+        JsonNode results = body(send(finance, HttpMethod.POST, "/api/tasks/batch-complete", batch.toString()));
+        assertThat(results).hasSize(23).allMatch(r -> r.get("succeeded").asBoolean());
+
+        for (Long id : ids) {
+            JsonNode p = body(finance.getForEntity("/api/projects/" + id, String.class));
+            assertThat(p.get("status").asText()).isEqualTo("APPROVED");
+            assertThat(p.get("version").asInt()).isEqualTo(1);
+            JsonNode versions = body(finance.getForEntity("/api/projects/" + id + "/versions", String.class));
+            assertThat(versions).hasSize(1);
+            JsonNode history = body(unit.getForEntity("/api/projects/" + id + "/history", String.class));
+            List<String> steps = new ArrayList<>();
+            history.forEach(h -> steps.add(h.get("step").asText() + ":" + h.get("action").asText() + ":"
+                    + h.get("user").asText()));
+            assertThat(steps).containsExactly("编制:submit:unit353101", "部门审核:approve:dept353",
+                    "财政审核:approve:finance", "批复:approved:finance");
+        }
+        assertThat(body(unit.getForEntity("/api/tasks?view=started&year=2026&size=100", String.class))).hasSize(23);
+        assertThat(body(dept.getForEntity("/api/tasks?view=done&year=2026&size=100", String.class))).hasSize(23);
+        assertThat(body(dept.getForEntity("/api/tasks?view=todo&year=2026", String.class))).isEmpty();
+
+        // Year end: finance opens the self-evaluation round, which reaches all 23; a unit reports one of them.
+        assertThat(send(unit, HttpMethod.POST, "/api/self-evaluation-rounds", "{\"year\":2026}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode round = body(send(finance, HttpMethod.POST, "/api/self-evaluation-rounds", "{\"year\":2026}"));
+        assertThat(round.get("projects").asInt()).isEqualTo(23);
+        assertThat(body(unit.getForEntity("/api/tasks?view=todo&year=2026&size=100", String.class))).hasSize(23)
+                .allMatch(r -> r.get("step").asText().equals("绩效自评"));
+        Long first = ids.get(0);
+        JsonNode table = body(unit.getForEntity("/api/projects/" + first, String.class));
+        ArrayNode actuals = json.createArrayNode();
+        for (int i = 0; i < table.get("indicators").size(); i++) {
+            JsonNode value = table.get("indicators").get(i).get("value");
+            ObjectNode a = actuals.addObject().put("index", i);
+            if ("DEADLINE".equals(value.get("kind").asText())) {
+                a.put("completedOn", value.get("deadline").asText());
+            } else if ("QUANTITATIVE".equals(value.get("kind").asText())) {
+                a.put("number", value.get("number").decimalValue());
+            } else {
+                a.put("tier", "达成").put("score", 1);
+            }
+        }
+        ObjectNode report = json.createObjectNode().put("spent", table.get("budget").decimalValue())
+                .put("goalAchievement", "全面完成年度目标");
+        report.set("indicators", actuals);
+        ResponseEntity<String> submitted = send(unit, HttpMethod.POST, "/api/projects/" + first + "/self-evaluation",
+                report.toString());
+        assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode result = body(unit.getForEntity("/api/projects/" + first + "/self-evaluation", String.class));
+        assertThat(result.get("status").asText()).isEqualTo("SCORED");
+        assertThat(result.get("total").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(result.get("grade").asText()).isEqualTo("优");
+        assertThat(result.get("sheet").get("indicators")).hasSize(table.get("indicators").size());
+    }
+
+    /** What the preparer does for the tables validation stops: add the missing units, rename a duplicate. */
+    private void fix(TestRestTemplate unit, Long id) throws IOException {
+        ObjectNode p = (ObjectNode) body(unit.getForEntity("/api/projects/" + id, String.class));
+        Set<String> names = new HashSet<>();
+        for (JsonNode n : p.get("indicators")) {
+            ObjectNode i = (ObjectNode) n;
+            JsonNode value = i.get("value");
+            String text = value == null ? null : value.get("text").asText();
+            if (value != null && "QUANTITATIVE".equals(value.path("kind").asText()) && value.get("unit") == null) {
+                text = text + (i.get("name").asText().contains("标准") ? "元/人" : "万元");
+            }
+            i.put("value", text);
+            if (!names.add(i.get("name").asText())) {
+                i.put("name", i.get("name").asText() + "（二）");
+            }
+        }
+        p.remove("findings");
+        ResponseEntity<String> saved = send(unit, HttpMethod.PUT, "/api/projects/" + id, p.toString());
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}
