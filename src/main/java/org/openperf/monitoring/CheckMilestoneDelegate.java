@@ -1,0 +1,24 @@
+package org.openperf.monitoring;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask 计算预算执行灯: the light at the milestone that just passed. */
+@Component("checkMilestone")
+public class CheckMilestoneDelegate implements JavaDelegate {
+
+    private final MilestoneService milestones;
+
+    public CheckMilestoneDelegate(MilestoneService milestones) {
+        this.milestones = milestones;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MilestoneResult r = milestones.check(PlanNextMilestoneDelegate.projectId(execution),
+                (Integer) execution.getVariable("milestoneMonth"));
+        execution.setVariable("executionLight", r.getLight().name());
+        execution.setVariable("executionExplanation", r.getExplanation());
+    }
+}

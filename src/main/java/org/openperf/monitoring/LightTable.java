@@ -1,0 +1,17 @@
+package org.openperf.monitoring;
+
+import java.math.BigDecimal;
+
+/**
+ * The bands that turn a ratio v (percent of what was due, 2 decimals) into a light. {@link DmnLightTable} reads
+ * them from the DMN tables in {@code bpmn/} (what runs); {@link LightBands} states the default bands in Java, and the
+ * tests prove both agree at every edge.
+ */
+public interface LightTable {
+
+    /** 预算执行灯: red below 60, yellow 60 to below 80, green from 80 (no blue: spending ahead of plan is fine). */
+    Light execution(BigDecimal ratio);
+
+    /** 指标进度灯 for a ≥/> indicator: as {@link #execution} plus blue from 120 (超序时进度, to explain). */
+    Light indicator(BigDecimal ratio);
+}

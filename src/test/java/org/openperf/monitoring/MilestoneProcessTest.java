@@ -1,0 +1,201 @@
+package org.openperf.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openperf.TestUnits;
+import org.openperf.review.Approvals;
+import org.openperf.review.ReviewTasks;
+import org.openperf.targets.DepartmentRepository;
+import org.openperf.targets.ProjectForm;
+import org.openperf.targets.ProjectService;
+import org.openperf.targets.ProjectView;
+import org.openperf.targets.UnitRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The monitoring phase of target-lifecycle through a fiscal year with the engine clock moved: each milestone
+ * timer is due at the end of its month (Asia/Shanghai), fires once, and yields the light the rules give for the
+ * spending loaded by then; a red or yellow light asks the unit for a deviation explanation the department reviews.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class MilestoneProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    ReviewTasks work;
+    @Autowired
+    ExecutionReadingRepository readings;
+    @Autowired
+    MilestoneService milestones;
+    @Autowired
+    DepartmentRepository departments;
+    @Autowired
+    UnitRepository units;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        TestUnits.ensureQingdao(departments, units);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    static Instant shanghai(String localDateTime) {
+        return LocalDate.parse(localDateTime.substring(0, 10)).atStartOfDay(Milestones.ZONE).toInstant();
+    }
+
+    /** A 2024 table with the given plan, approved on 1 February 2024 by the three roles. */
+    Long approved(String name, List<ProjectView.PlanRow> plan) {
+        ClockUtil.setCurrentTime(Date.from(shanghai("2024-02-01")));
+        ProjectForm form = new ProjectForm(2024, null, name, new ProjectForm.UnitInput("402001", null), null,
+                new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标", plan, List.of(
+                row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
+                row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
+                row("效益指标", "社会效益指标", "知晓度", "≥95%"),
+                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")));
+        Long id = projects.create(form).id();
+        Approvals.approve(work, tasks, id);
+        return id;
+    }
+
+    static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {
+        return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
+    }
+
+    ProcessInstance lifecycle(Long id) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+                .processInstanceBusinessKey(String.valueOf(id)).singleResult();
+    }
+
+    Job timer(Long id) {
+        return management.createJobQuery().processInstanceId(lifecycle(id).getId()).timers().singleResult();
+    }
+
+    void spent(Long id, String asOf, String amount) {
+        readings.save(new ExecutionReading(id, LocalDate.parse(asOf), new BigDecimal(amount),
+                ExecutionReading.Source.API, "test"));
+    }
+
+    /** Moves the clock past the due timer and runs it, as the job executor would. */
+    void fire(Long id) {
+        Job job = timer(id);
+        ClockUtil.setCurrentTime(Date.from(job.getDuedate().toInstant().plusSeconds(1)));
+        management.executeJob(job.getId());
+    }
+
+    static final List<ProjectView.PlanRow> PLAN = List.of(
+            new ProjectView.PlanRow(3, new BigDecimal("30")), new ProjectView.PlanRow(6, new BigDecimal("60")),
+            new ProjectView.PlanRow(10, new BigDecimal("90")), new ProjectView.PlanRow(12, new BigDecimal("100")));
+
+    @Test
+    void milestonesOfThePlanFireAtMonthEndsAndALaggingProjectExplains() {
+        Long id = approved("监控节点项目", PLAN);
+        assertThat(lifecycle(id)).isWaitingAt("TimerEvent_Milestone", "CatchEvent_SelfEvaluationRoundOpened");
+        assertThat(timer(id).getDuedate().toInstant()).isEqualTo(Instant.parse("2024-03-31T16:00:00Z"));
+
+        // 3月底: 24 of 100 spent against 30% planned: 80.00% of plan, green (the edge).
+        spent(id, "2024-03-25", "24");
+        spent(id, "2024-04-02", "50"); // after the milestone: not counted
+        fire(id);
+        assertThat(milestones.results(id)).singleElement().satisfies(r -> {
+            assertThat(r.getMonth()).isEqualTo(3);
+            assertThat(r.getLight()).isEqualTo(Light.GREEN);
+            assertThat(r.getRatio()).isEqualByComparingTo("80.00");
+        });
+        assertThat(timer(id).getDuedate().toInstant()).isEqualTo(Instant.parse("2024-06-30T16:00:00Z"));
+
+        // 6月底: 50 spent against 60% planned: 83.33%, green; then 10月底: 53 against 90%: 58.89%, red.
+        fire(id);
+        assertThat(milestones.results(id).get(1).getLight()).isEqualTo(Light.GREEN);
+        assertThat(timer(id).getDuedate().toInstant()).isEqualTo(Instant.parse("2024-10-31T16:00:00Z"));
+        spent(id, "2024-10-31", "53");
+        fire(id);
+        assertThat(milestones.results(id).get(2).getLight()).isEqualTo(Light.RED);
+        assertThat(lifecycle(id)).isWaitingAt("UserTask_DeviationExplanation");
+        Task explain = tasks.createTaskQuery().processInstanceId(lifecycle(id).getId()).singleResult();
+        assertThat(tasks.getIdentityLinksForTask(explain.getId())).anyMatch(l -> "unit-402001".equals(l.getGroupId()));
+        tasks.complete(explain.getId(), Map.of("deviationReasons", List.of("经费保障", "其他"),
+                "deviationText", "培训推迟到11月", "measures", "11月集中支付"));
+
+        Task review = tasks.createTaskQuery().processInstanceId(lifecycle(id).getId()).singleResult();
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("UserTask_DeviationReview");
+        tasks.claim(review.getId(), "d402");
+        tasks.complete(review.getId(), Map.of("decision", "approve", "comment", "同意纠偏措施"));
+        MilestoneResult october = milestones.results(id).get(2);
+        assertThat(october.getReasons()).isEqualTo("经费保障、其他");
+        assertThat(october.getMeasures()).isEqualTo("11月集中支付");
+        assertThat(october.getReviewDecision()).isEqualTo("approve");
+
+        assertThat(timer(id).getDuedate().toInstant()).isEqualTo(Instant.parse("2024-12-31T16:00:00Z"));
+        spent(id, "2024-12-31", "100");
+        fire(id);
+        assertThat(milestones.results(id)).extracting(MilestoneResult::getMonth).containsExactly(3, 6, 10, 12);
+        assertThat(lifecycle(id)).hasPassed("EndEvent_Monitoring").isWaitingAt("CatchEvent_SelfEvaluationRoundOpened");
+    }
+
+    @Test
+    void withoutAPlanTheDefaultMilestonesAndTheLinearScheduleApply() {
+        Long id = approved("无支出计划项目", List.of());
+        assertThat(timer(id).getDuedate().toInstant()).isEqualTo(Instant.parse("2024-03-31T16:00:00Z"));
+        // 3月底 linear 25%: 14.99 spent is 59.96% of schedule → red, 15 would be yellow.
+        spent(id, "2024-03-31", "14.99");
+        fire(id);
+        assertThat(milestones.results(id).get(0).getLight()).isEqualTo(Light.RED);
+        assertThat(lifecycle(id)).isWaitingAt("UserTask_DeviationExplanation");
+    }
+
+    @Test
+    void aPlanWhoseEarlyMilestonesAreZeroIsGreenThere() {
+        Long id = approved("前期零支出项目", List.of(new ProjectView.PlanRow(3, BigDecimal.ZERO),
+                new ProjectView.PlanRow(6, BigDecimal.ZERO), new ProjectView.PlanRow(12, new BigDecimal("100"))));
+        fire(id);
+        assertThat(milestones.results(id).get(0).getLight()).isEqualTo(Light.GREEN);
+        assertThat(timer(id).getDuedate().toInstant()).isEqualTo(Instant.parse("2024-06-30T16:00:00Z"));
+    }
+
+    @Test
+    void aMilestoneIsCheckedOnceEvenIfItsJobRunsAgain() {
+        Long id = approved("只计算一次项目", PLAN);
+        spent(id, "2024-03-31", "30");
+        fire(id);
+        MilestoneResult first = milestones.results(id).get(0);
+        spent(id, "2024-03-31", "1");
+        MilestoneResult again = milestones.check(id, 3);
+        assertThat(again.getSpent()).isEqualByComparingTo(first.getSpent());
+        assertThat(milestones.results(id)).hasSize(1);
+    }
+}
