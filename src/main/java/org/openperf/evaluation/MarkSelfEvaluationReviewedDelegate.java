@@ -1,0 +1,21 @@
+package org.openperf.evaluation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask 自评审核通过: the department accepted the self-evaluation. */
+@Component("markSelfEvaluationReviewed")
+public class MarkSelfEvaluationReviewedDelegate implements JavaDelegate {
+
+    private final SelfEvaluationService evaluations;
+
+    public MarkSelfEvaluationReviewedDelegate(SelfEvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        evaluations.reviewed(((Number) execution.getVariable("projectId")).longValue());
+    }
+}

@@ -1,0 +1,23 @@
+package org.openperf.evaluation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask 评分: scores the unit's report by the published rules. */
+@Component("scoreSelfEvaluation")
+public class ScoreSelfEvaluationDelegate implements JavaDelegate {
+
+    private final SelfEvaluationService evaluations;
+
+    public ScoreSelfEvaluationDelegate(SelfEvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SelfEvaluation e = evaluations.score(((Number) execution.getVariable("projectId")).longValue());
+        execution.setVariable("selfEvaluationTotal", e.getTotal().toPlainString());
+        execution.setVariable("selfEvaluationGrade", e.getGrade());
+    }
+}

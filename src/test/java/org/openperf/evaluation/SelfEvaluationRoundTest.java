@@ -1,0 +1,151 @@
+package org.openperf.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openperf.TestUnits;
+import org.openperf.review.Approvals;
+import org.openperf.review.Decision;
+import org.openperf.review.ReviewForbiddenException;
+import org.openperf.review.ReviewTasks;
+import org.openperf.review.TaskConflictException;
+import org.openperf.security.Caller;
+import org.openperf.targets.DepartmentRepository;
+import org.openperf.targets.InvalidProjectException;
+import org.openperf.targets.ProjectForm;
+import org.openperf.targets.ProjectService;
+import org.openperf.targets.Scope;
+import org.openperf.targets.UnitRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A self-evaluation round reaches every approved project of its year; the unit's report is scored by the
+ * published rules against the approved table; the department reviews it.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class SelfEvaluationRoundTest {
+
+    static final Caller UNIT = Approvals.UNIT;
+    static final Caller DEPT = Approvals.DEPT;
+    static final Caller FINANCE = Approvals.FINANCE;
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    ReviewTasks work;
+    @Autowired
+    SelfEvaluationService evaluations;
+    @Autowired
+    DepartmentRepository departments;
+    @Autowired
+    UnitRepository units;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        TestUnits.ensureQingdao(departments, units);
+    }
+
+    static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {
+        return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
+    }
+
+    /** Four indicators: the default split gives 成本+产出 50 (25 each), 效益 30, 满意度 10. */
+    Long project(String name, boolean approve) {
+        Long id = projects.create(new ProjectForm(2027, null, name, new ProjectForm.UnitInput("402001", null), null,
+                new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标", List.of(), List.of(
+                row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
+                row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
+                row("效益指标", "社会效益指标", "知晓度", "≥95%"),
+                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")))).id();
+        if (approve) {
+            Approvals.approve(work, tasks, id);
+        }
+        return id;
+    }
+
+    Task task(Long id, String process) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).processDefinitionKey(process)
+                .singleResult();
+    }
+
+    ProcessInstance lifecycle(Long id) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+                .processInstanceBusinessKey(String.valueOf(id)).singleResult();
+    }
+
+    static SelfEvaluationService.IndicatorInput actual(int index, String number, String explanation) {
+        return new SelfEvaluationService.IndicatorInput(index, new BigDecimal(number), null, null, null, null,
+                explanation);
+    }
+
+    @Test
+    void aRoundReachesTheApprovedProjectsAndTheReportIsScoredAndReviewed() {
+        Long a = project("自评项目甲", true);
+        Long b = project("自评项目乙", true);
+        Long draft = project("自评草稿项目", false);
+        assertThatThrownBy(() -> evaluations.openRound(2027, UNIT)).isInstanceOf(ReviewForbiddenException.class);
+
+        SelfEvaluationService.RoundOpened round = evaluations.openRound(2027, FINANCE);
+        assertThat(round.projects()).isEqualTo(2);
+        assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluation");
+        assertThat(lifecycle(b)).isWaitingAt("UserTask_SelfEvaluation");
+        assertThat(task(draft, "target-lifecycle")).isNull();
+        assertThatThrownBy(() -> evaluations.openRound(2027, FINANCE)).isInstanceOf(TaskConflictException.class);
+
+        // 甲: spent 90 of 100 → 9.00; 成本 500 ≤ 550 → 25; 产出 30 of ≥40 → 18.75; 知晓度 95 → 30; 满意度 92 → 10.
+        // Total 92.75 → 优.
+        assertThatThrownBy(() -> evaluations.submit(a, new SelfEvaluationService.Submission(null, new BigDecimal("90"),
+                "完成", List.of(actual(9, "1", null))), UNIT)).isInstanceOf(InvalidProjectException.class)
+                .hasMessageContaining("指标序号 9");
+        evaluations.submit(a, new SelfEvaluationService.Submission(null, new BigDecimal("90"), "基本完成年度目标",
+                List.of(actual(0, "500", null), actual(1, "30", "两期培训合并举办"), actual(2, "95", null),
+                        actual(3, "92", null))), UNIT);
+        SelfEvaluation scored = evaluations.result(a, Scope.ALL);
+        assertThat(scored.getStatus()).isEqualTo(SelfEvaluation.Status.SCORED);
+        assertThat(scored.getTotal()).isEqualByComparingTo("92.75");
+        assertThat(scored.getGrade()).isEqualTo("优");
+        assertThat(scored.getSheetJson()).contains("两期培训合并举办");
+        assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluationReview");
+        // A second click on submit while the department reviews: refused, nothing changes.
+        assertThatThrownBy(() -> evaluations.submit(a, new SelfEvaluationService.Submission(null,
+                new BigDecimal("10"), "重复提交", List.of()), UNIT)).isInstanceOf(ReviewForbiddenException.class)
+                .hasMessageContaining("已提交");
+        assertThat(evaluations.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("92.75");
+
+        work.complete(task(a, "target-lifecycle").getId(), new Decision("return", "请补充满意度调查依据", null), DEPT);
+        assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluation");
+        assertThat(projects.view(a).status()).isEqualTo("APPROVED");
+        evaluations.submit(a, new SelfEvaluationService.Submission(null, new BigDecimal("100"), "全面完成",
+                List.of(actual(0, "500", null), actual(1, "40", null), actual(2, "95", null),
+                        actual(3, "92", null))), UNIT);
+        assertThat(evaluations.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("100.00");
+        work.complete(task(a, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
+        assertThat(evaluations.result(a, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.REVIEWED);
+        // The self-evaluation branch is done; monitoring of 2027 still waits for its next milestone.
+        assertThat(lifecycle(a)).hasPassed("ServiceTask_SelfEvaluationReviewed").isWaitingAt("TimerEvent_Milestone");
+
+        assertThatThrownBy(() -> evaluations.submit(b, new SelfEvaluationService.Submission(null,
+                new BigDecimal("50"), "x", List.of()), DEPT)).isInstanceOf(ReviewForbiddenException.class);
+    }
+}
