@@ -16,6 +16,9 @@ public class MarkSelfEvaluationReviewedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        evaluations.reviewed(((Number) execution.getVariable("projectId")).longValue());
+        // lastApprover: set by the review step's decision (task API or form) to whoever approved it.
+        Object reviewer = execution.getVariable("lastApprover");
+        evaluations.reviewed(((Number) execution.getVariable("projectId")).longValue(),
+                reviewer == null ? null : reviewer.toString());
     }
 }

@@ -2,6 +2,7 @@ package org.openperf.evaluation;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scored self-evaluation (自评表): per indicator its score, 预算执行率, the total and the grade.
@@ -19,6 +20,18 @@ public record ScoreSheet(List<IndicatorScore> indicators, BudgetExecutionScore b
     /** 总分 unrounded, as a decimal (34 significant digits). */
     public BigDecimal totalUnrounded() {
         return total.toBigDecimal();
+    }
+
+    /**
+     * 总分, exact, with some indicators' scores replaced (财政复核调整, by position): the replaced ones count as given,
+     * the others unrounded as scored, so the total is still rounded only once.
+     */
+    public Fraction totalWith(Map<Integer, Fraction> changed) {
+        Fraction t = budgetExecution.score();
+        for (IndicatorScore i : indicators) {
+            t = t.add(changed.getOrDefault(i.index(), i.score()));
+        }
+        return t;
     }
 
     public IndicatorScore indicator(int index) {

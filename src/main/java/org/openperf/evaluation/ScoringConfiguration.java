@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds {@link ScoringSettings} from {@code perf.scoring.*}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ScoringSettings.class)
+@EnableConfigurationProperties({ScoringSettings.class, RecheckSettings.class})
 class ScoringConfiguration {
 }

@@ -14,7 +14,8 @@ import java.time.LocalDateTime;
 @Table(name = "self_evaluation")
 public class SelfEvaluation {
 
-    public enum Status { SUBMITTED, SCORED, REVIEWED }
+    /** 已填报, 已评分, 部门已审核, 财政复核中, 已公开. */
+    public enum Status { SUBMITTED, SCORED, REVIEWED, RECHECKING, PUBLISHED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,6 +61,40 @@ public class SelfEvaluation {
     @Column(name = "submitted_at")
     private LocalDateTime submittedAt;
 
+    /** 全年执行数 as the execution data had it when the unit reported; null when there was none. */
+    @Column(name = "spent_recorded", precision = 18, scale = 6)
+    private BigDecimal spentRecorded;
+
+    /** Why the unit reported another 全年执行数 than the execution data's. */
+    @Column(name = "spent_reason", length = 2000)
+    private String spentReason;
+
+    @Column(name = "reviewed_by", length = 100)
+    private String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    private LocalDateTime reviewedAt;
+
+    /** Why finance re-checks it (comma-separated {@link RecheckSample.Reason}s); "" not sampled; null not decided. */
+    @Column(name = "sample_reasons", length = 200)
+    private String sampleReasons;
+
+    /** 总分 and 等级 as the rules scored them, before any change in 财政复核. */
+    @Column(name = "scored_total", precision = 7, scale = 2)
+    private BigDecimal scoredTotal;
+
+    @Column(name = "scored_grade", length = 4)
+    private String scoredGrade;
+
+    @Column(name = "rechecked_by", length = 100)
+    private String recheckedBy;
+
+    @Column(name = "rechecked_at")
+    private LocalDateTime recheckedAt;
+
+    @Column(name = "published_at")
+    private LocalDateTime publishedAt;
+
     protected SelfEvaluation() {
     }
 
@@ -69,7 +104,17 @@ public class SelfEvaluation {
     }
 
     void submit(int targetVersion, BigDecimal budget, BigDecimal spent, String goalAchievement, String actualsJson,
-                String user) {
+                String user, BigDecimal spentRecorded, String spentReason) {
+        this.spentRecorded = spentRecorded;
+        this.spentReason = spentReason;
+        this.reviewedBy = null;
+        this.reviewedAt = null;
+        this.sampleReasons = null;
+        this.recheckedBy = null;
+        this.recheckedAt = null;
+        this.publishedAt = null;
+        this.scoredTotal = null;
+        this.scoredGrade = null;
         this.targetVersion = targetVersion;
         this.budget = budget;
         this.spent = spent;
@@ -87,11 +132,90 @@ public class SelfEvaluation {
         this.sheetJson = sheetJson;
         this.total = total;
         this.grade = grade;
+        this.scoredTotal = total;
+        this.scoredGrade = grade;
         this.status = Status.SCORED;
     }
 
-    void reviewed() {
+    void reviewed(String user) {
         this.status = Status.REVIEWED;
+        this.reviewedBy = user;
+        this.reviewedAt = LocalDateTime.now();
+    }
+
+    void sampled(String reasons) {
+        this.sampleReasons = reasons;
+        if (!reasons.isEmpty()) {
+            this.status = Status.RECHECKING;
+        }
+    }
+
+    /** 复核调整: the total and grade recomputed from the changed scores; the scored ones stay. */
+    void rescored(BigDecimal total, String grade) {
+        this.total = total;
+        this.grade = grade;
+    }
+
+    void rechecked(String user) {
+        this.recheckedBy = user;
+        this.recheckedAt = LocalDateTime.now();
+    }
+
+    void published() {
+        this.status = Status.PUBLISHED;
+        this.publishedAt = LocalDateTime.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public LocalDateTime getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public BigDecimal getSpentRecorded() {
+        return spentRecorded;
+    }
+
+    public String getSpentReason() {
+        return spentReason;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public LocalDateTime getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public String getSampleReasons() {
+        return sampleReasons;
+    }
+
+    public BigDecimal getScoredTotal() {
+        return scoredTotal;
+    }
+
+    public String getScoredGrade() {
+        return scoredGrade;
+    }
+
+    public String getRecheckedBy() {
+        return recheckedBy;
+    }
+
+    public LocalDateTime getRecheckedAt() {
+        return recheckedAt;
+    }
+
+    public LocalDateTime getPublishedAt() {
+        return publishedAt;
     }
 
     public Long getProjectId() {

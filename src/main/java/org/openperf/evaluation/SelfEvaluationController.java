@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.util.List;
 import org.openperf.security.Caller;
+import org.openperf.targets.Scope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -25,11 +28,25 @@ public class SelfEvaluationController {
         this.json = json;
     }
 
-    public record RoundRequest(Integer year) {
+    /** @param seed optional: the sample's seed, when finance announces it in advance; else drawn at random */
+    public record RoundRequest(Integer year, Long seed) {
     }
 
+    public record ScoreChangeRequest(Integer index, BigDecimal score, String comment) {
+    }
+
+    /**
+     * The self-evaluation as it stands: {@code total}/{@code grade} after finance's changes, {@code scoredTotal}/
+     * {@code scoredGrade} as the rules gave them; {@code sheet} the rules' score sheet; the changes and the history.
+     */
     public record ResultView(Long projectId, int year, int targetVersion, String status, BigDecimal total,
-                             String grade, String goalAchievement, JsonNode sheet) {
+                             String grade, BigDecimal scoredTotal, String scoredGrade, String goalAchievement,
+                             BigDecimal spent, BigDecimal spentRecorded, String spentReason, String submittedBy,
+                             String submittedAt, String reviewedBy, String reviewedAt, List<String> sampleReasons,
+                             String recheckedBy, String recheckedAt, String publishedAt, JsonNode sheet,
+                             List<SelfEvaluationReport.Line> indicators,
+                             List<SelfEvaluationService.ChangeView> changes,
+                             List<SelfEvaluationService.HistoryEntry> history) {
     }
 
     @PostMapping("/api/self-evaluation-rounds")
@@ -38,20 +55,64 @@ public class SelfEvaluationController {
         if (r == null || r.year() == null) {
             throw new IllegalArgumentException("请指定预算年度 year");
         }
-        return evaluations.openRound(r.year(), Caller.current());
+        return evaluations.openRound(r.year(), r.seed(), Caller.current());
+    }
+
+    @GetMapping("/api/self-evaluation-rounds/{year}/sample")
+    @Operation(summary = "财政复核抽样：随机抽样（按轮次种子，可复现）、等级为差、预算规模大的项目及原因")
+    public SelfEvaluationService.SampleView sample(@PathVariable int year) {
+        return evaluations.sample(year, Caller.current().scope());
+    }
+
+    @GetMapping("/api/projects/{id}/self-evaluation/prefill")
+    @Operation(summary = "自评预填：全年预算数、预算执行数据中的累计支出、各指标的年度指标值")
+    public SelfEvaluationService.Prefill prefill(@PathVariable Long id) {
+        return evaluations.prefill(id, Caller.current().scope());
     }
 
     @PostMapping("/api/projects/{id}/self-evaluation")
-    @Operation(summary = "单位填报自评：全年执行数、总体目标完成情况、各指标实际完成值")
+    @Operation(summary = "单位填报自评：全年执行数（与执行数据不同须说明 spentReason）、总体目标完成情况、各指标实际完成值")
     public void submit(@PathVariable Long id, @RequestBody SelfEvaluationService.Submission s) {
         evaluations.submit(id, s, Caller.current());
     }
 
+    @PostMapping("/api/projects/{id}/self-evaluation/score-changes")
+    @Operation(summary = "财政复核调整指标得分（保留原得分），总分和等级重新计算")
+    public ResultView changeScore(@PathVariable Long id, @RequestBody ScoreChangeRequest r)
+            throws JsonProcessingException {
+        if (r == null) {
+            throw new IllegalArgumentException("请填写 index、score 和 comment");
+        }
+        Caller caller = Caller.current();
+        evaluations.changeScore(id, r.index(), r.score(), r.comment(), caller);
+        return result(id);
+    }
+
     @GetMapping("/api/projects/{id}/self-evaluation")
-    @Operation(summary = "自评结果：各指标得分与所用规则、总分、等级")
+    @Operation(summary = "自评结果：各指标得分与所用规则、复核调整、总分、等级、办理历史")
     public ResultView result(@PathVariable Long id) throws JsonProcessingException {
-        SelfEvaluation e = evaluations.result(id, Caller.current().scope());
+        Scope scope = Caller.current().scope();
+        SelfEvaluation e = evaluations.result(id, scope);
+        List<SelfEvaluationReport.Line> lines = e.getSheetJson() == null ? List.of()
+                : evaluations.report(id, scope).lines();
         return new ResultView(e.getProjectId(), e.getYear(), e.getTargetVersion(), e.getStatus().name(), e.getTotal(),
-                e.getGrade(), e.getGoalAchievement(), e.getSheetJson() == null ? null : json.readTree(e.getSheetJson()));
+                e.getGrade(), e.getScoredTotal(), e.getScoredGrade(), e.getGoalAchievement(), e.getSpent(),
+                e.getSpentRecorded(), e.getSpentReason(), e.getSubmittedBy(), text(e.getSubmittedAt()),
+                e.getReviewedBy(), text(e.getReviewedAt()),
+                e.getSampleReasons() == null ? null : e.getSampleReasons().isEmpty() ? List.of()
+                        : List.of(e.getSampleReasons().split(",")),
+                e.getRecheckedBy(), text(e.getRecheckedAt()), text(e.getPublishedAt()),
+                e.getSheetJson() == null ? null : json.readTree(e.getSheetJson()), lines,
+                evaluations.changes(id, scope), evaluations.history(id, scope));
+    }
+
+    @GetMapping("/api/self-evaluations/grades")
+    @Operation(summary = "各主管部门自评等级分布（优/良/中/差 的项目数）")
+    public List<SelfEvaluationService.GradeCount> grades(@RequestParam int year) {
+        return evaluations.grades(year, Caller.current().scope());
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
     }
 }

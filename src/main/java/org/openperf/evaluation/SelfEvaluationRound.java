@@ -4,7 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
 import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A year's self-evaluation round, opened once by finance; its seed makes finance's re-check sample reproducible. */
 @Entity
@@ -24,6 +29,12 @@ public class SelfEvaluationRound {
     @Column(name = "sample_seed", nullable = false)
     private long sampleSeed;
 
+    /** The projects the round reached: the population finance's sample share is drawn from. */
+    @ElementCollection
+    @CollectionTable(name = "self_evaluation_round_project", joinColumns = @JoinColumn(name = "fiscal_year"))
+    @Column(name = "project_id")
+    private Set<Long> projects = new HashSet<>();
+
     protected SelfEvaluationRound() {
     }
 
@@ -40,5 +51,21 @@ public class SelfEvaluationRound {
 
     public long getSampleSeed() {
         return sampleSeed;
+    }
+
+    public String getOpenedBy() {
+        return openedBy;
+    }
+
+    public LocalDateTime getOpenedAt() {
+        return openedAt;
+    }
+
+    public Set<Long> getProjects() {
+        return projects;
+    }
+
+    void reached(Set<Long> projectIds) {
+        projects.addAll(projectIds);
     }
 }

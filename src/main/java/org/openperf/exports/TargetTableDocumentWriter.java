@@ -69,8 +69,8 @@ public class TargetTableDocumentWriter {
         }
     }
 
-    private static void table(XWPFDocument doc, TargetTableGrid grid) {
-        int[] widths = columnWidths();
+    static void table(XWPFDocument doc, TargetTableGrid grid) {
+        int[] widths = columnWidths(grid.widths());
         XWPFTable t = doc.createTable();
         t.setTableAlignment(TableRowAlign.CENTER);
         CTTblPr pr = t.getCTTbl().getTblPr() == null ? t.getCTTbl().addNewTblPr() : t.getCTTbl().getTblPr();
@@ -94,7 +94,7 @@ public class TargetTableDocumentWriter {
         t.setInsideVBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
 
         int rows = grid.rowCount();
-        int cols = TargetTableGrid.COLUMNS;
+        int cols = grid.columns();
         // What occupies each grid position: the anchored cell, or the cell whose span covers it.
         TargetTableGrid.Cell[][] owner = new TargetTableGrid.Cell[rows][cols];
         for (TargetTableGrid.Cell c : grid.cells()) {
@@ -167,7 +167,11 @@ public class TargetTableDocumentWriter {
 
     /** Column widths in twips, in the proportions of the Qingdao workbook's columns, filling the text width. */
     static int[] columnWidths() {
-        int[] chars = WorkbookStyles.WIDTHS;
+        return columnWidths(WorkbookStyles.WIDTHS);
+    }
+
+    /** Column widths in twips, in the proportions of {@code chars}, filling the text width. */
+    static int[] columnWidths(int[] chars) {
         int sum = 0;
         for (int c : chars) {
             sum += c;
@@ -181,7 +185,7 @@ public class TargetTableDocumentWriter {
         return w;
     }
 
-    private static void defaultFonts(XWPFDocument doc) {
+    static void defaultFonts(XWPFDocument doc) {
         CTFonts fonts = CTFonts.Factory.newInstance();
         fonts.setAscii(FONT);
         fonts.setHAnsi(FONT);
@@ -189,7 +193,7 @@ public class TargetTableDocumentWriter {
         doc.createStyles().setDefaultFonts(fonts);
     }
 
-    private static void landscapeA4(XWPFDocument doc) {
+    static void landscapeA4(XWPFDocument doc) {
         CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
                 : doc.getDocument().getBody().addNewSectPr();
         CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();

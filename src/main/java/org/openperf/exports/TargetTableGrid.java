@@ -60,14 +60,48 @@ final class TargetTableGrid {
     }
 
     private final List<Cell> cells = new ArrayList<>();
+    private final int columns;
+    private final int[] widths;
     private int rows;
     private int headerRow = -1;
     private int firstIndicatorRow = -1;
     private int budgetRow = -1;
     private int planRow = -1;
 
+    /** A grid of the target table's seven columns. */
+    TargetTableGrid() {
+        this(COLUMNS, WorkbookStyles.WIDTHS);
+    }
+
+    /** A grid of another table (the 自评表): its column count and widths in characters. */
+    TargetTableGrid(int columns, int[] widths) {
+        if (widths.length != columns) {
+            throw new IllegalArgumentException(columns + " columns need " + columns + " widths");
+        }
+        this.columns = columns;
+        this.widths = widths.clone();
+    }
+
     List<Cell> cells() {
         return Collections.unmodifiableList(cells);
+    }
+
+    int columns() {
+        return columns;
+    }
+
+    int[] widths() {
+        return widths.clone();
+    }
+
+    /** Any cell, for grids other than the target table's; the grid grows to hold it. */
+    TargetTableGrid cell(int row, int col, int rowSpan, int colSpan, String text, Kind kind) {
+        if (col < 0 || col + colSpan > columns) {
+            throw new IllegalArgumentException("cell at column " + col + " spanning " + colSpan + " of " + columns);
+        }
+        put(row, col, rowSpan, colSpan, text, kind);
+        rows = Math.max(rows, row + rowSpan);
+        return this;
     }
 
     int rowCount() {
@@ -220,7 +254,7 @@ final class TargetTableGrid {
     }
 
     /** End (exclusive) of the run of equal non-blank texts in column {@code col} starting at {@code from}. */
-    private static int runEnd(List<String[]> rowsTexts, int from, int col, int limit) {
+    static int runEnd(List<String[]> rowsTexts, int from, int col, int limit) {
         int max = limit < 0 ? rowsTexts.size() : limit;
         String v = rowsTexts.get(from)[col];
         int e = from + 1;

@@ -191,8 +191,12 @@ final class WorkbookStyles {
     // ---------------------------------------------------------------- sheets
 
     static void setUpSheet(Sheet sheet) {
-        for (int c = 0; c < WIDTHS.length; c++) {
-            sheet.setColumnWidth(c, WIDTHS[c] * 256);
+        setUpSheet(sheet, WIDTHS);
+    }
+
+    static void setUpSheet(Sheet sheet, int[] widths) {
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, widths[c] * 256);
         }
         PrintSetup ps = sheet.getPrintSetup();
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -208,12 +212,14 @@ final class WorkbookStyles {
         Row titleRow = row(sheet, firstRow);
         title(titleRow, 0, title);
         titleRow.setHeightInPoints(28f);
-        sheet.addMergedRegion(new CellRangeAddress(firstRow, firstRow, 0, TargetTableGrid.COLUMNS - 1));
+        int columns = grid.columns();
+        int[] widths = grid.widths();
+        sheet.addMergedRegion(new CellRangeAddress(firstRow, firstRow, 0, columns - 1));
         int base = firstRow + 1;
         // The box: every position of rows 1.. gets a bordered cell, so empty and merged positions show borders.
         for (int r = 1; r < grid.rowCount(); r++) {
             Row row = row(sheet, base + r);
-            for (int c = 0; c < TargetTableGrid.COLUMNS; c++) {
+            for (int c = 0; c < columns; c++) {
                 if (row.getCell(c) == null) {
                     row.createCell(c).setCellStyle(style(Kind.TEXT, false));
                 }
@@ -247,7 +253,7 @@ final class WorkbookStyles {
             if (gc.rowSpan() == 1 && gc.kind() != Kind.UNIT) {
                 int width = 0;
                 for (int dc = 0; dc < gc.colSpan(); dc++) {
-                    width += WIDTHS[gc.col() + dc];
+                    width += widths[gc.col() + dc];
                 }
                 lines[gc.row()] = Math.max(lines[gc.row()], lines(gc.text(), width));
             }

@@ -19,6 +19,9 @@ public final class Steps {
             case "ServiceTask_Approve" -> "批复";
             case "UserTask_SelfEvaluation" -> "绩效自评";
             case "UserTask_SelfEvaluationReview" -> "部门审核自评";
+            case "UserTask_FinanceRecheck" -> "财政复核";
+            case "ServiceTask_DecideRecheck" -> "抽样复核";
+            case "ServiceTask_Publish" -> "结果公开";
             case "UserTask_DeviationExplanation" -> "偏差说明";
             case "UserTask_DeviationReview" -> "审核偏差说明";
             default -> activityId;

@@ -55,7 +55,11 @@ public class TaskFormVariables {
             Map.entry("escalate", "逾期上报"),
             Map.entry("transfer", "转办"),
             Map.entry("delegate", "委派"),
-            Map.entry("adjust", "申请调整"));
+            Map.entry("adjust", "申请调整"),
+            Map.entry("sampled", "抽中复核"),
+            Map.entry("not-sampled", "未抽中"),
+            Map.entry("score-change", "调整得分"),
+            Map.entry("published", "公开"));
 
     private final ProjectService projects;
     private final ValidationService validation;

@@ -1,0 +1,22 @@
+package org.openperf.evaluation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask 抽样复核判定: sets {@code recheck} for the gateway — whether finance re-checks this project. */
+@Component("decideRecheck")
+public class DecideRecheckDelegate implements JavaDelegate {
+
+    private final SelfEvaluationService evaluations;
+
+    public DecideRecheckDelegate(SelfEvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable("recheck",
+                evaluations.decideRecheck(((Number) execution.getVariable("projectId")).longValue()));
+    }
+}

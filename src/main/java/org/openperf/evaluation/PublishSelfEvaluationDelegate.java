@@ -1,0 +1,25 @@
+package org.openperf.evaluation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask 结果公开: the self-evaluation's score and grade are final. */
+@Component("publishSelfEvaluation")
+public class PublishSelfEvaluationDelegate implements JavaDelegate {
+
+    private final SelfEvaluationService evaluations;
+
+    public PublishSelfEvaluationDelegate(SelfEvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        // After 财政复核, lastApprover is the finance reviewer who approved it.
+        Object approver = Boolean.TRUE.equals(execution.getVariable("recheck"))
+                ? execution.getVariable("lastApprover") : null;
+        evaluations.publish(((Number) execution.getVariable("projectId")).longValue(),
+                approver == null ? null : approver.toString());
+    }
+}
