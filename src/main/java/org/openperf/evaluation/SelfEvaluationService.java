@@ -83,8 +83,12 @@ public class SelfEvaluationService {
                           List<PrefillIndicator> indicators) {
     }
 
+    /**
+     * @param weight      分值 as shown (two decimals); null when the table's weights cannot be scored
+     * @param weightExact 分值 exactly as far as decimals go (50/7 = 7.142857…), for a qualitative score up to it
+     */
     public record PrefillIndicator(int index, String level1, String level2, String name, String target,
-                                   String kind) {
+                                   String kind, BigDecimal weight, BigDecimal weightExact) {
     }
 
     /** 复核调整 as the API shows it. */
@@ -160,8 +164,8 @@ public class SelfEvaluationService {
         if (rounds.existsById(year)) {
             throw new TaskConflictException(year + " 年度的自评已经开启");
         }
-        SelfEvaluationRound round = rounds.save(new SelfEvaluationRound(year, caller.userId(),
-                seed != null ? seed : new SecureRandom().nextLong()));
+        SelfEvaluationRound round = new SelfEvaluationRound(year, caller.userId(),
+                seed != null ? seed : new SecureRandom().nextLong());
         Set<Long> reached = engine.asSystem(() -> {
             List<MessageCorrelationResult> results = runtime.createMessageCorrelation(MESSAGE)
                     .processInstanceVariableEquals("year", year).correlateAllWithResult();
@@ -172,6 +176,8 @@ public class SelfEvaluationService {
                     .map(pi -> Long.valueOf(pi.getBusinessKey())).collect(Collectors.toSet());
         });
         round.reached(reached);
+        // Saved with its population; a second opening of the same year fails on the key and rolls all back.
+        rounds.saveAndFlush(round);
         return new RoundOpened(year, reached.size());
     }
 
@@ -180,13 +186,23 @@ public class SelfEvaluationService {
     public Prefill prefill(Long projectId, Scope scope) {
         Project p = projects.table(projectId, scope);
         Optional<ExecutionReading> latest = latestReading(projectId);
+        ScoreSheet weights = null;
+        try {
+            // An empty report scores every indicator 0, but it shows the 分值 each one is scored out of.
+            weights = p.getBudget() == null || p.getBudget().signum() <= 0 ? null
+                    : scorer.score(p, new Actuals(null, BigDecimal.ZERO), settings);
+        } catch (ScoringException e) {
+            weights = null;
+        }
         List<PrefillIndicator> rows = new ArrayList<>();
         for (int i = 0; i < p.getIndicators().size(); i++) {
             Indicator row = p.getIndicators().get(i);
+            IndicatorScore w = weights == null ? null : weights.indicator(i);
             rows.add(new PrefillIndicator(i, row.getLevel1(), row.getLevel2(), row.getName(),
                     row.getValue() == null ? null : row.getValue().getText(),
                     row.getValue() == null || row.getValue().getKind() == null ? null
-                            : row.getValue().getKind().name()));
+                            : row.getValue().getKind().name(),
+                    w == null ? null : w.weightShown(), w == null ? null : w.weight().toBigDecimal()));
         }
         return new Prefill(projectId, p.getYear(), p.getBudget(), latest.map(ExecutionReading::getSpent).orElse(null),
                 latest.map(ExecutionReading::getAsOf).orElse(null), rows);

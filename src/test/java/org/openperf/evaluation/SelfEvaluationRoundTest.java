@@ -141,9 +141,27 @@ class SelfEvaluationRoundTest {
                         actual(3, "92", null))), UNIT);
         assertThat(evaluations.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("100.00");
         work.complete(task(a, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
-        assertThat(evaluations.result(a, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.REVIEWED);
+        SelfEvaluation reviewed = evaluations.result(a, Scope.ALL);
+        assertThat(reviewed.getReviewedBy()).isEqualTo(DEPT.userId());
+        // Two projects in the round: a 20% share draws one of them; 甲 (优, 100 万元) is re-checked only if drawn.
+        SelfEvaluationService.SampleView sample = evaluations.sample(2027, Scope.ALL);
+        assertThat(sample.roundProjects()).isEqualTo(2);
+        assertThat(sample.drawnByShare()).hasSize(1).containsAnyOf(a, b);
+        if (sample.drawnByShare().contains(a)) {
+            assertThat(reviewed.getStatus()).isEqualTo(SelfEvaluation.Status.RECHECKING);
+            assertThat(reviewed.getSampleReasons()).isEqualTo("SHARE");
+            assertThat(lifecycle(a)).isWaitingAt("UserTask_FinanceRecheck", "TimerEvent_Milestone");
+            work.complete(task(a, "target-lifecycle").getId(), new Decision("approve", "复核无异议", null), FINANCE);
+        } else {
+            assertThat(reviewed.getSampleReasons()).isEmpty();
+            assertThat(lifecycle(a)).hasNotPassed("UserTask_FinanceRecheck");
+        }
+        assertThat(evaluations.result(a, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
         // The self-evaluation branch is done; monitoring of 2027 still waits for its next milestone.
-        assertThat(lifecycle(a)).hasPassed("ServiceTask_SelfEvaluationReviewed").isWaitingAt("TimerEvent_Milestone");
+        assertThat(lifecycle(a)).hasPassed("ServiceTask_SelfEvaluationReviewed", "ServiceTask_Publish")
+                .isWaitingAt("TimerEvent_Milestone");
+        assertThat(evaluations.history(a, Scope.ALL)).extracting(SelfEvaluationService.HistoryEntry::step)
+                .startsWith("绩效自评", "部门审核自评", "绩效自评", "部门审核自评", "抽样复核").endsWith("结果公开");
 
         assertThatThrownBy(() -> evaluations.submit(b, new SelfEvaluationService.Submission(null,
                 new BigDecimal("50"), "x", List.of()), DEPT)).isInstanceOf(ReviewForbiddenException.class);
