@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.Variables;
+import org.openperf.monitoring.ExecutionService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.TestUnits;
@@ -59,6 +61,8 @@ class SelfEvaluationRoundTest {
     DepartmentRepository departments;
     @Autowired
     UnitRepository units;
+    @Autowired
+    ExecutionService execution;
 
     @BeforeEach
     void setUp() {
@@ -70,10 +74,14 @@ class SelfEvaluationRoundTest {
         return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
     }
 
-    /** Four indicators: the default split gives 成本+产出 50 (25 each), 效益 30, 满意度 10. */
     Long project(String name, boolean approve) {
-        Long id = projects.create(new ProjectForm(2027, null, name, new ProjectForm.UnitInput("402001", null), null,
-                new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标", List.of(), List.of(
+        return project(2027, name, "100", approve);
+    }
+
+    /** Four indicators: the default split gives 成本+产出 50 (25 each), 效益 30, 满意度 10. */
+    Long project(int year, String name, String budget, boolean approve) {
+        Long id = projects.create(new ProjectForm(year, null, name, new ProjectForm.UnitInput("402001", null), null,
+                new BigDecimal(budget), new BigDecimal(budget), BigDecimal.ZERO, null, "用途", "目标", List.of(), List.of(
                 row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
                 row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
                 row("效益指标", "社会效益指标", "知晓度", "≥95%"),
@@ -165,5 +173,75 @@ class SelfEvaluationRoundTest {
 
         assertThatThrownBy(() -> evaluations.submit(b, new SelfEvaluationService.Submission(null,
                 new BigDecimal("50"), "x", List.of()), DEPT)).isInstanceOf(ReviewForbiddenException.class);
+    }
+
+    @Test
+    void aLargeProjectIsRecheckedAndFinancesChangesAreKeptUntilANewReportSupersedesThem() {
+        Long id = project(2028, "大额自评项目", "2000", true);
+        // 1500 of 2000 spent by the execution data: the report leaves spent out and takes it.
+        execution.record(id, java.time.LocalDate.of(2028, 12, 31), new BigDecimal("1500"), Scope.ALL, "u402001");
+        evaluations.openRound(2028, 7L, FINANCE);
+        assertThat(evaluations.prefill(id, Scope.ALL).spent()).isEqualByComparingTo("1500");
+        assertThat(evaluations.prefill(id, Scope.ALL).indicators()).extracting(
+                SelfEvaluationService.PrefillIndicator::weight).containsExactly(new BigDecimal("25.00"),
+                new BigDecimal("25.00"), new BigDecimal("30.00"), new BigDecimal("10.00"));
+        List<SelfEvaluationService.IndicatorInput> allMet = List.of(actual(0, "500", null), actual(1, "40", null),
+                actual(2, "96", null), actual(3, "92", null));
+        // 满意度 above 120% of its target needs a reason too.
+        assertThatThrownBy(() -> evaluations.submit(id, new SelfEvaluationService.Submission(null, null, "完成",
+                List.of(actual(0, "500", null), actual(1, "49", null), actual(2, "96", null),
+                        actual(3, "92", null))), UNIT)).isInstanceOf(InvalidProjectException.class)
+                .hasMessageContaining("第 2 个指标").hasMessageContaining("超额完成");
+        evaluations.submit(id, new SelfEvaluationService.Submission(null, null, "完成", allMet), UNIT);
+        // 7.5 for 75% spent, and 90 for the indicators.
+        assertThat(evaluations.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("97.50");
+        work.complete(task(id, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
+        assertThat(lifecycle(id)).isWaitingAt("UserTask_FinanceRecheck");
+        assertThat(evaluations.result(id, Scope.ALL).getSampleReasons()).isEqualTo("SHARE,LARGE_BUDGET");
+
+        assertThatThrownBy(() -> evaluations.changeScore(id, 1, new BigDecimal("10"), "培训人数核减", DEPT))
+                .isInstanceOf(ReviewForbiddenException.class);
+        assertThatThrownBy(() -> evaluations.changeScore(id, 1, new BigDecimal("25.01"), "超过分值", FINANCE))
+                .isInstanceOf(InvalidProjectException.class).hasMessageContaining("25.00");
+        assertThatThrownBy(() -> evaluations.changeScore(id, 4, new BigDecimal("1"), "序号错", FINANCE))
+                .isInstanceOf(InvalidProjectException.class).hasMessageContaining("指标序号");
+        evaluations.changeScore(id, 1, new BigDecimal("10"), "培训人数核减", FINANCE);
+        SelfEvaluation changed = evaluations.result(id, Scope.ALL);
+        assertThat(changed.getTotal()).isEqualByComparingTo("82.50");
+        assertThat(changed.getGrade()).isEqualTo("良");
+        assertThat(changed.getScoredTotal()).isEqualByComparingTo("97.50");
+        // A second change of the same indicator replaces the first in the total; both stay in the list.
+        evaluations.changeScore(id, 1, new BigDecimal("20"), "补充材料后复核", FINANCE);
+        assertThat(evaluations.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("92.50");
+        assertThat(evaluations.changes(id, Scope.ALL)).extracting(SelfEvaluationService.ChangeView::score)
+                .containsExactly(new BigDecimal("10.00"), new BigDecimal("20.00"));
+        assertThat(evaluations.changes(id, Scope.ALL)).allMatch(c -> c.originalScore().compareTo(
+                new BigDecimal("25")) == 0 && !c.superseded());
+
+        // Finance returns it to the unit; the new report supersedes the changes and is scored afresh.
+        work.complete(task(id, "target-lifecycle").getId(), new Decision("return", "请补充培训签到表", null), FINANCE);
+        assertThat(lifecycle(id)).isWaitingAt("UserTask_SelfEvaluation");
+        evaluations.submit(id, new SelfEvaluationService.Submission(null, new BigDecimal("2000"), "完成",
+                allMet, "年末集中支付 500 万元"), UNIT);
+        assertThat(evaluations.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("100.00");
+        assertThat(evaluations.result(id, Scope.ALL).getSpentReason()).isEqualTo("年末集中支付 500 万元");
+        assertThat(evaluations.changes(id, Scope.ALL)).allMatch(SelfEvaluationService.ChangeView::superseded);
+        work.complete(task(id, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
+
+        // 复核 completed from its Camunda Form in Tasklist: recorded like the task API's.
+        Task recheck = task(id, "target-lifecycle");
+        assertThat(recheck.getTaskDefinitionKey()).isEqualTo("UserTask_FinanceRecheck");
+        assertThat(tasks.getVariableLocal(recheck.getId(), "sampleReasons")).isEqualTo("随机抽样、预算规模大");
+        assertThat(tasks.getVariableLocal(recheck.getId(), "decision")).isNull();
+        tasks.claim(recheck.getId(), FINANCE.userId());
+        tasks.complete(recheck.getId(), Variables.putValue("decision", "approve").putValue("comment", "复核通过"));
+        SelfEvaluation published = evaluations.result(id, Scope.ALL);
+        assertThat(published.getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
+        assertThat(published.getTotal()).isEqualByComparingTo("100.00");
+        assertThat(published.getRecheckedBy()).isEqualTo(FINANCE.userId());
+        assertThat(evaluations.history(id, Scope.ALL)).extracting(h -> h.step() + ":" + h.action())
+                .containsExactly("绩效自评:submit", "部门审核自评:approve", "抽样复核:sampled",
+                        "财政复核:score-change", "财政复核:score-change", "财政复核:return", "绩效自评:submit",
+                        "部门审核自评:approve", "抽样复核:sampled", "财政复核:approve", "结果公开:published");
     }
 }
