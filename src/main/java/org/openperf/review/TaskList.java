@@ -79,7 +79,8 @@ public class TaskList {
     }
 
     private List<TaskRow> doneRows(Caller caller, Integer year, String department, int page, int size) {
-        HistoricTaskInstanceQuery q = history.createHistoricTaskInstanceQuery().processDefinitionKey("target-approval")
+        HistoricTaskInstanceQuery q = history.createHistoricTaskInstanceQuery()
+                .or().processDefinitionKey("target-approval").processDefinitionKey("target-lifecycle").endOr()
                 .taskAssignee(caller.userId()).finished();
         if (year != null) {
             q.processVariableValueEquals("year", year);

@@ -55,7 +55,9 @@ public class TaskFormVariables {
             Map.entry("escalate", "逾期上报"),
             Map.entry("transfer", "转办"),
             Map.entry("delegate", "委派"),
-            Map.entry("adjust", "申请调整"));
+            Map.entry("adjust", "申请调整"),
+            Map.entry("rectify", "下达整改要求"),
+            Map.entry("answer", "整改反馈"));
 
     private final ProjectService projects;
     private final ValidationService validation;
