@@ -185,6 +185,9 @@ public class MonitoringReportService implements AdjustmentEvidence {
         Map<String, Object> vars = new HashMap<>();
         vars.put(MonitoringRoundService.REPORT_ID, report.getId());
         vars.put(MonitoringRoundService.REPORT_LIGHT, light.name());
+        // A fresh report: the department's form must not show the decision of its review of an earlier one.
+        vars.put("decision", null);
+        vars.put("comment", null);
         work.completeRecorded(open.taskId(), caller, vars);
         return report;
     }
