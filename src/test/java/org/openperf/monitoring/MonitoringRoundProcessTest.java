@@ -258,8 +258,13 @@ class MonitoringRoundProcessTest {
         MonitoringReport r = reports.submit(id, report(july.getId(), line(1, "25", null, "确定能")), UNIT);
         assertThat(r.getRoundId()).isEqualTo(july.getId());
         assertThat(r.getProjectLight()).isEqualTo(Light.GREEN);
-        work.complete(task(id, "UserTask_MonitoringDepartmentReview").getId(), new Decision("approve", "同意", null),
-                DEPT);
+        // Decided in the Camunda Form in Tasklist: the same rules (a return needs an opinion) and the same history.
+        Task review = task(id, "UserTask_MonitoringDepartmentReview");
+        tasks.claim(review.getId(), DEPT.userId());
+        assertThatThrownBy(() -> tasks.complete(review.getId(), java.util.Map.of("decision", "return")))
+                .hasMessageContaining("审核意见");
+        tasks.complete(review.getId(), java.util.Map.of("decision", "approve", "comment", "同意"));
+        assertThat(history(id)).endsWith("部门审核监控表:approve");
         assertThat(reports.reports(id, Scope.ALL)).singleElement().extracting(MonitoringReport::getStatus)
                 .isEqualTo(MonitoringReport.Status.APPROVED);
         // Not red: finance has nothing to do; September's report is still to be filled.
