@@ -108,7 +108,7 @@ public class MonitoringReportService implements AdjustmentEvidence {
             throw new ReviewForbiddenException("监控表由项目所属单位填报");
         }
         if (p.getStatus() != ProjectStatus.APPROVED) {
-            throw new ReviewForbiddenException("项目“" + p.getName() + "”" + (p.getStatus() == ProjectStatus.ADJUSTING
+            throw new ReviewForbiddenException("项目“" + p.getName() + "”" + (p.getVersion() >= 1
                     ? "正在目标调整中，请在调整批复后填报监控表" : "的目标表尚未批复，不能填报监控表"));
         }
         if (in == null) {

@@ -35,6 +35,7 @@ import org.openperf.targets.Scope;
 import org.openperf.validation.Finding;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -42,10 +43,12 @@ import org.springframework.test.context.ActiveProfiles;
  * the same service the {@code PUT /api/projects/{id}} endpoint uses), the department and finance approve all 98, and
  * the round finance opens gives each of them exactly one 填报监控表 task for its unit — although their milestones
  * have long passed on today's clock. A report with nothing spent by July is red and reaches finance.
- * Its own application context (the property), so the round counts only these projects.
+ * Its own application context (the property), so the round counts only these projects; closed after the class so
+ * that its database connections (on PostgreSQL in the subclass) do not stay open for the rest of the suite.
  */
 @SpringBootTest(properties = "perf.test.context=qingdao-monitoring-round")
 @ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class QingdaoMonitoringRoundTest {
 
     static final Caller FINANCE = Approvals.FINANCE;
