@@ -38,9 +38,11 @@ public class ProjectReviewController {
     }
 
     @PostMapping("/adjustments")
-    @Operation(summary = "申请目标调整：重新打开已批复的目标表，修改后经部门审核、财政审核批复为新版本")
-    public void adjust(@PathVariable Long id, @RequestBody Opinion reason) {
-        adjustments.request(id, reason == null ? null : reason.comment(), Caller.current());
+    @Operation(summary = "申请目标调整：重新打开已批复的目标表，修改后经部门审核、财政审核批复为新版本；"
+            + "reportId 为所依据的监控表（可选）")
+    public void adjust(@PathVariable Long id, @RequestBody AdjustmentRequest request) {
+        adjustments.request(id, request == null ? null : request.comment(),
+                request == null ? null : request.reportId(), Caller.current());
     }
 
     @PostMapping("/withdraw")
@@ -66,6 +68,10 @@ public class ProjectReviewController {
     }
 
     public record Opinion(String comment) {
+    }
+
+    /** @param reportId the 监控表 the adjustment arises from (optional) */
+    public record AdjustmentRequest(String comment, Long reportId) {
     }
 
     public record HistoryRow(String step, String action, String user, String comment, LocalDateTime time) {

@@ -107,7 +107,42 @@ public class ReviewTasks {
     public Map<String, Object> decide(String taskId, String taskKey, Long projectId, Decision d, Caller caller) {
         String step = Steps.name(taskKey);
         Map<String, Object> vars = new HashMap<>();
-        if (Steps.DRAFTING.equals(taskKey)) {
+        if (Steps.MONITORING_REPORT.equals(taskKey)) {
+            // The report carries the whole 监控表; its service checks and stores it, then completes the task.
+            throw new ReviewForbiddenException("监控表须通过 POST /api/projects/" + projectId
+                    + "/monitoring-report 填报（含执行数和各指标 1–N月完成值），不能直接办理此任务");
+        } else if (Steps.MONITORING_DEPARTMENT_REVIEW.equals(taskKey)) {
+            if (d == null || (!d.isApprove() && !d.isReturn())) {
+                throw new IllegalArgumentException("审核结论 decision 必须为 approve（同意）或 return（退回）");
+            }
+            if (d.isReturn() && blankToNull(d.comment()) == null) {
+                throw new IllegalArgumentException("退回监控表时必须填写审核意见");
+            }
+            vars.put("decision", d.decision());
+            vars.put("comment", blankToNull(d.comment()));
+            review.record(projectId, taskId, step, d.decision(), caller.userId(), blankToNull(d.comment()));
+        } else if (Steps.MONITORING_FINANCE_REVIEW.equals(taskKey)) {
+            // 财政审核监控表: approve, or issue a rectification requirement (退回 means the same here).
+            boolean rectify = d != null && ("rectify".equals(d.decision()) || d.isReturn());
+            if (d == null || (!d.isApprove() && !rectify)) {
+                throw new IllegalArgumentException("审核结论 decision 必须为 approve（同意）或 rectify（下达整改要求）");
+            }
+            if (rectify && blankToNull(d.comment()) == null) {
+                throw new IllegalArgumentException("下达整改要求时必须在 comment 中写明整改要求");
+            }
+            vars.put("decision", rectify ? "rectify" : "approve");
+            // The requirement is what the unit's 整改反馈 form shows; its own answer goes into an empty comment.
+            vars.put("rectificationRequirement", rectify ? blankToNull(d.comment()) : null);
+            vars.put("comment", null);
+            review.record(projectId, taskId, step, rectify ? "rectify" : "approve", caller.userId(),
+                    blankToNull(d.comment()));
+        } else if (Steps.RECTIFICATION.equals(taskKey)) {
+            if (d == null || blankToNull(d.comment()) == null) {
+                throw new IllegalArgumentException("整改反馈须在 comment 中写明整改情况");
+            }
+            vars.put("comment", blankToNull(d.comment()));
+            review.record(projectId, taskId, step, "answer", caller.userId(), blankToNull(d.comment()));
+        } else if (Steps.DRAFTING.equals(taskKey)) {
             vars.put("submitter", caller.userId());
             review.record(projectId, taskId, step, "submit", caller.userId(), blankToNull(d == null ? null : d.comment()));
         } else {
@@ -124,6 +159,18 @@ public class ReviewTasks {
                     blankToNull(d.comment()));
         }
         return vars;
+    }
+
+    /**
+     * Completes a task whose work the calling service has already checked and recorded (a 监控表 stored with its
+     * data): the same visibility, claim and race rules as {@link #complete}, without a review decision.
+     */
+    @Transactional
+    public void completeRecorded(String taskId, Caller caller, Map<String, Object> variables) {
+        Task task = visibleTask(taskId, caller);
+        Map<String, Object> vars = new HashMap<>(variables);
+        vars.put(DECIDED, Variables.booleanValue(true, true));
+        finish(task, caller, vars);
     }
 
     /** 撤回: the submitter takes the table back while the department has not touched it yet. */

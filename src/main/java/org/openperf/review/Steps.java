@@ -7,6 +7,12 @@ public final class Steps {
     public static final String DEPARTMENT_REVIEW = "UserTask_DepartmentReview";
     public static final String FINANCE_REVIEW = "UserTask_FinanceReview";
 
+    /** The monitoring round's steps in target-lifecycle (SubProcess_MonitoringRound). */
+    public static final String MONITORING_REPORT = "UserTask_MonitoringReport";
+    public static final String MONITORING_DEPARTMENT_REVIEW = "UserTask_MonitoringDepartmentReview";
+    public static final String MONITORING_FINANCE_REVIEW = "UserTask_MonitoringFinanceReview";
+    public static final String RECTIFICATION = "UserTask_Rectification";
+
     private Steps() {
     }
 
@@ -24,6 +30,10 @@ public final class Steps {
             case "ServiceTask_Publish" -> "结果公开";
             case "UserTask_DeviationExplanation" -> "偏差说明";
             case "UserTask_DeviationReview" -> "审核偏差说明";
+            case MONITORING_REPORT -> "填报监控表";
+            case MONITORING_DEPARTMENT_REVIEW -> "部门审核监控表";
+            case MONITORING_FINANCE_REVIEW -> "财政审核监控表";
+            case RECTIFICATION -> "整改反馈";
             default -> activityId;
         };
     }

@@ -23,17 +23,25 @@ public class TargetAdjustments {
     private final ReviewService review;
     private final RuntimeService runtime;
     private final EngineAccess engine;
+    private final AdjustmentEvidence evidence;
 
     public TargetAdjustments(ProjectService projects, ReviewService review, RuntimeService runtime,
-                             EngineAccess engine) {
+                             EngineAccess engine, AdjustmentEvidence evidence) {
         this.projects = projects;
         this.review = review;
         this.runtime = runtime;
         this.engine = engine;
+        this.evidence = evidence;
     }
 
     @Transactional
     public void request(Long projectId, String reason, Caller caller) {
+        request(projectId, reason, null, caller);
+    }
+
+    /** @param reportId the monitoring report (监控表) the request arises from, or null */
+    @Transactional
+    public void request(Long projectId, String reason, Long reportId, Caller caller) {
         Project p = projects.table(projectId, caller.scope());
         if (p.getStatus() != ProjectStatus.APPROVED) {
             throw new ReviewForbiddenException("项目“" + p.getName() + "”当前不是已批复状态，不能申请目标调整");
@@ -44,8 +52,9 @@ public class TargetAdjustments {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("申请目标调整须说明调整理由");
         }
+        String ground = reportId == null ? "" : "（" + evidence.cite(projectId, reportId, caller.userId()) + "）";
         p.setStatus(ProjectStatus.ADJUSTING);
-        review.record(projectId, null, "目标调整", "adjust", caller.userId(), reason.trim());
+        review.record(projectId, null, "目标调整", "adjust", caller.userId(), reason.trim() + ground);
         engine.asSystem(() -> runtime.createMessageCorrelation(MESSAGE)
                 .processInstanceBusinessKey(String.valueOf(projectId))
                 .correlate());

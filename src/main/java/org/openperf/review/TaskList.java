@@ -79,7 +79,9 @@ public class TaskList {
     }
 
     private List<TaskRow> doneRows(Caller caller, Integer year, String department, int page, int size) {
-        HistoricTaskInstanceQuery q = history.createHistoricTaskInstanceQuery().processDefinitionKey("target-approval")
+        HistoricTaskInstanceQuery q = history.createHistoricTaskInstanceQuery()
+                // Every process here is a project's (target-approval, target-lifecycle): no definition filter, as
+                // an or-query keeps only one processDefinitionKey.
                 .taskAssignee(caller.userId()).finished();
         if (year != null) {
             q.processVariableValueEquals("year", year);

@@ -59,7 +59,9 @@ public class TaskFormVariables {
             Map.entry("sampled", "抽中复核"),
             Map.entry("not-sampled", "未抽中"),
             Map.entry("score-change", "调整得分"),
-            Map.entry("published", "公开"));
+            Map.entry("published", "公开"),
+            Map.entry("rectify", "下达整改要求"),
+            Map.entry("answer", "整改反馈"));
 
     private final ProjectService projects;
     private final ValidationService validation;

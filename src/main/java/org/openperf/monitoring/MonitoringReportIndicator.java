@@ -1,0 +1,177 @@
+package org.openperf.monitoring;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import org.openperf.targets.Indicator;
+
+/** One indicator row of a 监控表: the target, what was reached by the cutoff, its light, and the unit's notes. */
+@Entity
+@Table(name = "monitoring_report_indicator")
+public class MonitoringReportIndicator {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** The indicator's index in the approved table (0-based). */
+    @Column(nullable = false)
+    private int position;
+
+    @Column(length = 50)
+    private String level1;
+
+    @Column(length = 50)
+    private String level2;
+
+    @Column(name = "indicator_name", nullable = false, length = 500)
+    private String name;
+
+    /** 年度指标值 as the table states it. */
+    @Column(name = "target_text", length = 2000)
+    private String targetText;
+
+    /** 1–N月完成值 of a quantitative indicator. */
+    @Column(name = "value_so_far", precision = 20, scale = 6)
+    private BigDecimal valueSoFar;
+
+    /** 达成 / 部分达成 / 未达成 of a qualitative indicator. */
+    @Column(length = 10)
+    private String achievement;
+
+    /** Whether a deadline indicator is done. */
+    private Boolean done;
+
+    /** 全年预计完成值. */
+    @Column(length = 2000)
+    private String forecast;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Light light;
+
+    @Column(precision = 9, scale = 2)
+    private BigDecimal ratio;
+
+    @Column(nullable = false, length = 1000)
+    private String explanation;
+
+    /** 偏差原因, e.g. {@code 经费保障、其他}. */
+    @Column(name = "deviation_reasons", length = 200)
+    private String deviationReasons;
+
+    @Column(name = "deviation_text", length = 4000)
+    private String deviationText;
+
+    /** 完成目标可能性: 确定能 / 有可能 / 完全不可能. */
+    @Column(length = 10)
+    private String likelihood;
+
+    /** 纠偏措施. */
+    @Column(length = 4000)
+    private String measures;
+
+    /** 备注. */
+    @Column(length = 4000)
+    private String remarks;
+
+    protected MonitoringReportIndicator() {
+    }
+
+    MonitoringReportIndicator(int position, Indicator indicator, IndicatorProgress progress, String forecast,
+                              IndicatorResult result, String deviationReasons, String deviationText,
+                              String likelihood, String measures, String remarks) {
+        this.position = position;
+        this.level1 = indicator.getLevel1();
+        this.level2 = indicator.getLevel2();
+        this.name = indicator.getName();
+        this.targetText = indicator.getValue() == null ? null : indicator.getValue().getText();
+        this.valueSoFar = progress.valueSoFar();
+        this.achievement = progress.achievement() == null ? null : progress.achievement().chineseName();
+        this.done = indicator.getValue() != null && indicator.getValue().getKind() == org.openperf.targets.ValueKind.DEADLINE
+                ? progress.done() : null;
+        this.forecast = forecast;
+        this.light = result.light();
+        this.ratio = result.ratio();
+        this.explanation = result.explanation();
+        this.deviationReasons = deviationReasons;
+        this.deviationText = deviationText;
+        this.likelihood = likelihood;
+        this.measures = measures;
+        this.remarks = remarks;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getLevel1() {
+        return level1;
+    }
+
+    public String getLevel2() {
+        return level2;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTargetText() {
+        return targetText;
+    }
+
+    public BigDecimal getValueSoFar() {
+        return valueSoFar;
+    }
+
+    public String getAchievement() {
+        return achievement;
+    }
+
+    public Boolean getDone() {
+        return done;
+    }
+
+    public String getForecast() {
+        return forecast;
+    }
+
+    public Light getLight() {
+        return light;
+    }
+
+    public BigDecimal getRatio() {
+        return ratio;
+    }
+
+    public String getExplanation() {
+        return explanation;
+    }
+
+    public String getDeviationReasons() {
+        return deviationReasons;
+    }
+
+    public String getDeviationText() {
+        return deviationText;
+    }
+
+    public String getLikelihood() {
+        return likelihood;
+    }
+
+    public String getMeasures() {
+        return measures;
+    }
+
+    public String getRemarks() {
+        return remarks;
+    }
+}
