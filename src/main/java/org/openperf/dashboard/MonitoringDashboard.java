@@ -1,6 +1,5 @@
 package org.openperf.dashboard;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -199,9 +198,5 @@ public class MonitoringDashboard {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static BigDecimal orZero(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO : v;
     }
 }
