@@ -10,6 +10,7 @@ import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,12 +38,14 @@ public class DemoData implements ApplicationRunner {
     private final DepartmentRepository departments;
     private final ImportService imports;
     private final TransactionTemplate tx;
+    private final ObjectProvider<DemoMonitoring> monitoring;
 
     public DemoData(DemoUsers users, DepartmentRepository departments, ImportService imports,
-                    TransactionTemplate tx) {
+                    TransactionTemplate tx, ObjectProvider<DemoMonitoring> monitoring) {
         this.departments = departments;
         this.imports = imports;
         this.tx = tx;
+        this.monitoring = monitoring;
     }
 
     @Override
@@ -54,6 +57,8 @@ public class DemoData implements ApplicationRunner {
         for (Fixture f : FIXTURES) {
             load(f);
         }
+        // Approved tables with spending, for the monitoring dashboard (perf.demo.monitoring).
+        monitoring.ifAvailable(DemoMonitoring::run);
     }
 
     private void department(String code, String name) {

@@ -1,0 +1,72 @@
+package org.openperf.dashboard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import org.openperf.security.Caller;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "绩效运行监控看板")
+public class DashboardController {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    /** The page: static HTML whose script fetches {@code /api/monitoring} with the browser's login. */
+    static final Resource PAGE = new ClassPathResource("dashboard/dashboard.html");
+
+    private final MonitoringDashboard dashboard;
+    private final MonitoringExports exports;
+
+    public DashboardController(MonitoringDashboard dashboard, MonitoringExports exports) {
+        this.dashboard = dashboard;
+        this.exports = exports;
+    }
+
+    @GetMapping(path = "/dashboard", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "监控看板页面")
+    public ResponseEntity<Resource> page() {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noCache()).body(PAGE);
+    }
+
+    @GetMapping("/api/monitoring")
+    @Operation(summary = "监控概览：各部门红黄绿蓝灯项目数、计划与实际累计执行进度（一个项目或部门合计）、红灯项目及偏差原因")
+    public MonitoringOverview overview(@RequestParam(required = false) Integer year,
+                                       @RequestParam(required = false) String department,
+                                       @RequestParam(required = false) Long project) {
+        return dashboard.overview(year, department, project, Caller.current().scope());
+    }
+
+    @GetMapping("/api/projects/{id}/monitoring/export.xlsx")
+    @Operation(summary = "导出项目的绩效目标执行监控表（xlsx），month 为截至月份（默认最新执行数所在月）")
+    public ResponseEntity<byte[]> projectTable(@PathVariable Long id, @RequestParam(required = false) Integer month) {
+        return xlsx(exports.project(id, month, Caller.current().scope()), "监控表-" + id);
+    }
+
+    @GetMapping("/api/monitoring/export.xlsx")
+    @Operation(summary = "导出部门的绩效目标执行监控表（xlsx）：监控汇总及每个项目的监控表")
+    public ResponseEntity<byte[]> departmentTables(@RequestParam int year,
+                                                   @RequestParam(required = false) String department,
+                                                   @RequestParam(required = false) Integer month) {
+        return xlsx(exports.department(year, department, month, Caller.current().scope()),
+                "监控表-" + year + (department == null || department.isBlank() ? "" : "-" + department.trim()));
+    }
+
+    private static ResponseEntity<byte[]> xlsx(byte[] body, String name) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+}

@@ -1,0 +1,213 @@
+package org.openperf.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openperf.exports.MonitoringTable;
+import org.openperf.exports.MonitoringWorkbookWriter;
+import org.openperf.monitoring.ExecutionReading;
+import org.openperf.monitoring.ExecutionResult;
+import org.openperf.monitoring.Light;
+import org.openperf.monitoring.MilestoneResult;
+import org.openperf.monitoring.Milestones;
+import org.openperf.monitoring.MonitoringCalculator;
+import org.openperf.monitoring.SpendingReading;
+import org.openperf.review.ReviewService;
+import org.openperf.review.TargetVersion;
+import org.openperf.targets.DepartmentRepository;
+import org.openperf.targets.InvalidProjectException;
+import org.openperf.targets.Project;
+import org.openperf.targets.ProjectService;
+import org.openperf.targets.ProjectView.UnitRef;
+import org.openperf.targets.Scope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 监控表 exports of a project and of a department, at a cutoff month N (1–N月): the budget block from the approved
+ * versions (年初 = version 1, 调整后 = the latest), execution from the readings by the end of month N as the milestone
+ * calculator measures it, the unit's latest 偏差说明 up to N, and the indicators of the latest approved version.
+ */
+@Service
+public class MonitoringExports {
+
+    private final ProjectService projects;
+    private final DepartmentRepository departments;
+    private final MonitoringDashboard dashboard;
+    private final MonitoringData data;
+    private final MonitoringCalculator calculator;
+    private final ReviewService review;
+    private final MonitoringWorkbookWriter writer;
+    private final ObjectMapper json;
+
+    public MonitoringExports(ProjectService projects, DepartmentRepository departments, MonitoringDashboard dashboard,
+                             MonitoringData data, MonitoringCalculator calculator, ReviewService review,
+                             MonitoringWorkbookWriter writer, ObjectMapper json) {
+        this.projects = projects;
+        this.departments = departments;
+        this.dashboard = dashboard;
+        this.data = data;
+        this.calculator = calculator;
+        this.review = review;
+        this.writer = writer;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] project(Long projectId, Integer month, Scope scope) {
+        Project p = dashboard.approvedProject(projectId, scope);
+        List<ExecutionReading> readings = data.readings(List.of(p.getId())).getOrDefault(p.getId(), List.of());
+        int cutoff = cutoff(month, p.getYear(), List.of(readings));
+        MonitoringTable table = table(p, cutoff, readings,
+                data.milestoneResults(List.of(p.getId())).getOrDefault(p.getId(), List.of()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writer.writeProject(table, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The department's (or, for finance without a department, every) approved project of the year in scope. */
+    @Transactional(readOnly = true)
+    public byte[] department(int year, String departmentCode, Integer month, Scope scope) {
+        String code = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.trim();
+        String name = code == null ? "全部主管部门" : departments.findByCode(code)
+                .orElseThrow(() -> new InvalidProjectException("主管部门编码 " + code + " 不存在")).getName();
+        List<Project> list = dashboard.approved(year, code, scope);
+        List<Long> ids = list.stream().map(Project::getId).toList();
+        Map<Long, List<ExecutionReading>> readings = data.readings(ids);
+        Map<Long, List<MilestoneResult>> results = data.milestoneResults(ids);
+        int cutoff = cutoff(month, year, List.copyOf(readings.values()));
+        List<MonitoringTable> tables = new ArrayList<>();
+        for (Project p : list) {
+            // Indicators are read per table, inside this transaction.
+            Project full = projects.table(p.getId());
+            tables.add(table(full, cutoff, readings.getOrDefault(p.getId(), List.of()),
+                    results.getOrDefault(p.getId(), List.of())));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writer.writeDepartment(name + " " + year + "年度 1–" + cutoff + "月绩效运行监控汇总", tables, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    MonitoringTable table(Project p, int month, List<ExecutionReading> readings, List<MilestoneResult> results) {
+        List<TargetVersion> versions = review.versions(p.getId());
+        JsonNode first = versions.isEmpty() ? null : read(versions.get(0).getSnapshot());
+        JsonNode latest = versions.isEmpty() ? null : read(versions.get(versions.size() - 1).getSnapshot());
+        List<SpendingReading> spending = MonitoringData.spending(p, readings);
+        ExecutionResult execution = calculator.execution(p, spending, Milestones.at(p, month));
+        boolean reported = execution.reading() != null;
+        MilestoneResult explained = null;
+        for (MilestoneResult r : results) {
+            if (r.getMonth() <= month && (r.getReasons() != null || r.getReasonText() != null
+                    || r.getMeasures() != null)) {
+                explained = r;
+            }
+        }
+        UnitRef unit = MonitoringDashboard.unit(p);
+        UnitRef department = MonitoringDashboard.department(p);
+        return new MonitoringTable(p.getYear(), month, p.getCode(), p.getName(), label(department), label(unit),
+                amount(first, "budget", p.getBudget()), amount(first, "fiscalFunds", p.getFiscalFunds()),
+                amount(first, "otherFunds", p.getOtherFunds()),
+                amount(latest, "budget", p.getBudget()), amount(latest, "fiscalFunds", p.getFiscalFunds()),
+                amount(latest, "otherFunds", p.getOtherFunds()),
+                reported ? execution.spent() : null, reported ? execution.executionRate() : null,
+                execution.plannedPercent(), null,
+                reported ? light(execution.light()) : "未报执行数",
+                reported ? execution.explanation() : null,
+                explained == null ? null : reasons(explained), explained == null ? null : explained.getMeasures(),
+                latest != null && latest.hasNonNull("goal") ? latest.get("goal").asText() : p.getGoal(),
+                lines(latest, p));
+    }
+
+    private static String light(Light l) {
+        return l.label();
+    }
+
+    private static String reasons(MilestoneResult r) {
+        String categories = r.getReasons() == null ? "" : r.getReasons();
+        String text = r.getReasonText() == null ? "" : r.getReasonText();
+        return r.getMonth() + "月底偏差说明：" + categories + (categories.isEmpty() || text.isEmpty() ? "" : "；") + text;
+    }
+
+    private static List<MonitoringTable.Line> lines(JsonNode latest, Project p) {
+        List<MonitoringTable.Line> lines = new ArrayList<>();
+        if (latest != null && latest.has("indicators")) {
+            for (JsonNode i : latest.get("indicators")) {
+                lines.add(new MonitoringTable.Line(text(i, "level1"), text(i, "level2"), text(i, "name"),
+                        i.hasNonNull("value") ? text(i.get("value"), "text") : null,
+                        null, null, null, null, null, null));
+            }
+            return lines;
+        }
+        p.getIndicators().forEach(i -> lines.add(new MonitoringTable.Line(i.getLevel1(), i.getLevel2(), i.getName(),
+                i.getValue() == null ? null : i.getValue().getText(), null, null, null, null, null, null)));
+        return lines;
+    }
+
+    /**
+     * N of 1–N月: the month asked for, else the month of the latest reading of the year, else the months the year
+     * has had so far (12 for a past year, 1 for a future one).
+     */
+    static int cutoff(Integer month, int year, List<List<ExecutionReading>> readings) {
+        if (month != null) {
+            if (month < 1 || month > 12) {
+                throw new InvalidProjectException("截至月份 month=" + month + " 不在 1–12 之间");
+            }
+            return month;
+        }
+        int latest = 0;
+        for (List<ExecutionReading> list : readings) {
+            for (ExecutionReading r : list) {
+                latest = Math.max(latest, r.getAsOf().getYear() > year ? 12 : r.getAsOf().getMonthValue());
+            }
+        }
+        if (latest > 0) {
+            return latest;
+        }
+        LocalDate today = LocalDate.now(Milestones.ZONE);
+        return today.getYear() > year ? 12 : today.getYear() < year ? 1 : today.getMonthValue();
+    }
+
+    private JsonNode read(String snapshot) {
+        try {
+            // Amounts as exact decimals, not doubles.
+            return json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("批复版本快照无法读取", e);
+        }
+    }
+
+    private static BigDecimal amount(JsonNode view, String field, BigDecimal fallback) {
+        if (view == null) {
+            return fallback;
+        }
+        return view.hasNonNull(field) ? view.get(field).decimalValue() : null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static String label(UnitRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        return ref.code() == null ? ref.name() : ref.code() + " " + ref.name();
+    }
+}

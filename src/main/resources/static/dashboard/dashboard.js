@@ -1,0 +1,218 @@
+/*
+ * 监控看板: fetches /api/monitoring with the browser's own login (same origin, credentials) and draws it with
+ * Apache ECharts. Data only ever goes into the page as text (textContent), never as HTML.
+ */
+(function () {
+  'use strict';
+
+  var COLORS = {RED: '#d9363e', YELLOW: '#f2b705', GREEN: '#3a9a48', BLUE: '#2f6fd6', NONE: '#a0a7b0'};
+  var params = new URLSearchParams(window.location.search);
+  var state = {year: params.get('year') || '', department: params.get('department') || '',
+               project: params.get('project') || ''};
+  var charts = {};
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'class') { e.className = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) {
+      e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    });
+    return e;
+  }
+
+  function fixed(v) {
+    return v === null || v === undefined ? '—' : Number(v).toFixed(2);
+  }
+
+  function percent(v) {
+    return v === null || v === undefined ? '—' : Number(v).toFixed(2) + '%';
+  }
+
+  function status(text, isError) {
+    var s = document.getElementById('status');
+    s.textContent = text;
+    s.className = isError ? 'status error' : 'status';
+  }
+
+  function query() {
+    var q = new URLSearchParams();
+    if (state.year) { q.set('year', state.year); }
+    if (state.department) { q.set('department', state.department); }
+    if (state.project) { q.set('project', state.project); }
+    return q;
+  }
+
+  function load() {
+    status('正在加载监控数据…');
+    var q = query();
+    fetch('/api/monitoring?' + q.toString(), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (res) {
+        if (res.status === 401) { throw new Error('登录已失效，请重新登录后刷新本页'); }
+        return res.json().catch(function () { return null; }).then(function (body) {
+          if (!res.ok) {
+            throw new Error((body && body.message) || ('加载监控数据失败（HTTP ' + res.status + '）'));
+          }
+          return body;
+        });
+      })
+      .then(function (data) {
+        render(data);
+        window.history.replaceState(null, '', '/dashboard' + (q.toString() ? '?' + q.toString() : ''));
+      })
+      .catch(function (e) { status(e.message, true); });
+  }
+
+  function options(select, items, selected, first) {
+    select.textContent = '';
+    if (first) { select.appendChild(el('option', {value: ''}, [first])); }
+    items.forEach(function (it) {
+      var o = el('option', {value: String(it.value)}, [it.label]);
+      if (String(it.value) === String(selected)) { o.selected = true; }
+      select.appendChild(o);
+    });
+  }
+
+  function render(data) {
+    state.year = String(data.year);
+    var years = (data.years || []).slice();
+    if (years.indexOf(data.year) < 0) { years.push(data.year); years.sort(); }
+    options(document.getElementById('year'), years.map(function (y) { return {value: y, label: y + '年度'}; }),
+      data.year);
+    options(document.getElementById('department'), (data.departmentOptions || []).map(function (d) {
+      return {value: d.code || '', label: (d.code ? d.code + ' ' : '') + d.name};
+    }), data.department || '', '全部');
+    options(document.getElementById('project'), (data.projects || []).map(function (p) {
+      return {value: p.id, label: p.name + '（' + p.lightLabel + '）'};
+    }), data.project ? data.project.id : '', '部门合计（按预算加权）');
+
+    var dep = document.getElementById('exportDepartment');
+    dep.href = '/api/monitoring/export.xlsx?year=' + data.year + (data.department ? '&department=' +
+      encodeURIComponent(data.department) : '');
+    var one = document.getElementById('exportProject');
+    one.hidden = !data.project;
+    if (data.project) { one.href = '/api/projects/' + data.project.id + '/monitoring/export.xlsx'; }
+
+    renderCounts(data);
+    renderCurve(data.curve);
+    renderRed(data.redProjects || []);
+    var t = data.total;
+    status(data.year + '年度：已批复项目 ' + t.total + ' 个，红灯 ' + t.red + '、黄灯 ' + t.yellow + '、绿灯 ' + t.green +
+      '、蓝灯 ' + t.blue + '、未监控 ' + t.unmonitored + '。');
+    document.body.setAttribute('data-loaded', 'true');
+  }
+
+  function countRow(c, isTotal) {
+    return el('tr', {}, [
+      el(isTotal ? 'td' : 'th', isTotal ? {} : {scope: 'row'}, [(c.code ? c.code + ' ' : '') + c.name]),
+      el('td', {'class': 'num red'}, [c.red]), el('td', {'class': 'num yellow'}, [c.yellow]),
+      el('td', {'class': 'num green'}, [c.green]), el('td', {'class': 'num blue'}, [c.blue]),
+      el('td', {'class': 'num'}, [c.unmonitored]), el('td', {'class': 'num'}, [c.total])]);
+  }
+
+  function renderCounts(data) {
+    var table = document.getElementById('counts');
+    var body = table.tBodies[0];
+    body.textContent = '';
+    if (!data.departments.length) {
+      body.appendChild(el('tr', {}, [el('td', {colspan: '7', 'class': 'empty'}, ['本年度没有已批复的项目'])]));
+    }
+    data.departments.forEach(function (c) { body.appendChild(countRow(c, false)); });
+    table.tFoot.textContent = '';
+    table.tFoot.appendChild(countRow(data.total, true));
+
+    var names = data.departments.map(function (c) { return c.name; });
+    var series = [['红灯', 'red', COLORS.RED], ['黄灯', 'yellow', COLORS.YELLOW], ['绿灯', 'green', COLORS.GREEN],
+      ['蓝灯', 'blue', COLORS.BLUE], ['未监控', 'unmonitored', COLORS.NONE]].map(function (s) {
+      return {name: s[0], type: 'bar', stack: '项目数', itemStyle: {color: s[2]}, barMaxWidth: 48,
+        label: {show: true, formatter: function (p) { return p.value ? p.value : ''; }},
+        data: data.departments.map(function (c) { return c[s[1]]; })};
+    });
+    chart('countsChart').setOption({
+      tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+      legend: {top: 0},
+      grid: {left: 40, right: 16, top: 36, bottom: 40, containLabel: true},
+      xAxis: {type: 'category', data: names, axisLabel: {interval: 0, width: 140, overflow: 'break'}},
+      yAxis: {type: 'value', name: '项目数', minInterval: 1},
+      series: series
+    }, true);
+  }
+
+  function renderCurve(curve) {
+    var note = document.getElementById('curveNote');
+    note.textContent = curve.title + '：预算 ' + fixed(curve.budget) + ' 万元，' + curve.projectCount + ' 个项目；' +
+      (curve.asOfMonth ? '实际执行数截至 ' + curve.asOfMonth + ' 月。' : '尚无执行数。') +
+      '计划为资金支出计划（无计划时为序时进度 月份/12）的累计百分比。';
+    chart('curveChart').setOption({
+      title: {text: curve.title, left: 'center', textStyle: {fontSize: 14}},
+      tooltip: {trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '—' : v + '%'; }},
+      legend: {top: 24},
+      grid: {left: 50, right: 24, top: 64, bottom: 30},
+      xAxis: {type: 'category', data: curve.months.map(function (m) { return m + '月'; })},
+      yAxis: {type: 'value', name: '累计执行率（%）', min: 0, max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); }},
+      series: [
+        {name: '计划累计执行率', type: 'line', data: curve.planned, lineStyle: {type: 'dashed'},
+          itemStyle: {color: '#7a869a'}, symbol: 'circle'},
+        {name: '实际累计执行率', type: 'line', data: curve.actual, connectNulls: false, itemStyle: {color: '#1d4f91'},
+          lineStyle: {width: 3}, symbol: 'circle', symbolSize: 7,
+          label: {show: true, formatter: function (p) { return p.value === null ? '' : p.value + '%'; }}}
+      ]
+    }, true);
+  }
+
+  function renderRed(rows) {
+    var body = document.querySelector('#redList tbody');
+    body.textContent = '';
+    if (!rows.length) {
+      body.appendChild(el('tr', {}, [el('td', {colspan: '10', 'class': 'empty'}, ['没有红灯项目'])]));
+      return;
+    }
+    rows.forEach(function (r) {
+      var reasons = r.reasons;
+      var why = reasons ? el('span', {}, [reasons.month + '月底：' + [reasons.categories, reasons.text]
+        .filter(function (x) { return x; }).join('；')]) : el('span', {'class': 'muted'}, ['尚未填报偏差说明']);
+      body.appendChild(el('tr', {'data-project': String(r.id)}, [
+        el('th', {scope: 'row'}, [r.name, el('div', {'class': 'muted'}, [r.source || ''])]),
+        el('td', {}, [r.unit ? r.unit.name : '—']),
+        el('td', {'class': 'num'}, [fixed(r.budget)]),
+        el('td', {'class': 'num'}, [fixed(r.spent)]),
+        el('td', {'class': 'num red'}, [percent(r.executionRate)]),
+        el('td', {'class': 'num'}, [percent(r.plannedPercent)]),
+        el('td', {'class': 'num'}, [percent(r.ratio)]),
+        el('td', {}, [why]),
+        el('td', {}, [reasons && reasons.measures ? reasons.measures : '—']),
+        el('td', {}, [el('a', {href: '/api/projects/' + r.id + '/monitoring/export.xlsx'}, ['导出'])])
+      ]));
+    });
+  }
+
+  function chart(id) {
+    if (!charts[id]) {
+      charts[id] = window.echarts.init(document.getElementById(id), null, {renderer: 'canvas'});
+    }
+    return charts[id];
+  }
+
+  window.addEventListener('resize', function () {
+    Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.getElementById('year').addEventListener('change', function (e) {
+      state.year = e.target.value; state.department = ''; state.project = ''; load();
+    });
+    document.getElementById('department').addEventListener('change', function (e) {
+      state.department = e.target.value; state.project = ''; load();
+    });
+    document.getElementById('project').addEventListener('change', function (e) {
+      state.project = e.target.value; load();
+    });
+    document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); });
+    if (!window.echarts) {
+      status('图表库 ECharts 未能加载（/webjars/echarts/5.3.1/dist/echarts.min.js）', true);
+      return;
+    }
+    load();
+  });
+}());
