@@ -6,7 +6,7 @@ import org.openperf.monitoring.Light;
 
 /**
  * One source's latest word on a project's monitoring light: a milestone check, the latest spending reading
- * measured now, or (later) a round's 监控表.
+ * measured now, or a round's 监控表.
  *
  * @param source         what gave the light, in Chinese ({@code 6月底监控节点}, {@code 最新执行数})
  * @param asOf           the date the numbers stand at: the reading's date, the milestone's last day

@@ -1,5 +1,6 @@
 package org.openperf.monitoring;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,4 +9,6 @@ public interface MonitoringReportRepository extends JpaRepository<MonitoringRepo
     List<MonitoringReport> findByProjectIdOrderByIdAsc(Long projectId);
 
     List<MonitoringReport> findByRoundIdOrderByIdAsc(Long roundId);
+
+    List<MonitoringReport> findByProjectIdInOrderByIdAsc(Collection<Long> projectIds);
 }

@@ -153,6 +153,12 @@ class MonitoringRoundApiTest {
         assertThat(r.get("projectLight").asText()).isEqualTo("RED");
         assertThat(r.get("indicators").get(1).get("deviationReasons").asText()).isEqualTo("硬件条件保障");
         long reportId = r.get("id").asLong();
+        // The dashboard's red list now carries the report's reasons: the 监控表 is one of its light sources.
+        JsonNode red = get("finance", "/api/monitoring?year=2034").get("redProjects");
+        assertThat(red).hasSize(1);
+        assertThat(red.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(red.get(0).get("reasons").get("categories").asText()).isEqualTo("硬件条件保障");
+        assertThat(red.get(0).get("reasons").get("measures").asText()).isEqualTo("每期培训人数：8月起加开一期");
 
         complete("dept402", "部门审核监控表", "{\"decision\":\"approve\",\"comment\":\"同意\"}");
         complete("finance", "财政审核监控表", "{\"decision\":\"rectify\",\"comment\":\"9月底前支出进度达到 60%\"}");
