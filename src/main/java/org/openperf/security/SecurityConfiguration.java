@@ -42,7 +42,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
         // Camunda's ProcessEngineAuthenticationFilter checks every request with HTTP Basic.
         http.securityMatcher("/engine-rest/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -53,7 +53,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
+    SecurityFilterChain webappChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
             throws Exception {
         http.securityMatcher("/camunda/**")
                 .authenticationProvider(identity)
@@ -76,7 +76,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain appSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
+    SecurityFilterChain appChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
             throws Exception {
         RequestMatcher api = new AntPathRequestMatcher("/api/**");
         http.authenticationProvider(identity)
