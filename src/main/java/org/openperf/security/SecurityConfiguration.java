@@ -44,7 +44,8 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
         // Camunda's ProcessEngineAuthenticationFilter checks every request with HTTP Basic.
-        http.securityMatcher("/engine-rest/**")
+        // Ant matchers: these paths are served by Camunda's servlets, not by Spring MVC's DispatcherServlet.
+        http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
@@ -55,7 +56,7 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webappChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
             throws Exception {
-        http.securityMatcher("/camunda/**")
+        http.securityMatcher(new AntPathRequestMatcher("/camunda/**"))
                 .authenticationProvider(identity)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .exceptionHandling(e -> e

@@ -26,7 +26,7 @@ final class PageSession {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -90,6 +90,7 @@ class PagesSecurityTest {
         HttpResponse<String> webappUser = s.get("/camunda/api/admin/auth/user/default");
         assertThat(webappUser.statusCode()).isEqualTo(200);
         assertThat(webappUser.body()).contains("\"userId\":\"dept402\"").contains("tasklist");
+        assertThat(s.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
 
         // Logging out of the app ends the webapps' login too.
         HttpResponse<String> logout = s.post("/logout", "application/x-www-form-urlencoded", "", s.csrf("/"));
