@@ -197,6 +197,7 @@
     });
     check();
     field('name').focus();
+    editor.scrollIntoView({block: 'start'});
   }
 
   editButton.addEventListener('click', open);

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,8 @@ import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.UnitRepository;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,13 +74,19 @@ class PreparerPagesBrowserTest {
             while (wb.getNumberOfSheets() > 1) {
                 wb.removeSheetAt(1);
             }
-            // The unit's tables are clean; one typing slip a preparer makes (a rate of 930%) gives the page an ERROR.
+            // The unit's tables are clean; one typing slip a preparer makes (a rate of 930%) gives the file an ERROR.
+            // (An inline-string cell keeps its old text when set: it is replaced by a new cell.)
             typo:
-            for (var row : wb.getSheetAt(0)) {
-                for (var cell : row) {
-                    String text = new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell).trim();
+            for (Row row : wb.getSheetAt(0)) {
+                for (Cell cell : row) {
+                    String text = new DataFormatter().formatCellValue(cell).trim();
                     if (text.matches("\u2265\\s*9\\d\\s*%")) {
-                        cell.setCellValue(text.replace("%", "0%"));
+                        int column = cell.getColumnIndex();
+                        CellStyle style = cell.getCellStyle();
+                        row.removeCell(cell);
+                        Cell slip = row.createCell(column);
+                        slip.setCellStyle(style);
+                        slip.setCellValue(text.replace("%", "0%"));
                         break typo;
                     }
                 }
@@ -100,16 +112,15 @@ class PreparerPagesBrowserTest {
         return json.readTree(http.withBasicAuth("unit402001", "demo").getForObject(url, String.class));
     }
 
-    /** The first indicator of the project whose value is a rate (≥…%). */
-    int indexOfRate(long projectId) throws Exception {
-        JsonNode indicators = get("/api/projects/" + projectId).get("indicators");
-        for (int i = 0; i < indicators.size(); i++) {
-            String text = indicators.get(i).path("value").path("text").asText();
-            if (text.startsWith("≥") && text.endsWith("%")) {
-                return i;
-            }
+    /** The page count a PDF's page tree declares. */
+    static int pdfPages(byte[] pdf) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/Type\\s*/Pages[^>]*?/Count\\s+(\\d+)|/Count\\s+(\\d+)[^>]*?/Type\\s*/Pages")
+                .matcher(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1));
+        int pages = 0;
+        while (m.find()) {
+            pages = Math.max(pages, Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
         }
-        throw new AssertionError("project " + projectId + " has no rate indicator");
+        return pages;
     }
 
     @Test
@@ -119,6 +130,7 @@ class PreparerPagesBrowserTest {
         int tables = expected.get("tableCount").asInt();
         int problems = expected.get("problems").size();
         assertThat(tables).isPositive();
+        assertThat(problems).as("the slip is reported in the preview").isPositive();
 
         try (Browser b = Browser.open()) {
             String base = "http://localhost:" + port;
@@ -153,23 +165,37 @@ class PreparerPagesBrowserTest {
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "未重复导入"));
             assertThat(get("/api/projects?year=2024&size=500").get("totalElements").asInt()).isEqualTo(tables);
 
-            // A preparer's slip: a rate typed as 930% is saved, and the table shows the ERROR beside its row.
-            long projectId = get("/api/projects?year=2024&size=1").get("content").get(0).get("id").asLong();
-            List<Integer> bad = List.of(indexOfRate(projectId));
-            b.driver.get(base + "/projects/" + projectId);
-            b.click(b.driver.findElement(By.id("edit")));
-            WebElement slip = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#editor-rows tr[data-index='" + bad.get(0) + "'] input[data-key=value]")));
-            String original = slip.getAttribute("value");
-            slip.clear();
-            slip.sendKeys(original.replace("%", "0%"));
-            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-status"), "检查完成：1 个错误"));
-            b.click(b.driver.findElement(By.id("save")));
-            b.wait.until(ExpectedConditions.textToBe(By.id("error-count"), "1"));
-            for (int i : bad) {
-                assertThat(b.driver.findElement(By.cssSelector("#indicators tr[data-index='" + i + "']"))
-                        .getAttribute("class")).contains("has-error");
+            // The project with the ERROR the file brought: only indicator values are wrong. Fix them in place.
+            long projectId = 0;
+            List<Integer> bad = new ArrayList<>();
+            for (JsonNode p : get("/api/projects?year=2024&size=500").get("content")) {
+                JsonNode v = get("/api/projects/" + p.get("id").asLong() + "/validation");
+                List<Integer> rows = new ArrayList<>();
+                boolean onlyValues = v.get("errors").asInt() > 0;
+                for (JsonNode f : v.get("findings")) {
+                    if (f.get("severity").asText().equals("ERROR")) {
+                        onlyValues &= f.hasNonNull("indicatorIndex") && VALUE_RULES.contains(f.get("rule").asText());
+                        if (f.hasNonNull("indicatorIndex")) {
+                            rows.add(f.get("indicatorIndex").asInt());
+                        }
+                    }
+                }
+                if (onlyValues) {
+                    projectId = p.get("id").asLong();
+                    bad = rows.stream().distinct().toList();
+                    break;
+                }
             }
+            assertThat(projectId).as("the imported table with the wrong rate").isPositive();
+            assertThat(bad).hasSize(1);
+            b.driver.get(base + "/projects/" + projectId);
+            for (int i : bad) {
+                WebElement row = b.driver.findElement(By.cssSelector("#indicators tr[data-index='" + i + "']"));
+                assertThat(row.getAttribute("class")).contains("has-error");
+                assertThat(row.findElement(By.cssSelector("td.value")).getText()).isEqualTo("≥930%");
+                assertThat(row.findElement(By.cssSelector("td.findings-col")).getText()).contains("0–100%");
+            }
+            assertThat(b.driver.findElement(By.id("error-count")).getText()).isEqualTo("1");
             b.screenshot("pages-project-with-error");
 
             b.click(b.driver.findElement(By.id("edit")));
@@ -177,7 +203,7 @@ class PreparerPagesBrowserTest {
                 WebElement value = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
                         By.cssSelector("#editor-rows tr[data-index='" + i + "'] input[data-key=value]")));
                 value.clear();
-                value.sendKeys(original);
+                value.sendKeys("≥93%");
             }
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-status"), "检查完成：0 个错误"));
             for (int i : bad) {
@@ -190,9 +216,16 @@ class PreparerPagesBrowserTest {
             for (int i : bad) {
                 WebElement row = b.driver.findElement(By.cssSelector("#indicators tr[data-index='" + i + "']"));
                 assertThat(row.getAttribute("class")).doesNotContain("has-error");
-                assertThat(row.findElement(By.cssSelector("td.value")).getText()).isEqualTo(original);
+                assertThat(row.findElement(By.cssSelector("td.value")).getText()).isEqualTo("≥93%");
             }
             b.screenshot("pages-project-fixed");
+            // The 目标表 prints as one A4-landscape page, without navigation, actions or history.
+            PrintOptions print = new PrintOptions();
+            print.setOrientation(PrintOptions.Orientation.LANDSCAPE);
+            print.setPageSize(new PageSize(29.7, 21.0));
+            byte[] pdf = java.util.Base64.getDecoder().decode(b.driver.print(print).getContent());
+            Files.write(Path.of("target", "screenshots", "pages-project-print.pdf"), pdf);
+            assertThat(pdfPages(pdf)).isEqualTo(1);
 
             b.click(b.wait.until(ExpectedConditions.elementToBeClickable(By.id("submit"))));
             b.wait.until(ExpectedConditions.textToBe(By.id("step"), "部门审核"));

@@ -86,11 +86,11 @@ class PagesSecurityTest {
         HttpResponse<String> login = s.login("dept402", "demo");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(s.get("/").statusCode()).isEqualTo(200);
-        // The webapps know the user from the app's login: no second login.
+        // Tasklist opens on the app's login, and then knows the user: no second login.
+        assertThat(s.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
         HttpResponse<String> webappUser = s.get("/camunda/api/admin/auth/user/default");
         assertThat(webappUser.statusCode()).isEqualTo(200);
         assertThat(webappUser.body()).contains("\"userId\":\"dept402\"").contains("tasklist");
-        assertThat(s.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
 
         // Logging out of the app ends the webapps' login too.
         HttpResponse<String> logout = s.post("/logout", "application/x-www-form-urlencoded", "", s.csrf("/"));
@@ -100,6 +100,7 @@ class PagesSecurityTest {
 
         // And Tasklist's own 退出 ends the app's session.
         s.login("dept402", "demo");
+        assertThat(s.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
         assertThat(s.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
         assertThat(s.post("/camunda/api/admin/auth/user/default/logout", "application/json", "", null).statusCode())
                 .isEqualTo(200);
