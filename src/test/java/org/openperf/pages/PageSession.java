@@ -33,7 +33,8 @@ final class PageSession {
     HttpResponse<String> post(String path, String contentType, String body, String csrf)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", contentType).header("Accept", "text/html,*/*")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (csrf != null) {
             b.header("X-CSRF-TOKEN", csrf);
         }

@@ -94,6 +94,7 @@ class PagesSecurityTest {
 
         // Logging out of the app ends the webapps' login too.
         HttpResponse<String> logout = s.post("/logout", "application/x-www-form-urlencoded", "", s.csrf("/"));
+        assertThat(logout.statusCode()).as(logout.headers().map() + " " + logout.body()).isEqualTo(302);
         assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
         assertThat(s.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
         assertThat(s.get("/").statusCode()).isEqualTo(302);
