@@ -18,6 +18,13 @@
     return fd;
   }
 
+  // Amounts as documents print them: 835 → 835.00, 174.16 stays, 0.125 keeps its third decimal.
+  function amount(v) {
+    if (v == null) { return ''; }
+    const decimals = (String(v).split('.')[1] || '').length;
+    return Number(v).toFixed(Math.max(2, decimals));
+  }
+
   function td(tr, text, cls) {
     const c = document.createElement('td');
     c.textContent = text == null ? '' : text;
@@ -60,7 +67,7 @@
       result.projects.forEach((p, i) => {
         const tr = document.createElement('tr');
         td(tr, i + 1); td(tr, p.name); td(tr, p.unit ? (p.unit.code || '') + ' ' + p.unit.name : '');
-        td(tr, p.budget, 'num'); td(tr, p.indicatorCount, 'num'); td(tr, p.errors, 'num'); td(tr, p.warnings, 'num');
+        td(tr, amount(p.budget), 'num'); td(tr, p.indicatorCount, 'num'); td(tr, p.errors, 'num'); td(tr, p.warnings, 'num');
         if (p.errors > 0) { tr.className = 'has-error'; }
         body.appendChild(tr);
       });
