@@ -84,5 +84,12 @@ class ImportJobApiTest {
         assertThat(again.get("message").asText()).contains("未重复导入");
         assertThat(jdbc.queryForObject("select count(*) from project where fiscal_year = 2035", Long.class))
                 .isEqualTo(23);
+        // The stored upload and its error report are the uploader's (and finance's), not another unit's.
+        assertThat(http.withBasicAuth("finance", "demo").getForEntity("/api/imports/" + batch + "/error-report",
+                byte[].class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.withBasicAuth("unit402004", "demo").getForEntity("/api/imports/" + batch + "/error-report",
+                String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.withBasicAuth("unit402004", "demo").getForEntity("/api/imports/" + batch, String.class)
+                .getStatusCode().value()).isEqualTo(404);
     }
 }
