@@ -78,8 +78,18 @@ public class ImportController {
                 .body(body);
     }
 
+    /**
+     * The batch holds the uploaded file itself: only who uploaded it, finance and administrators may read it;
+     * anyone else is told it does not exist.
+     */
     private ImportBatch find(Long id) {
-        return batches.findById(id).orElseThrow(() -> new ImportNotFoundException(id));
+        ImportBatch b = batches.findById(id).orElseThrow(() -> new ImportNotFoundException(id));
+        Caller caller = Caller.current();
+        boolean uploader = caller.userId() != null && caller.userId().equals(b.getCreatedBy());
+        if (!uploader && !caller.isFinance() && !caller.isAdmin()) {
+            throw new ImportNotFoundException(id);
+        }
+        return b;
     }
 
     public record BatchView(Long id, String fileName, int year, String createdAt, String createdBy, int tableCount,

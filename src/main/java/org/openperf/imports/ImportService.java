@@ -62,6 +62,12 @@ public class ImportService {
      */
     public ImportResult importFile(byte[] content, String fileName, int year, boolean dryRun, String departmentCode,
                                    String user, Scope scope) {
+        return importFile(content, fileName, year, dryRun, departmentCode, user, scope, ImportProgress.NONE);
+    }
+
+    /** As above, telling {@code progress} after each stored table (for the import page's progress bar). */
+    public ImportResult importFile(byte[] content, String fileName, int year, boolean dryRun, String departmentCode,
+                                   String user, Scope scope, ImportProgress progress) {
         if (content == null || content.length == 0) {
             throw new ImportRejectedException(fileName, "上传的文件为空");
         }
@@ -80,13 +86,13 @@ public class ImportService {
         if (dryRun) {
             return tx.execute(status -> {
                 status.setRollbackOnly();
-                return store(read, null, year, departmentCode, false, scope);
+                return store(read, null, year, departmentCode, false, scope, ImportProgress.NONE);
             });
         }
         try {
             return tx.execute(status -> {
                 ImportBatch batch = batches.save(new ImportBatch(safeName(fileName), sha, year, user, content));
-                return store(read, batch, year, departmentCode, true, scope);
+                return store(read, batch, year, departmentCode, true, scope, progress);
             });
         } catch (DataIntegrityViolationException e) {
             // Another request (or node) stored the same file a moment ago: the unique index tells us.
@@ -204,7 +210,7 @@ public class ImportService {
     }
 
     private ImportResult store(ReadResult read, ImportBatch batch, int year, String departmentCode, boolean persist,
-                               Scope scope) {
+                               Scope scope, ImportProgress progress) {
         List<ImportResult.ProblemView> outOfScope = new ArrayList<>();
         UnitResolver resolver = new UnitResolver(units, departments, persist, departmentCode);
         List<ImportResult.ImportedProject> out = new ArrayList<>();
@@ -239,6 +245,7 @@ public class ImportService {
                     ProjectView.amount(p.getOtherFunds()), p.getIndicators().size(),
                     findings.stream().filter(Finding::isError).count(),
                     findings.stream().filter(f -> !f.isError()).count()));
+            progress.tablesDone(out.size(), read.tables().size());
         }
         if (!outOfScope.isEmpty()) {
             // Thrown inside the transaction: units created for earlier tables are rolled back with the rest.

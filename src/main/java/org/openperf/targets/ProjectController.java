@@ -61,6 +61,12 @@ public class ProjectController {
         return service.update(id, form, Caller.current().scope());
     }
 
+    @PostMapping("/{id}/check")
+    @Operation(summary = "校验修改中的目标表（不保存）：返回解析后的指标值和校验结果，页面边输入边检查")
+    public ProjectView check(@PathVariable Long id, @RequestBody ProjectForm form) {
+        return service.check(id, form, Caller.current().scope());
+    }
+
     @GetMapping("/{id}/validation")
     @Operation(summary = "校验目标表")
     public ValidationView validation(@PathVariable Long id) {

@@ -26,6 +26,20 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
                          @Param("units") java.util.Collection<String> units,
                          @Param("departments") java.util.Collection<String> departments, Pageable pageable);
 
+    /** {@link #search} with a search in the project's name or code ({@code text} a lower-case LIKE pattern). */
+    @Query("""
+            select p from Project p left join p.unit u left join u.department d
+            where (:year is null or p.year = :year)
+              and (:unitCode is null or u.code = :unitCode)
+              and (:status is null or p.status = :status)
+              and (:text is null or lower(p.name) like :text or lower(p.code) like :text)
+              and (:all = true or u.code in :units or d.code in :departments)
+            """)
+    Page<Project> browse(@Param("year") Integer year, @Param("unitCode") String unitCode,
+                         @Param("status") ProjectStatus status, @Param("text") String text, @Param("all") boolean all,
+                         @Param("units") java.util.Collection<String> units,
+                         @Param("departments") java.util.Collection<String> departments, Pageable pageable);
+
     /** The whole table in one query, for the detail view and exports. */
     @EntityGraph(attributePaths = {"indicators", "unit", "unit.department"})
     @Query("select p from Project p where p.id = :id")

@@ -101,6 +101,28 @@ public class ProjectService {
         return ProjectView.of(p, validation.validate(p));
     }
 
+    /**
+     * Checks an edited table without storing anything: the target table page calls it as values are typed, so the
+     * parser and the rules are the server's own. The answer has the parsed values and the findings.
+     */
+    @Transactional(readOnly = true)
+    public ProjectView check(Long id, ProjectForm form, Scope scope) {
+        table(id, scope);
+        requireBasics(form);
+        Project edited = new Project(form.year(), form.name().trim());
+        apply(form, edited);
+        return ProjectView.of(edited, validation.validate(edited));
+    }
+
+    /** The project list of the pages: {@link #list} plus a search in the name or code. */
+    @Transactional(readOnly = true)
+    public Page<Project> browse(Integer year, String unitCode, ProjectStatus status, String text, Scope scope,
+                                Pageable page) {
+        String q = blankToNull(text);
+        return projects.browse(year, blankToNull(unitCode), status, q == null ? null : "%" + q.toLowerCase() + "%",
+                scope.all(), scope.unitsOrNone(), scope.departmentsOrNone(), page);
+    }
+
     @Transactional(readOnly = true)
     public Project table(Long id) {
         return projects.findTable(id).orElseThrow(() -> new ProjectNotFoundException(id));

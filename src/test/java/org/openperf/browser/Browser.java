@@ -45,26 +45,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Logs in to a Camunda webapp from its login page, with the request its login form sends (the webapps' own
-     * login endpoint with their CSRF token): keys typed into the Angular form do not reach its model in headless
-     * chromium. Then the app is loaded again, now as that user.
+     * Logs in on the app's one login page (the browser is on it: opened directly, or sent there from a page or a
+     * Camunda webapp) and waits until the browser has left it, for the page it asked for.
      */
-    public void login(String app, String user, String password) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-        Object status = driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const token = document.cookie.match(/XSRF-TOKEN=([^;]+)/);
-                fetch('/camunda/api/admin/auth/user/default/login/' + arguments[0], {
-                  method: 'POST', credentials: 'same-origin',
-                  headers: {'X-XSRF-TOKEN': token ? token[1] : '', 'Content-Type': 'application/x-www-form-urlencoded'},
-                  body: 'username=' + encodeURIComponent(arguments[1]) + '&password=' + encodeURIComponent(arguments[2])
-                }).then(r => done(r.status));
-                """, app, user, password);
-        if (!(status instanceof Number n) || n.intValue() != 200) {
-            throw new IllegalStateException("login to " + app + " as " + user + " answered " + status);
-        }
-        driver.navigate().refresh();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=password]")));
+    public void login(String user, String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     /** Scrolls the element to the middle of the window and clicks it there (footers cover the window's edge). */

@@ -1,0 +1,108 @@
+package org.openperf.imports;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.openperf.security.Caller;
+import org.openperf.targets.Scope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports confirmed on the /imports page run in the background so the page can show progress. The import itself
+ * is the same all-or-nothing {@link ImportService#importFile}; its progress is written to the job's row in short
+ * transactions of its own, so any node can answer the page's polling.
+ */
+@Service
+public class ImportJobs {
+
+    /** A running job not heard of for this long was cut off (its node stopped): the page says so. */
+    static final Duration STALE = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+    private static final long PROGRESS_INTERVAL_MS = 300;
+
+    private final ImportService imports;
+    private final ImportJobRepository jobs;
+    private final TransactionTemplate ownTransaction;
+    private final ExecutorService runner = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "import-job");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ImportJobs(ImportService imports, ImportJobRepository jobs, PlatformTransactionManager transactions) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public ImportJob start(byte[] content, String fileName, int year, String departmentCode, Caller caller) {
+        if (content == null || content.length == 0) {
+            throw new ImportRejectedException(fileName, "上传的文件为空");
+        }
+        if (year < 2000 || year > 2100) {
+            throw new IllegalArgumentException("预算年度 " + year + " 不在 2000–2100 之间");
+        }
+        String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
+        ImportJob job = ownTransaction.execute(s -> jobs.save(new ImportJob(
+                name.length() > 500 ? name.substring(name.length() - 500) : name, year, caller.userId())));
+        Scope scope = caller.scope();
+        runner.submit(() -> run(job.getId(), content, fileName, year, departmentCode, caller.userId(), scope));
+        return job;
+    }
+
+    private void run(Long jobId, byte[] content, String fileName, int year, String departmentCode, String user,
+                     Scope scope) {
+        long[] last = {0};
+        try {
+            ImportResult result = imports.importFile(content, fileName, year, false, departmentCode, user, scope,
+                    (done, total) -> {
+                        long now = System.currentTimeMillis();
+                        if (done == total || now - last[0] >= PROGRESS_INTERVAL_MS) {
+                            last[0] = now;
+                            update(jobId, job -> job.progress(done, total));
+                        }
+                    });
+            update(jobId, job -> job.finished(result));
+        } catch (RuntimeException e) {
+            // Refusals carry their Chinese reason; anything else is logged and reported without internals.
+            boolean known = e instanceof ImportFailedException || e instanceof ImportRejectedException
+                    || e instanceof IllegalArgumentException;
+            if (!known) {
+                log.error("import job {} failed", jobId, e);
+            }
+            update(jobId, job -> job.failed(known ? e.getMessage() : "导入失败：服务器处理文件时出错，未导入任何内容"));
+        }
+    }
+
+    private void update(Long jobId, java.util.function.Consumer<ImportJob> change) {
+        ownTransaction.executeWithoutResult(s -> jobs.findById(jobId).ifPresent(change));
+    }
+
+    /** The caller's own job (finance and administrators see every job); anyone else's answers as not found. */
+    public ImportJob find(Long id, Caller caller) {
+        ImportJob job = jobs.findById(id).orElseThrow(() -> new ImportNotFoundException(id));
+        boolean mine = caller.userId() != null && caller.userId().equals(job.getCreatedBy());
+        if (!mine && !caller.isFinance() && !caller.isAdmin()) {
+            throw new ImportNotFoundException(id);
+        }
+        return job;
+    }
+
+    public static boolean stale(ImportJob job) {
+        return job.getStatus() == ImportJob.Status.RUNNING
+                && job.getUpdatedAt().isBefore(LocalDateTime.now().minus(STALE));
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdown();
+    }
+}
