@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -40,23 +37,11 @@ class DashboardBrowserTest {
     @Autowired
     ObjectMapper json;
 
-    /**
-     * Signs in as the user: HTTP Basic sent with every request of the page (what the app accepts today); if a login
-     * form stands in front of the page instead, through that form.
-     */
+    /** Opens the page as a stranger would: the app sends them to its login page first, then back to the page. */
     void signIn(Browser b, String url, String user) {
-        String basic = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-        b.driver.executeCdpCommand("Network.enable", Map.of());
-        b.driver.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Basic " + basic)));
         b.driver.get(url);
-        List<WebElement> password = b.driver.findElements(By.cssSelector("input[type=password]"));
-        if (!password.isEmpty()) {
-            b.driver.findElement(By.cssSelector("input[name=username]")).sendKeys(user);
-            password.get(0).sendKeys("demo");
-            password.get(0).submit();
-            b.wait.until(ExpectedConditions.urlContains("/dashboard"));
-        }
+        b.login(user, "demo");
+        b.wait.until(ExpectedConditions.urlContains("/dashboard"));
     }
 
     static List<Double> numbers(Object series) {
