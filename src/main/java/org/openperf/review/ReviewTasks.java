@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -71,7 +71,15 @@ public class ReviewTasks {
         if (caller.userId().equals(task.getAssignee()) || caller.userId().equals(task.getOwner())) {
             return true;
         }
-        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+        List<IdentityLink> links;
+        try {
+            // This check is the API's own rule, so the links are read on the system's authority.
+            links = engine.asSystem(() -> tasks.getIdentityLinksForTask(task.getId()));
+        } catch (NullValueException e) {
+            // Completed by someone else since it was looked up: its links went with it.
+            throw new TaskConflictException("任务“" + task.getName() + "”刚刚已被他人办理，请刷新任务列表");
+        }
+        for (IdentityLink link : links) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())
                     && (caller.userId().equals(link.getUserId()) || caller.groups().contains(link.getGroupId()))) {
                 return true;
@@ -189,7 +197,8 @@ public class ReviewTasks {
     }
 
     public Long projectId(Task task) {
-        ProcessInstance pi = engine.asSystem(() -> runtime.createProcessInstanceQuery()
+        // From history: the instance may have ended a moment ago (another reviewer's approval finished it).
+        HistoricProcessInstance pi = engine.asSystem(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult());
         return Long.valueOf(pi.getBusinessKey());
     }
