@@ -40,9 +40,22 @@ final class MilestoneBurst {
     final int year = java.time.Year.now().getValue() + 1;
     private String jobDefinition;
 
-    MilestoneBurst(Database db, int projects) {
+    MilestoneBurst(Database db, int projects) throws SQLException {
         this.db = db;
         this.projects = projects;
+        this.jobDefinition = db.string("select id_ from act_ru_jobdef where act_id_ = ? and proc_def_key_ = "
+                + "'target-lifecycle'", TIMER);
+    }
+
+    /**
+     * The seeded state of {@code projects} waiting projects, made once per run in database {@code template} by a
+     * node of its own and copied for each scenario (seeding thousands of instances is the slow part).
+     */
+    static long seedTemplate(String template, int projects, long lockMillis) throws Exception {
+        try (Database db = Database.fresh(template);
+             AppNode node = new AppNode("seed-node", 18470, template, lockMillis).start()) {
+            return new MilestoneBurst(db, projects).seed(new Rest(node.base()));
+        }
     }
 
     long green() {
@@ -74,7 +87,9 @@ final class MilestoneBurst {
         if (defs.size() != 1) {
             throw new IllegalStateException("expected one job definition for " + TIMER + ": " + defs);
         }
-        jobDefinition = defs.get(0).get("id").asText();
+        if (!defs.get(0).get("id").asText().equals(jobDefinition)) {
+            throw new IllegalStateException("job definition of " + TIMER + " is not " + jobDefinition);
+        }
         Rest.require(admin.put(AppNode.ADMIN, AppNode.ADMIN_PASSWORD, "/engine-rest/job-definition/" + jobDefinition
                 + "/suspended", Map.of("suspended", true, "includeJobs", true)), "suspend timer");
 
