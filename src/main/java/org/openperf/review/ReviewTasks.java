@@ -90,8 +90,34 @@ public class ReviewTasks {
 
     @Transactional
     public void claim(String taskId, Caller caller) {
-        Task task = visibleTask(taskId, caller);
-        claimFor(task, caller);
+        racing(taskId, () -> claimFor(visibleTask(taskId, caller), caller));
+    }
+
+    /**
+     * Camunda reads a task, its identity links and its execution in separate statements; when a colleague completes
+     * the task in between, the engine fails in odd ways (a NullPointerException inside a claim, no links, so "not
+     * yours"). Whatever failed, if the task has been completed meanwhile this request lost a race: 409.
+     */
+    private void racing(String taskId, Runnable work) {
+        try {
+            work.run();
+        } catch (TaskConflictException | ReviewForbiddenException | IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (completedMeanwhile(taskId)) {
+                throw new TaskConflictException("任务已办理完毕，不能重复办理");
+            }
+            throw e;
+        }
+    }
+
+    private boolean completedMeanwhile(String taskId) {
+        try {
+            return engine.asSystem(() -> tasks.createTaskQuery().taskId(taskId).count() == 0
+                    && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
+        } catch (RuntimeException e) {
+            return false; // the database refuses more reads in this transaction: report the original failure
+        }
     }
 
     /**
@@ -100,11 +126,13 @@ public class ReviewTasks {
      */
     @Transactional
     public void complete(String taskId, Decision d, Caller caller) {
-        Task task = visibleTask(taskId, caller);
-        Map<String, Object> vars = decide(taskId, task.getTaskDefinitionKey(), projectId(task), d, caller);
-        // Transient: tells the complete listener that this decision is already checked and recorded.
-        vars.put(DECIDED, Variables.booleanValue(true, true));
-        finish(task, caller, vars);
+        racing(taskId, () -> {
+            Task task = visibleTask(taskId, caller);
+            Map<String, Object> vars = decide(taskId, task.getTaskDefinitionKey(), projectId(task), d, caller);
+            // Transient: tells the complete listener that this decision is already checked and recorded.
+            vars.put(DECIDED, Variables.booleanValue(true, true));
+            finish(task, caller, vars);
+        });
     }
 
     /**

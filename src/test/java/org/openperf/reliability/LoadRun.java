@@ -218,9 +218,23 @@ final class LoadRun {
         };
     }
 
+    /** The first answers that were neither 2xx nor a 409 conflict, with their bodies, for the report. */
+    final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+
     private Rest.Answer record(String kind, Rest.Answer a) {
         samples.add(new Sample(kind, a.status(), a.nanos()));
+        if (!a.ok() && a.status() != 409 && unexpected.size() < 10) {
+            String body = a.body() == null ? "" : a.body().replaceAll("\\s+", " ");
+            unexpected.add(kind + " " + a.status() + ": " + body.substring(0, Math.min(200, body.length())));
+        }
         return a;
+    }
+
+    /** Status codes of a kind of request, with their counts. */
+    Map<Integer, Long> statuses(String kind) {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        samples.stream().filter(s -> s.kind().equals(kind)).forEach(s -> out.merge(s.status(), 1L, Long::sum));
+        return out;
     }
 
     private static void pause(long millis) {
