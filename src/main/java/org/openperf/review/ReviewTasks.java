@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -71,7 +71,15 @@ public class ReviewTasks {
         if (caller.userId().equals(task.getAssignee()) || caller.userId().equals(task.getOwner())) {
             return true;
         }
-        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+        List<IdentityLink> links;
+        try {
+            // This check is the API's own rule, so the links are read on the system's authority.
+            links = engine.asSystem(() -> tasks.getIdentityLinksForTask(task.getId()));
+        } catch (NullValueException e) {
+            // Completed by someone else since it was looked up: its links went with it.
+            throw new TaskConflictException("任务“" + task.getName() + "”刚刚已被他人办理，请刷新任务列表");
+        }
+        for (IdentityLink link : links) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())
                     && (caller.userId().equals(link.getUserId()) || caller.groups().contains(link.getGroupId()))) {
                 return true;
@@ -82,8 +90,34 @@ public class ReviewTasks {
 
     @Transactional
     public void claim(String taskId, Caller caller) {
-        Task task = visibleTask(taskId, caller);
-        claimFor(task, caller);
+        racing(taskId, () -> claimFor(visibleTask(taskId, caller), caller));
+    }
+
+    /**
+     * Camunda reads a task, its identity links and its execution in separate statements; when a colleague completes
+     * the task in between, the engine fails in odd ways (a NullPointerException inside a claim, no links, so "not
+     * yours"). Whatever failed, if the task has been completed meanwhile this request lost a race: 409.
+     */
+    private void racing(String taskId, Runnable work) {
+        try {
+            work.run();
+        } catch (TaskConflictException | ReviewForbiddenException | IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (completedMeanwhile(taskId)) {
+                throw new TaskConflictException("任务已办理完毕，不能重复办理");
+            }
+            throw e;
+        }
+    }
+
+    private boolean completedMeanwhile(String taskId) {
+        try {
+            return engine.asSystem(() -> tasks.createTaskQuery().taskId(taskId).count() == 0
+                    && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
+        } catch (RuntimeException e) {
+            return false; // the database refuses more reads in this transaction: report the original failure
+        }
     }
 
     /**
@@ -92,11 +126,13 @@ public class ReviewTasks {
      */
     @Transactional
     public void complete(String taskId, Decision d, Caller caller) {
-        Task task = visibleTask(taskId, caller);
-        Map<String, Object> vars = decide(taskId, task.getTaskDefinitionKey(), projectId(task), d, caller);
-        // Transient: tells the complete listener that this decision is already checked and recorded.
-        vars.put(DECIDED, Variables.booleanValue(true, true));
-        finish(task, caller, vars);
+        racing(taskId, () -> {
+            Task task = visibleTask(taskId, caller);
+            Map<String, Object> vars = decide(taskId, task.getTaskDefinitionKey(), projectId(task), d, caller);
+            // Transient: tells the complete listener that this decision is already checked and recorded.
+            vars.put(DECIDED, Variables.booleanValue(true, true));
+            finish(task, caller, vars);
+        });
     }
 
     /**
@@ -236,7 +272,8 @@ public class ReviewTasks {
     }
 
     public Long projectId(Task task) {
-        ProcessInstance pi = engine.asSystem(() -> runtime.createProcessInstanceQuery()
+        // From history: the instance may have ended a moment ago (another reviewer's approval finished it).
+        HistoricProcessInstance pi = engine.asSystem(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult());
         return Long.valueOf(pi.getBusinessKey());
     }

@@ -2,14 +2,19 @@ package org.openperf.review;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.openperf.security.Caller;
@@ -28,13 +33,15 @@ public class TaskList {
 
     private final TaskService tasks;
     private final HistoryService history;
+    private final RuntimeService runtime;
     private final ProjectRepository projects;
     private final ValidationService validation;
     private final EngineAccess engine;
 
-    public TaskList(TaskService tasks, HistoryService history, ProjectRepository projects,
+    public TaskList(TaskService tasks, HistoryService history, RuntimeService runtime, ProjectRepository projects,
                     ValidationService validation, EngineAccess engine) {
         this.engine = engine;
+        this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
         this.projects = projects;
@@ -59,16 +66,32 @@ public class TaskList {
         if (department != null && !department.isBlank()) {
             q.processVariableValueEquals("departmentCode", department);
         }
-        List<Task> page0 = q.orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(page * size, size);
-        Map<Long, Project> byId = load(page0.stream().map(t -> projectId(t.getProcessInstanceId())).toList());
+        return rows(q.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size));
+    }
+
+    /**
+     * The rows of a page of open tasks. Another reviewer may complete one of them while the page is built: it is
+     * still shown (the next click on it answers 409), and reading it must not fail, so the reminder flags come
+     * from one variable query for the page (a completed task simply has none left) rather than a read per task.
+     */
+    List<TaskRow> rows(List<Task> page) {
+        Map<Long, Project> byId = load(page.stream().map(t -> projectId(t.getProcessInstanceId())).toList());
+        Map<String, Set<String>> flags = new HashMap<>();
+        if (!page.isEmpty()) {
+            for (VariableInstance v : runtime.createVariableInstanceQuery()
+                    .taskIdIn(page.stream().map(Task::getId).toArray(String[]::new))
+                    .variableNameIn(ReviewReminders.REMINDED, ReviewReminders.OVERDUE).list()) {
+                if (Boolean.TRUE.equals(v.getValue())) {
+                    flags.computeIfAbsent(v.getTaskId(), k -> new HashSet<>()).add(v.getName());
+                }
+            }
+        }
         List<TaskRow> rows = new ArrayList<>();
-        for (Task t : page0) {
-            Long id = projectId(t.getProcessInstanceId());
-            Map<String, Object> local = tasks.getVariablesLocal(t.getId());
-            rows.add(row(t.getId(), byId.get(id), Steps.name(t.getTaskDefinitionKey()), t.getAssignee(),
-                    t.getCreateTime(), t.getDueDate(), null, Boolean.TRUE.equals(local.get(ReviewReminders.REMINDED)),
-                    Boolean.TRUE.equals(local.get(ReviewReminders.OVERDUE))));
+        for (Task t : page) {
+            Set<String> set = flags.getOrDefault(t.getId(), Set.of());
+            rows.add(row(t.getId(), byId.get(projectId(t.getProcessInstanceId())), Steps.name(t.getTaskDefinitionKey()),
+                    t.getAssignee(), t.getCreateTime(), t.getDueDate(), null, set.contains(ReviewReminders.REMINDED),
+                    set.contains(ReviewReminders.OVERDUE)));
         }
         return rows;
     }

@@ -1,0 +1,298 @@
+package org.openperf.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Simulated users against one node: preparers resubmit what came back to them, department reviewers and finance
+ * approve (sometimes return) what is in their 待办. Each user loops until the deadline: list the first page of
+ * 待办, open a project, complete one of the first three tasks of the list; users of one group often pick the same
+ * task, so some completions race. Users with nothing to do open projects from the project list instead.
+ */
+final class LoadRun {
+
+    static final String PASSWORD = "load-pw";
+    static final String[] DEPARTMENTS = {"911", "912", "913", "914", "915"};
+
+    record User(String id, String role) {
+    }
+
+    record Sample(String kind, int status, long nanos) {
+    }
+
+    record Attempt(String taskId, String user, int status) {
+    }
+
+    final Database db;
+    final int year = Year.now().getValue();
+    final Queue<Sample> samples = new ConcurrentLinkedQueue<>();
+    final Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+    final List<User> users = new ArrayList<>();
+    final List<String> preparers = new ArrayList<>();
+
+    LoadRun(Database db) {
+        this.db = db;
+    }
+
+    static List<String> units() {
+        List<String> units = new ArrayList<>();
+        for (String d : DEPARTMENTS) {
+            units.add(d + "001");
+            units.add(d + "002");
+        }
+        return units;
+    }
+
+    /** Units by SQL (the app has no unit API), users and groups through /engine-rest, tables through /api. */
+    long seed(Rest rest, int userCount, int projectCount) throws Exception {
+        long t0 = System.nanoTime();
+        for (String d : DEPARTMENTS) {
+            db.execute("insert into department (code, name) values (?, ?)", d, "负载测试主管部门" + d);
+        }
+        for (String u : units()) {
+            db.execute("insert into unit (code, name, department_id) values (?, ?, (select id from department where "
+                    + "code = ?))", u, "负载测试单位" + u, u.substring(0, 3));
+        }
+        group(rest, "finance", "财政部门");
+        for (String d : DEPARTMENTS) {
+            group(rest, "dept-" + d, "主管部门" + d);
+        }
+        for (String u : units()) {
+            group(rest, "unit-" + u, "预算单位" + u);
+            user(rest, "u" + u, "unit-" + u);
+            preparers.add("u" + u);
+        }
+        int unitUsers = Math.max(1, userCount / 5);
+        int financeUsers = Math.max(1, userCount / 5);
+        int deptUsers = Math.max(1, userCount - unitUsers - financeUsers);
+        for (int i = 0; i < unitUsers; i++) {
+            users.add(new User(preparers.get(i % preparers.size()), "unit"));
+        }
+        for (int i = 0; i < deptUsers; i++) {
+            String d = DEPARTMENTS[i % DEPARTMENTS.length];
+            String id = "d" + d + "r" + (i / DEPARTMENTS.length + 1);
+            user(rest, id, "dept-" + d);
+            users.add(new User(id, "dept"));
+        }
+        for (int i = 0; i < financeUsers; i++) {
+            String id = "f" + (i + 1);
+            user(rest, id, "finance");
+            users.add(new User(id, "finance"));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> all = new ArrayList<>();
+        List<String> units = units();
+        for (int i = 0; i < projectCount; i++) {
+            String unit = units.get(i % units.size());
+            int n = i + 1;
+            all.add(pool.submit(() -> {
+                String preparer = "u" + unit;
+                JsonNode p = Rest.require(rest.post(preparer, PASSWORD, "/api/projects", table(n, unit)),
+                        "create project").json();
+                Rest.require(rest.post(preparer, PASSWORD, "/api/projects/" + p.get("id").asLong() + "/submit",
+                        Map.of("comment", "请审核")), "submit");
+            }));
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        pool.shutdown();
+        long waiting = db.count("select count(*) from act_ru_task where task_def_key_ = 'UserTask_DepartmentReview'");
+        if (waiting != projectCount) {
+            throw new IllegalStateException("expected " + projectCount + " tables at 部门审核, found " + waiting);
+        }
+        return Duration.ofNanos(System.nanoTime() - t0).toMillis();
+    }
+
+    private Map<String, Object> table(int n, String unit) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("year", year);
+        t.put("name", "负载测试项目" + n);
+        t.put("unit", Map.of("code", unit));
+        t.put("budget", 100);
+        t.put("fiscalFunds", 100);
+        t.put("otherFunds", 0);
+        t.put("purpose", "职业技能培训补贴");
+        t.put("goal", "完成年度培训任务");
+        t.put("indicators", List.of(
+                indicator("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
+                indicator("产出指标", "数量指标", "每期培训人数", "≥40 人"),
+                indicator("效益指标", "社会效益指标", "政策知晓度", "≥95%"),
+                indicator("满意度指标", "服务对象满意度指标", "培训对象满意度", "≥90%")));
+        return t;
+    }
+
+    private static Map<String, Object> indicator(String l1, String l2, String name, String value) {
+        return Map.of("level1", l1, "level2", l2, "name", name, "value", value);
+    }
+
+    private static void group(Rest rest, String id, String name) {
+        if (rest.get(AppNode.ADMIN, AppNode.ADMIN_PASSWORD, "/engine-rest/group/" + id).ok()) {
+            return;
+        }
+        Rest.require(rest.post(AppNode.ADMIN, AppNode.ADMIN_PASSWORD, "/engine-rest/group/create",
+                Map.of("id", id, "name", name, "type", "WORKFLOW")), "group " + id);
+    }
+
+    private static void user(Rest rest, String id, String group) {
+        Rest.require(rest.post(AppNode.ADMIN, AppNode.ADMIN_PASSWORD, "/engine-rest/user/create", Map.of(
+                "profile", Map.of("id", id, "firstName", id, "lastName", "负载测试", "email", id + "@example.org"),
+                "credentials", Map.of("password", PASSWORD))), "user " + id);
+        Rest.require(rest.put(AppNode.ADMIN, AppNode.ADMIN_PASSWORD, "/engine-rest/group/" + group + "/members/" + id,
+                Map.of()), "membership " + id);
+    }
+
+    /** Runs every user until the deadline; returns the elapsed milliseconds. */
+    long run(Rest rest, Duration duration, long thinkMillis) throws Exception {
+        long deadline = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(users.size());
+        long t0 = System.nanoTime();
+        List<Future<?>> all = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            User u = users.get(i);
+            Random random = new Random(i);
+            all.add(pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    act(rest, u, random);
+                    pause(thinkMillis);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        return Duration.ofNanos(System.nanoTime() - t0).toMillis();
+    }
+
+    private void act(Rest rest, User u, Random random) {
+        Rest.Answer list = record("list", rest.get(u.id(), PASSWORD, "/api/tasks?view=todo&size=20"));
+        List<JsonNode> rows = new ArrayList<>();
+        if (list.ok()) {
+            list.json().forEach(rows::add);
+        }
+        if (rows.isEmpty()) {
+            Rest.Answer projects = record("projects", rest.get(u.id(), PASSWORD, "/api/projects?size=20&page="
+                    + random.nextInt(5)));
+            if (projects.ok() && projects.json().path("content").size() > 0) {
+                JsonNode content = projects.json().path("content");
+                record("open", rest.get(u.id(), PASSWORD, "/api/projects/"
+                        + content.get(random.nextInt(content.size())).get("id").asLong()));
+            }
+            return;
+        }
+        JsonNode row = rows.get(random.nextInt(Math.min(3, rows.size())));
+        record("open", rest.get(u.id(), PASSWORD, "/api/projects/" + row.get("projectId").asLong()));
+        String taskId = row.get("taskId").asText();
+        Rest.Answer done = record("complete", rest.post(u.id(), PASSWORD, "/api/tasks/" + taskId + "/complete",
+                decision(u, random)));
+        attempts.add(new Attempt(taskId, u.id(), done.status()));
+    }
+
+    private static Map<String, Object> decision(User u, Random random) {
+        int dice = random.nextInt(100);
+        return switch (u.role()) {
+            case "unit" -> Map.of("comment", "已按意见修改");
+            case "dept" -> dice < 80 ? Map.of("decision", "approve", "comment", "同意")
+                    : Map.of("decision", "return", "comment", "请补充指标值确定依据");
+            default -> dice < 85 ? Map.of("decision", "approve", "comment", "同意")
+                    : dice < 95 ? Map.of("decision", "return", "returnTo", "unit", "comment", "预算数需核实")
+                    : Map.of("decision", "return", "returnTo", "department", "comment", "请部门复核");
+        };
+    }
+
+    /** The first answers that were neither 2xx nor a 409 conflict, with their bodies, for the report. */
+    final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+
+    private Rest.Answer record(String kind, Rest.Answer a) {
+        samples.add(new Sample(kind, a.status(), a.nanos()));
+        if (!a.ok() && a.status() != 409 && unexpected.size() < 10) {
+            String body = a.body() == null ? "" : a.body().replaceAll("\\s+", " ");
+            unexpected.add(kind + " " + a.status() + ": " + body.substring(0, Math.min(200, body.length())));
+        }
+        return a;
+    }
+
+    /** Status codes of a kind of request, with their counts. */
+    Map<Integer, Long> statuses(String kind) {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        samples.stream().filter(s -> s.kind().equals(kind)).forEach(s -> out.merge(s.status(), 1L, Long::sum));
+        return out;
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---- figures and checks
+
+    long count(String kind, java.util.function.IntPredicate status) {
+        return samples.stream().filter(s -> (kind == null || s.kind().equals(kind)) && status.test(s.status())).count();
+    }
+
+    /** Percentile in milliseconds of the samples of a kind (null: all). */
+    double percentile(String kind, double p) {
+        List<Long> ns = new ArrayList<>(samples.stream().filter(s -> kind == null || s.kind().equals(kind))
+                .map(Sample::nanos).toList());
+        if (ns.isEmpty()) {
+            return Double.NaN;
+        }
+        Collections.sort(ns);
+        int i = (int) Math.ceil(p / 100.0 * ns.size()) - 1;
+        return ns.get(Math.max(0, Math.min(i, ns.size() - 1))) / 1e6;
+    }
+
+    /** 409s whose task was not completed by another user: a conflict where there was no race. */
+    long conflictsWithoutRace() throws SQLException {
+        long bad = 0;
+        for (Attempt a : attempts) {
+            if (a.status() == 409 && db.count("select count(*) from act_hi_taskinst where id_ = ? and end_time_ is not "
+                    + "null and assignee_ is not null and assignee_ <> ?", a.taskId(), a.user()) == 0) {
+                bad++;
+            }
+        }
+        return bad;
+    }
+
+    /** Tasks more than one user tried to complete. */
+    long raced() {
+        Map<String, java.util.Set<String>> byTask = new java.util.HashMap<>();
+        for (Attempt a : attempts) {
+            byTask.computeIfAbsent(a.taskId(), k -> new java.util.HashSet<>()).add(a.user());
+        }
+        return byTask.values().stream().filter(s -> s.size() > 1).count();
+    }
+
+    /** Tasks with more than one decision recorded in the history (a duplicated step). */
+    long tasksDecidedTwice() throws SQLException {
+        return db.count("select count(*) from (select task_id from review_opinion where task_id is not null group by "
+                + "task_id having count(*) > 1) x");
+    }
+
+    long decisionsRecorded() throws SQLException {
+        return db.count("select count(*) from review_opinion where task_id is not null");
+    }
+}
