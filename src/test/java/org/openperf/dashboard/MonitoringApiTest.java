@@ -288,6 +288,8 @@ class MonitoringApiTest {
     void withoutLoginThereIsNoData() {
         assertThat(http.getForEntity("/api/monitoring?year=" + YEAR, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.getForEntity("/dashboard", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // A browser without a login is sent to the app's login page instead of the dashboard.
+        String page = http.getForEntity("/dashboard", String.class).getBody();
+        assertThat(page).contains("id=\"login-submit\"").doesNotContain("绩效运行监控看板");
     }
 }
