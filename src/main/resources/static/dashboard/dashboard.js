@@ -97,6 +97,7 @@
     renderCounts(data);
     renderCurve(data.curve);
     renderRed(data.redProjects || []);
+    loadGrades(data.year);
     var t = data.total;
     status(data.year + '年度：已批复项目 ' + t.total + ' 个，红灯 ' + t.red + '、黄灯 ' + t.yellow + '、绿灯 ' + t.green +
       '、蓝灯 ' + t.blue + '、未监控 ' + t.unmonitored + '。');
@@ -184,6 +185,32 @@
         el('td', {}, [reasons && reasons.measures ? reasons.measures : '—']),
         el('td', {}, [el('a', {href: '/api/projects/' + r.id + '/monitoring/export.xlsx'}, ['导出'])])
       ]));
+    });
+  }
+
+  // The year's self-evaluation grades per department (the same scope as the lights).
+  function loadGrades(year) {
+    fetch('/api/self-evaluations/grades?year=' + encodeURIComponent(year),
+      {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (res) { return res.ok ? res.json() : []; })
+      .then(renderGrades)
+      .catch(function () { renderGrades([]); });
+  }
+
+  function renderGrades(rows) {
+    var body = document.querySelector('#grades tbody');
+    body.textContent = '';
+    if (!rows.length) {
+      body.appendChild(el('tr', {}, [el('td', {colspan: '6', 'class': 'empty'}, ['本年度尚无自评结果'])]));
+      return;
+    }
+    rows.forEach(function (g) {
+      var counts = g.grades || {};
+      body.appendChild(el('tr', {}, [
+        el('th', {scope: 'row'}, [(g.departmentCode ? g.departmentCode + ' ' : '') + (g.departmentName || '')]),
+        el('td', {'class': 'num'}, [counts['优'] || 0]), el('td', {'class': 'num'}, [counts['良'] || 0]),
+        el('td', {'class': 'num'}, [counts['中'] || 0]), el('td', {'class': 'num red'}, [counts['差'] || 0]),
+        el('td', {'class': 'num'}, [g.total])]));
     });
   }
 

@@ -20,6 +20,9 @@ import org.openperf.monitoring.Light;
 import org.openperf.monitoring.MilestoneResult;
 import org.openperf.monitoring.Milestones;
 import org.openperf.monitoring.MonitoringCalculator;
+import org.openperf.monitoring.MonitoringReport;
+import org.openperf.monitoring.MonitoringReportIndicator;
+import org.openperf.monitoring.MonitoringReportRepository;
 import org.openperf.monitoring.SpendingReading;
 import org.openperf.review.ReviewService;
 import org.openperf.review.TargetVersion;
@@ -36,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 监控表 exports of a project and of a department, at a cutoff month N (1–N月): the budget block from the approved
  * versions (年初 = version 1, 调整后 = the latest), execution from the readings by the end of month N as the milestone
  * calculator measures it, the unit's latest 偏差说明 up to N, and the indicators of the latest approved version.
+ * Where the unit filled the 监控表 of a round with that cutoff, its report is the record: execution, 全年预计, the
+ * light and every indicator's progress, 偏差原因, 完成目标可能性, 纠偏措施 and 备注 come from it.
  */
 @Service
 public class MonitoringExports {
@@ -47,11 +52,13 @@ public class MonitoringExports {
     private final MonitoringCalculator calculator;
     private final ReviewService review;
     private final MonitoringWorkbookWriter writer;
+    private final MonitoringReportRepository reports;
     private final ObjectMapper json;
 
     public MonitoringExports(ProjectService projects, DepartmentRepository departments, MonitoringDashboard dashboard,
                              MonitoringData data, MonitoringCalculator calculator, ReviewService review,
-                             MonitoringWorkbookWriter writer, ObjectMapper json) {
+                             MonitoringWorkbookWriter writer, MonitoringReportRepository reports,
+                             ObjectMapper json) {
         this.projects = projects;
         this.departments = departments;
         this.dashboard = dashboard;
@@ -59,6 +66,7 @@ public class MonitoringExports {
         this.calculator = calculator;
         this.review = review;
         this.writer = writer;
+        this.reports = reports;
         this.json = json;
     }
 
@@ -109,18 +117,27 @@ public class MonitoringExports {
         List<TargetVersion> versions = review.versions(p.getId());
         JsonNode first = versions.isEmpty() ? null : read(versions.get(0).getSnapshot());
         JsonNode latest = versions.isEmpty() ? null : read(versions.get(versions.size() - 1).getSnapshot());
+        UnitRef unit = MonitoringDashboard.unit(p);
+        UnitRef department = MonitoringDashboard.department(p);
+        String goal = latest != null && latest.hasNonNull("goal") ? latest.get("goal").asText() : p.getGoal();
+        MonitoringReport report = report(p.getId(), month);
+        if (report != null) {
+            // The unit's own 监控表 of this cutoff is the record: its numbers, forecasts and indicator rows.
+            return new MonitoringTable(p.getYear(), month, p.getCode(), p.getName(), label(department), label(unit),
+                    report.getInitialBudget(), amount(first, "fiscalFunds", p.getFiscalFunds()),
+                    amount(first, "otherFunds", p.getOtherFunds()),
+                    report.getAdjustedBudget(), amount(latest, "fiscalFunds", p.getFiscalFunds()),
+                    amount(latest, "otherFunds", p.getOtherFunds()),
+                    report.getSpent(), report.getExecutionRate(), report.getPlannedPercent(),
+                    report.getForecastSpent(), light(report.getProjectLight()), report.getExecutionExplanation(),
+                    explained(results, month) == null ? null : reasons(explained(results, month)),
+                    explained(results, month) == null ? null : explained(results, month).getMeasures(), goal,
+                    lines(report));
+        }
         List<SpendingReading> spending = MonitoringData.spending(p, readings);
         ExecutionResult execution = calculator.execution(p, spending, Milestones.at(p, month));
         boolean reported = execution.reading() != null;
-        MilestoneResult explained = null;
-        for (MilestoneResult r : results) {
-            if (r.getMonth() <= month && (r.getReasons() != null || r.getReasonText() != null
-                    || r.getMeasures() != null)) {
-                explained = r;
-            }
-        }
-        UnitRef unit = MonitoringDashboard.unit(p);
-        UnitRef department = MonitoringDashboard.department(p);
+        MilestoneResult explained = explained(results, month);
         return new MonitoringTable(p.getYear(), month, p.getCode(), p.getName(), label(department), label(unit),
                 amount(first, "budget", p.getBudget()), amount(first, "fiscalFunds", p.getFiscalFunds()),
                 amount(first, "otherFunds", p.getOtherFunds()),
@@ -131,8 +148,57 @@ public class MonitoringExports {
                 reported ? light(execution.light()) : "未报执行数",
                 reported ? execution.explanation() : null,
                 explained == null ? null : reasons(explained), explained == null ? null : explained.getMeasures(),
-                latest != null && latest.hasNonNull("goal") ? latest.get("goal").asText() : p.getGoal(),
-                lines(latest, p));
+                goal, lines(latest, p));
+    }
+
+    /** The unit's latest 监控表 for exactly this cutoff that the department has not sent back, if any. */
+    private MonitoringReport report(Long projectId, int month) {
+        MonitoringReport found = null;
+        for (MonitoringReport r : reports.findByProjectIdOrderByIdAsc(projectId)) {
+            if (r.getCutoffMonth() == month && r.getStatus() != MonitoringReport.Status.RETURNED) {
+                found = r;
+            }
+        }
+        return found;
+    }
+
+    /** The latest milestone 偏差说明 up to the cutoff. */
+    private static MilestoneResult explained(List<MilestoneResult> results, int month) {
+        MilestoneResult explained = null;
+        for (MilestoneResult r : results) {
+            if (r.getMonth() <= month && (r.getReasons() != null || r.getReasonText() != null
+                    || r.getMeasures() != null)) {
+                explained = r;
+            }
+        }
+        return explained;
+    }
+
+    private static List<MonitoringTable.Line> lines(MonitoringReport report) {
+        List<MonitoringTable.Line> lines = new ArrayList<>();
+        report.getIndicators().stream()
+                .sorted(java.util.Comparator.comparingInt(MonitoringReportIndicator::getPosition))
+                .forEach(i -> lines.add(new MonitoringTable.Line(i.getLevel1(), i.getLevel2(), i.getName(),
+                        i.getTargetText(), soFar(i), i.getForecast(), deviation(i), i.getLikelihood(),
+                        i.getMeasures(), i.getRemarks())));
+        return lines;
+    }
+
+    private static String soFar(MonitoringReportIndicator i) {
+        if (i.getValueSoFar() != null) {
+            return i.getValueSoFar().stripTrailingZeros().toPlainString();
+        }
+        if (i.getAchievement() != null) {
+            return i.getAchievement();
+        }
+        return i.getDone() == null ? null : i.getDone() ? "已完成" : "未完成";
+    }
+
+    private static String deviation(MonitoringReportIndicator i) {
+        String categories = i.getDeviationReasons() == null ? "" : i.getDeviationReasons();
+        String text = i.getDeviationText() == null ? "" : i.getDeviationText();
+        String joined = categories + (categories.isEmpty() || text.isEmpty() ? "" : "；") + text;
+        return joined.isEmpty() ? null : joined;
     }
 
     private static String light(Light l) {

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.TestUnits;
@@ -159,6 +163,21 @@ class MonitoringRoundApiTest {
         assertThat(red.get(0).get("id").asLong()).isEqualTo(id);
         assertThat(red.get(0).get("reasons").get("categories").asText()).isEqualTo("硬件条件保障");
         assertThat(red.get(0).get("reasons").get("measures").asText()).isEqualTo("每期培训人数：8月起加开一期");
+        // The exported 监控表 of the cutoff is the unit's report, indicator rows included.
+        ResponseEntity<byte[]> xlsx = as("dept402").getForEntity("/api/projects/" + id
+                + "/monitoring/export.xlsx?month=7", byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            List<String> row = new ArrayList<>();
+            for (Row line : wb.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                line.forEach(c -> cells.add(new DataFormatter().formatCellValue(c)));
+                if (cells.contains("每期培训人数")) {
+                    row = cells;
+                }
+            }
+            assertThat(row).contains("≥40 人", "硬件条件保障；场地改造", "8月起加开一期");
+        }
 
         complete("dept402", "部门审核监控表", "{\"decision\":\"approve\",\"comment\":\"同意\"}");
         complete("finance", "财政审核监控表", "{\"decision\":\"rectify\",\"comment\":\"9月底前支出进度达到 60%\"}");

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +40,8 @@ class TianjinApprovalApiTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    HistoryService history;
 
     TestRestTemplate as(String user) {
         return http.withBasicAuth(user, "demo");
@@ -123,6 +127,9 @@ class TianjinApprovalApiTest {
         assertThat(body(unit.getForEntity("/api/tasks?view=started&year=2026&size=100", String.class))).hasSize(23);
         assertThat(body(dept.getForEntity("/api/tasks?view=done&year=2026&size=100", String.class))).hasSize(23);
         assertThat(body(dept.getForEntity("/api/tasks?view=todo&year=2026", String.class))).isEmpty();
+        // Camunda's user operation log names who decided each task, as Cockpit shows it.
+        assertThat(completedBy("dept353", deptTodo)).containsExactlyInAnyOrderElementsOf(taskIdsOf(deptTodo));
+        assertThat(completedBy("finance", financeTodo)).containsExactlyInAnyOrderElementsOf(taskIdsOf(financeTodo));
 
         // Year end: finance opens the self-evaluation round, which reaches all 23; a unit reports one of them.
         assertThat(send(unit, HttpMethod.POST, "/api/self-evaluation-rounds", "{\"year\":2026}").getStatusCode())
@@ -156,6 +163,20 @@ class TianjinApprovalApiTest {
         assertThat(result.get("total").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(result.get("grade").asText()).isEqualTo("优");
         assertThat(result.get("sheet").get("indicators")).hasSize(table.get("indicators").size());
+    }
+
+    /** The tasks of the rows that the user's completion is logged for, once each. */
+    List<String> completedBy(String user, JsonNode rows) {
+        Set<String> ids = new HashSet<>(taskIdsOf(rows));
+        return history.createUserOperationLogQuery().userId(user)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+                .map(UserOperationLogEntry::getTaskId).filter(ids::contains).distinct().toList();
+    }
+
+    static List<String> taskIdsOf(JsonNode rows) {
+        List<String> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(r.get("taskId").asText()));
+        return ids;
     }
 
     /** What the preparer does for the tables validation stops: add the missing units, rename a duplicate. */
