@@ -1,24 +1,54 @@
 package org.openperf.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Peak heap while a piece of work runs: the used heap sampled every 10 ms (what the JVM held, garbage included),
- * and the largest old generation left after a collection (what the work really kept alive).
+ * Peak heap while a piece of work runs: the used heap sampled every 10 ms (what the JVM held, garbage included:
+ * with a 2 GB heap G1 lets it grow before collecting), and the largest heap left after any collection (what the
+ * work really kept alive, from the collectors' notifications).
  */
 final class HeapSampler implements AutoCloseable {
 
     private final Thread thread;
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener listener;
     private volatile boolean running = true;
     private volatile long peakUsed;
+    private volatile long peakAfterGc;
 
     private HeapSampler() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
+        listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                        (CompositeData) notification.getUserData());
+                long after = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    MemoryUsage u = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                    if (pool.getType() == MemoryType.HEAP && u != null) {
+                        after += u.getUsed();
+                    }
+                }
+                synchronized (this) {
+                    peakAfterGc = Math.max(peakAfterGc, after);
+                }
+            }
+        };
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter e) {
+                e.addNotificationListener(listener, null, null);
+                emitters.add(e);
             }
         }
         thread = new Thread(() -> {
@@ -46,21 +76,21 @@ final class HeapSampler implements AutoCloseable {
         return peakUsed / (1024 * 1024);
     }
 
-    /** The largest heap left after a collection, over all heap pools (G1: the old generation). */
+    /** The largest heap left after a collection while the work ran. */
     long peakAfterGcMb() {
-        long max = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null
-                    && pool.getName().contains("Old")) {
-                max = Math.max(max, pool.getCollectionUsage().getUsed());
-            }
-        }
-        return max / (1024 * 1024);
+        return peakAfterGc / (1024 * 1024);
     }
 
     @Override
     public void close() {
         running = false;
         thread.interrupt();
+        for (NotificationEmitter e : emitters) {
+            try {
+                e.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException ignored) {
+                // already gone
+            }
+        }
     }
 }

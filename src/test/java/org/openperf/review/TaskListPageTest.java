@@ -42,6 +42,8 @@ class TaskListPageTest {
     DepartmentRepository departments;
     @Autowired
     UnitRepository units;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @BeforeEach
     void units() {
@@ -101,5 +103,22 @@ class TaskListPageTest {
                     .containsExactly(all.get(page).taskId());
         }
         assertThat(list.todo(Approvals.DEPT, 2024, "402", all.size(), 1)).isEmpty();
+    }
+
+    @Test
+    void theEngineTaskTableHasTheIndexTheListsOrderNeeds() throws Exception {
+        try (var c = dataSource.getConnection()) {
+            var names = new java.util.ArrayList<String>();
+            for (String table : List.of("ACT_RU_TASK", "act_ru_task")) {
+                try (var rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                    while (rs.next()) {
+                        if (rs.getString("INDEX_NAME") != null) {
+                            names.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            assertThat(names).contains(TaskListIndexes.TASK_ORDER);
+        }
     }
 }
