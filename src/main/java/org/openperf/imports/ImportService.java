@@ -3,6 +3,8 @@ package org.openperf.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +43,16 @@ public class ImportService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+
+    /**
+     * Stored tables are written out and let go of every this many: every query in the transaction (each lifecycle
+     * start makes a few) dirty-checks every entity the persistence context holds, which made a file of n tables
+     * cost n² (see README, Performance).
+     */
+    static final int FLUSH_EVERY = 50;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public ImportService(ValidationService validation, ProjectRepository projects,
                          UnitRepository units, DepartmentRepository departments, ImportBatchRepository batches,
@@ -217,6 +229,7 @@ public class ImportService {
         List<ImportResult.ProblemView> problems = new ArrayList<>();
         read.problems().forEach(p -> problems.add(view(p)));
         int indicators = 0;
+        int stored = 0;
         for (ImportedTable t : read.tables()) {
             Project p = t.project();
             p.setYear(year);
@@ -246,6 +259,10 @@ public class ImportService {
                     findings.stream().filter(Finding::isError).count(),
                     findings.stream().filter(f -> !f.isError()).count()));
             progress.tablesDone(out.size(), read.tables().size());
+            if (persist && ++stored % FLUSH_EVERY == 0) {
+                entityManager.flush();
+                entityManager.clear(); // the stored tables are not needed again in this transaction
+            }
         }
         if (!outOfScope.isEmpty()) {
             // Thrown inside the transaction: units created for earlier tables are rolled back with the rest.
@@ -254,7 +271,9 @@ public class ImportService {
         }
         problems.addAll(duplicateNames(read));
         if (batch != null) {
-            batch.recordResult(read.tables().size(), indicators, toJson(problems));
+            // The batch may have been let go of above: record on the managed one.
+            ImportBatch managed = persist ? batches.findById(batch.getId()).orElse(batch) : batch;
+            managed.recordResult(read.tables().size(), indicators, toJson(problems));
         }
         return new ImportResult(batch == null ? null : batch.getId(), !persist, read.tables().size(), indicators,
                 out, problems, null);

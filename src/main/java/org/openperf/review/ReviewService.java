@@ -14,6 +14,7 @@ import org.openperf.targets.ProjectStatus;
 import org.openperf.targets.ProjectView;
 import org.openperf.validation.Finding;
 import org.openperf.validation.ValidationService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,13 @@ public class ReviewService {
     private final ObjectMapper json;
     private final EngineAccess engine;
 
+    /**
+     * Off only for a bulk load that must not open workflows (and for the benchmark, which measures the import
+     * without its lifecycle starts): drafts are then stored without a target-lifecycle instance.
+     */
+    @Value("${perf.review.start-lifecycle:true}")
+    private boolean startLifecycle = true;
+
     public ReviewService(RuntimeService runtime, ProjectService projects, ValidationService validation,
                          ReviewOpinionRepository opinions, TargetVersionRepository versions, ObjectMapper json,
                          EngineAccess engine) {
@@ -50,6 +58,9 @@ public class ReviewService {
     /** Every stored draft gets its lifecycle instance, business key = project id, in the storing transaction. */
     @EventListener
     public void onDraftCreated(ProjectDraftCreated event) {
+        if (!startLifecycle) {
+            return;
+        }
         Project p = projects.table(event.projectId());
         // Whoever stored the draft (a preparer importing, demo data) starts its lifecycle on the system's authority.
         engine.asSystem(() -> runtime.startProcessInstanceByKey(LIFECYCLE, String.valueOf(p.getId()), Map.of(

@@ -1,6 +1,7 @@
 package org.openperf.review;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -40,8 +42,8 @@ public class TaskList {
 
     public TaskList(TaskService tasks, HistoryService history, RuntimeService runtime, ProjectRepository projects,
                     ValidationService validation, EngineAccess engine) {
-        this.engine = engine;
         this.runtime = runtime;
+        this.engine = engine;
         this.tasks = tasks;
         this.history = history;
         this.projects = projects;
@@ -55,45 +57,89 @@ public class TaskList {
     }
 
     private List<TaskRow> todoRows(Caller caller, Integer year, String department, int page, int size) {
+        // Two queries rather than one with or(candidate groups, assignee): PostgreSQL cannot use the group index
+        // through the OR and reads every unassigned task (see README, Performance). Both are ordered the same
+        // way, so the page is the same slice of the merged lists.
+        int upTo = (page + 1) * size;
+        List<Task> candidate = caller.groups().isEmpty()
+                ? todoQuery(year, department).taskCandidateUser(caller.userId()).orderByDueDate().asc()
+                        .orderByTaskCreateTime().asc().listPage(0, upTo)
+                : todoQuery(year, department).taskCandidateGroupIn(caller.groups()).orderByDueDate().asc()
+                        .orderByTaskCreateTime().asc().listPage(0, upTo);
+        List<Task> assigned = todoQuery(year, department).taskAssignee(caller.userId()).orderByDueDate().asc()
+                .orderByTaskCreateTime().asc().listPage(0, upTo);
+        List<Task> merged = new ArrayList<>(candidate.size() + assigned.size());
+        Set<String> seen = new HashSet<>();
+        for (Task t : candidate) {
+            if (seen.add(t.getId())) {
+                merged.add(t);
+            }
+        }
+        for (Task t : assigned) {
+            if (seen.add(t.getId())) {
+                merged.add(t);
+            }
+        }
+        merged.sort(TODO_ORDER);
+        return rows(merged.subList(Math.min(page * size, merged.size()), Math.min(upTo, merged.size())));
+    }
+
+    /**
+     * The rows of a page of open tasks. Another reviewer may complete one of them while the page is built: it is
+     * still shown (the next click on it answers 409), and reading it must not fail, so nothing is read per task.
+     */
+    List<TaskRow> rows(List<Task> page0) {
+        if (page0.isEmpty()) {
+            return List.of();
+        }
+        // One query each for the pages' project ids and reminder flags, one for the projects (not one per row).
+        Map<String, Long> projectIds = runtimeProjectIds(page0.stream().map(Task::getProcessInstanceId)
+                .distinct().toArray(String[]::new));
+        Map<String, Set<String>> flags = new HashMap<>();
+        runtime.createVariableInstanceQuery().taskIdIn(page0.stream().map(Task::getId).toArray(String[]::new))
+                .variableNameIn(ReviewReminders.REMINDED, ReviewReminders.OVERDUE).list().stream()
+                .filter(v -> Boolean.TRUE.equals(v.getValue()))
+                .forEach(v -> flags.computeIfAbsent(v.getTaskId(), k -> new HashSet<>()).add(v.getName()));
+        Map<Long, Project> byId = load(projectIds.values().stream().distinct().toList());
+        List<TaskRow> rows = new ArrayList<>();
+        for (Task t : page0) {
+            Long id = projectIds.get(t.getProcessInstanceId());
+            Set<String> f = flags.getOrDefault(t.getId(), Set.of());
+            rows.add(row(t.getId(), id == null ? null : byId.get(id), Steps.name(t.getTaskDefinitionKey()),
+                    t.getAssignee(), t.getCreateTime(), t.getDueDate(), null, f.contains(ReviewReminders.REMINDED),
+                    f.contains(ReviewReminders.OVERDUE)));
+        }
+        return rows;
+    }
+
+    /** Due date first (tasks without one last, as PostgreSQL sorts nulls), then creation, then id. */
+    static final Comparator<Task> TODO_ORDER = Comparator
+            .comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Task::getCreateTime, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Task::getId);
+
+    private TaskQuery todoQuery(Integer year, String department) {
         TaskQuery q = tasks.createTaskQuery().processDefinitionKeyIn("target-approval", "target-lifecycle");
-        // Candidate through a group, or assigned to the caller (claimed, transferred or delegated).
-        q = caller.groups().isEmpty()
-                ? q.or().taskCandidateUser(caller.userId()).taskAssignee(caller.userId()).endOr()
-                : q.or().taskCandidateGroupIn(caller.groups()).taskAssignee(caller.userId()).endOr();
         if (year != null) {
             q.processVariableValueEquals("year", year);
         }
         if (department != null && !department.isBlank()) {
             q.processVariableValueEquals("departmentCode", department);
         }
-        return rows(q.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size));
+        return q;
     }
 
-    /**
-     * The rows of a page of open tasks. Another reviewer may complete one of them while the page is built: it is
-     * still shown (the next click on it answers 409), and reading it must not fail, so the reminder flags come
-     * from one variable query for the page (a completed task simply has none left) rather than a read per task.
-     */
-    List<TaskRow> rows(List<Task> page) {
-        Map<Long, Project> byId = load(page.stream().map(t -> projectId(t.getProcessInstanceId())).toList());
-        Map<String, Set<String>> flags = new HashMap<>();
-        if (!page.isEmpty()) {
-            for (VariableInstance v : runtime.createVariableInstanceQuery()
-                    .taskIdIn(page.stream().map(Task::getId).toArray(String[]::new))
-                    .variableNameIn(ReviewReminders.REMINDED, ReviewReminders.OVERDUE).list()) {
-                if (Boolean.TRUE.equals(v.getValue())) {
-                    flags.computeIfAbsent(v.getTaskId(), k -> new HashSet<>()).add(v.getName());
-                }
+    /** The projectId variable of each running process instance (set on the instance itself at its start). */
+    private Map<String, Long> runtimeProjectIds(String[] processInstanceIds) {
+        Map<String, Long> ids = new HashMap<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceIds)
+                .variableName("projectId").list()) {
+            if (v.getValue() instanceof Number n && (v.getExecutionId() == null
+                    || v.getExecutionId().equals(v.getProcessInstanceId()) || !ids.containsKey(v.getProcessInstanceId()))) {
+                ids.put(v.getProcessInstanceId(), n.longValue());
             }
         }
-        List<TaskRow> rows = new ArrayList<>();
-        for (Task t : page) {
-            Set<String> set = flags.getOrDefault(t.getId(), Set.of());
-            rows.add(row(t.getId(), byId.get(projectId(t.getProcessInstanceId())), Steps.name(t.getTaskDefinitionKey()),
-                    t.getAssignee(), t.getCreateTime(), t.getDueDate(), null, set.contains(ReviewReminders.REMINDED),
-                    set.contains(ReviewReminders.OVERDUE)));
-        }
-        return rows;
+        return ids;
     }
 
     @Transactional(readOnly = true)
@@ -113,8 +159,10 @@ public class TaskList {
             q.processVariableValueEquals("departmentCode", department);
         }
         List<HistoricTaskInstance> list = q.orderByHistoricTaskInstanceEndTime().desc().listPage(page * size, size);
-        Map<Long, Project> byId = load(list.stream().map(t -> projectId(t.getProcessInstanceId())).toList());
-        return list.stream().map(t -> row(t.getId(), byId.get(projectId(t.getProcessInstanceId())),
+        Map<String, Long> projectIds = historicProjectIds(list.stream().map(HistoricTaskInstance::getProcessInstanceId)
+                .distinct().toArray(String[]::new));
+        Map<Long, Project> byId = load(projectIds.values().stream().distinct().toList());
+        return list.stream().map(t -> row(t.getId(), byId.get(projectIds.get(t.getProcessInstanceId())),
                 Steps.name(t.getTaskDefinitionKey()), t.getAssignee(), t.getStartTime(), t.getDueDate(),
                 t.getEndTime(), false, false)).toList();
     }
@@ -156,9 +204,18 @@ public class TaskList {
         return projects.findAllById(ids).stream().collect(Collectors.toMap(Project::getId, Function.identity()));
     }
 
-    private Long projectId(String processInstanceId) {
-        Object v = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableName("projectId").singleResult().getValue();
-        return ((Number) v).longValue();
+    /** The projectId variable of each (running or finished) process instance, in one query. */
+    private Map<String, Long> historicProjectIds(String[] processInstanceIds) {
+        Map<String, Long> ids = new HashMap<>();
+        if (processInstanceIds.length == 0) {
+            return ids;
+        }
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(processInstanceIds).variableName("projectId").list()) {
+            if (v.getValue() instanceof Number n) {
+                ids.putIfAbsent(v.getProcessInstanceId(), n.longValue());
+            }
+        }
+        return ids;
     }
 }

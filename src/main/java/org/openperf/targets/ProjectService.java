@@ -1,8 +1,11 @@
 package org.openperf.targets;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.Hibernate;
 import org.openperf.validation.Finding;
 import org.openperf.validation.ValidationService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +22,9 @@ public class ProjectService {
     private final UnitRepository units;
     private final ValidationService validation;
     private final ApplicationEventPublisher events;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public ProjectService(ProjectRepository projects, UnitRepository units, ValidationService validation,
                           ApplicationEventPublisher events) {
@@ -125,7 +131,15 @@ public class ProjectService {
 
     @Transactional(readOnly = true)
     public Project table(Long id) {
-        return projects.findTable(id).orElseThrow(() -> new ProjectNotFoundException(id));
+        // By key, not by query: a lifecycle start, a task's listeners and a delegate ask for the same table several
+        // times in one transaction, and a query would first dirty-check everything the transaction holds (an
+        // import holds its tables). The whole table still comes back loaded, for callers outside the transaction.
+        Project p = entityManager.find(Project.class, id);
+        if (p == null) {
+            throw new ProjectNotFoundException(id);
+        }
+        Hibernate.initialize(p.getIndicators());
+        return p;
     }
 
     private void requireBasics(ProjectForm form) {
