@@ -12,20 +12,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A browser-like client for HTTP tests: a cookie jar, the login form, and the pages' CSRF token. */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"|name=\"_csrf\" value=\"([^\"]+)\"");
 
     final String base;
     final HttpClient client;
 
-    PageSession(int port) {
+    public PageSession(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -50,7 +50,7 @@ final class PageSession {
         return m.group(1) != null ? m.group(1) : m.group(2);
     }
 
-    HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
         String token = csrf("/login");
         return post("/login", "application/x-www-form-urlencoded", "username=" + enc(user) + "&password="
                 + enc(password) + "&_csrf=" + enc(token), null);
