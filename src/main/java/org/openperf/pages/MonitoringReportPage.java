@@ -49,6 +49,11 @@ public class MonitoringReportPage {
         boolean ownUnit = table.unit() != null && caller.unitCodes().contains(table.unit().code());
         List<MonitoringReport> all = new ArrayList<>(reports.reports(id, caller.scope()));
         Collections.reverse(all);
+        if (draft == null && !all.isEmpty() && all.get(0).getStatus() != MonitoringReport.Status.RETURNED
+                && noDraft != null && noDraft.contains("当前没有待填报")) {
+            // Right after submitting, the unit reads where its report is rather than "no round open".
+            noDraft = "最新的监控表已提交，" + status(all.get(0).getStatus()) + "；当前没有待填报的监控表。";
+        }
         model.addAttribute("table", table);
         model.addAttribute("draft", draft);
         model.addAttribute("noDraft", noDraft);

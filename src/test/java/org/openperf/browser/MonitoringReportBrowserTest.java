@@ -95,6 +95,7 @@ class MonitoringReportBrowserTest {
             assertThat(report.getText()).contains("硬件条件保障：场地改造").contains("8月起加开一期");
             // Submitted, the task has gone to the department: the page no longer offers the form.
             assertThat(b.driver.findElements(By.id("report-submit"))).isEmpty();
+            assertThat(b.driver.findElement(By.id("no-draft")).getText()).contains("最新的监控表已提交，待主管部门审核");
             b.screenshot("monitoring-report");
         }
     }
