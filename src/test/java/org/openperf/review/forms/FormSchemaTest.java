@@ -132,6 +132,11 @@ class FormSchemaTest {
         assertThat(form.toString()).contains("(/projects/{{projectId}})");
     }
 
+    @org.junit.jupiter.api.Test
+    void theMonitoringReportFormLinksToTheReportPage() throws IOException {
+        assertThat(form("monitoring-report").toString()).contains("(/projects/{{projectId}}/monitoring-report)");
+    }
+
     static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> s = new HashSet<>(a);
         s.addAll(b);
