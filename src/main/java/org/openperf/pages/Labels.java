@@ -19,6 +19,21 @@ public class Labels {
         };
     }
 
+    /** A self-evaluation's status as the unit and reviewers name it. */
+    public String evaluationStatus(String status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "SUBMITTED" -> "已提交";
+            case "SCORED" -> "已评分，待部门审核";
+            case "REVIEWED" -> "部门已审核";
+            case "RECHECKING" -> "财政复核中";
+            case "PUBLISHED" -> "已公开";
+            default -> status;
+        };
+    }
+
     public String action(String action) {
         if (action == null) {
             return "";
