@@ -82,7 +82,9 @@
       status.textContent = '';
       window.perf.show(message, e.message, 'error');
       const named = mark(e.message);
-      const focus = named.length ? named[0].querySelector('textarea, input, select') : message;
+      // A missing explanation is fixed in the explanation; anything else in the actual value.
+      const field = e.message.includes('偏差原因') ? '[data-key=explanation]' : 'input, select';
+      const focus = named.length ? named[0].querySelector(field) : message;
       if (focus === message) { message.tabIndex = -1; }
       focus.focus();
       button.disabled = false;

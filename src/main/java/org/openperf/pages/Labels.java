@@ -19,6 +19,11 @@ public class Labels {
         };
     }
 
+    /** An amount in 万元 as the tables show it: at least two decimals, no trailing zeros beyond. */
+    public java.math.BigDecimal amount(java.math.BigDecimal v) {
+        return org.openperf.targets.ProjectView.amount(v);
+    }
+
     /** A self-evaluation's status as the unit and reviewers name it. */
     public String evaluationStatus(String status) {
         if (status == null) {
