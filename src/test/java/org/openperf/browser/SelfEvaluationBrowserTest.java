@@ -37,7 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class SelfEvaluationBrowserTest {
 
-    static final int YEAR = 2043;
+    static final int YEAR = 2061;
 
     @LocalServerPort
     int port;

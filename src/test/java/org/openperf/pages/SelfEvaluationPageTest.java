@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class SelfEvaluationPageTest {
 
-    static final int YEAR = 2044;
+    static final int YEAR = 2062;
 
     @LocalServerPort
     int port;
