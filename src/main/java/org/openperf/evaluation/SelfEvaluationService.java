@@ -369,6 +369,12 @@ public class SelfEvaluationService {
     }
 
     @Transactional(readOnly = true)
+    /** Whether the unit has reported (a result to show), without failing when it has not. */
+    public boolean hasResult(Long projectId, Scope scope) {
+        Project p = projects.table(projectId, scope);
+        return evaluations.findByProjectIdAndYear(p.getId(), p.getYear()).isPresent();
+    }
+
     public SelfEvaluation result(Long projectId, Scope scope) {
         return evaluation(projects.table(projectId, scope));
     }

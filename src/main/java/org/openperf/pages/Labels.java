@@ -19,6 +19,26 @@ public class Labels {
         };
     }
 
+    /** An amount in 万元 as the tables show it: at least two decimals, no trailing zeros beyond. */
+    public java.math.BigDecimal amount(java.math.BigDecimal v) {
+        return org.openperf.targets.ProjectView.amount(v);
+    }
+
+    /** A self-evaluation's status as the unit and reviewers name it. */
+    public String evaluationStatus(String status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "SUBMITTED" -> "已提交";
+            case "SCORED" -> "已评分，待部门审核";
+            case "REVIEWED" -> "部门已审核";
+            case "RECHECKING" -> "财政复核中";
+            case "PUBLISHED" -> "已公开";
+            default -> status;
+        };
+    }
+
     public String action(String action) {
         if (action == null) {
             return "";

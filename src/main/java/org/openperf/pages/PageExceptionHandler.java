@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The pages answer a page, not JSON: another unit's project is "not found" (404), bad filters a 400. */
 @ControllerAdvice(assignableTypes = {ProjectPageController.class, HomePage.class, ImportPageController.class,
-        MonitoringReportPage.class})
+        MonitoringReportPage.class, SelfEvaluationPage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageExceptionHandler {
 

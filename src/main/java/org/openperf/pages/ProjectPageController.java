@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.task.Task;
+import org.openperf.evaluation.SelfEvaluationService;
 import org.openperf.review.ReviewService;
 import org.openperf.review.Steps;
 import org.openperf.review.TargetVersion;
@@ -30,13 +31,15 @@ public class ProjectPageController {
     private final ProjectPages pages;
     private final ProjectService projects;
     private final ReviewService review;
+    private final SelfEvaluationService evaluations;
     private final ObjectMapper json;
 
     public ProjectPageController(ProjectPages pages, ProjectService projects, ReviewService review,
-                                 ObjectMapper json) {
+                                 SelfEvaluationService evaluations, ObjectMapper json) {
         this.pages = pages;
         this.projects = projects;
         this.review = review;
+        this.evaluations = evaluations;
         this.json = json;
     }
 
@@ -92,6 +95,9 @@ public class ProjectPageController {
         model.addAttribute("myTasks", tasks.mineList());
         model.addAttribute("canSubmit", drafting != null);
         model.addAttribute("canWithdraw", canWithdraw);
+        // The 自评表 is linked once there is something to fill or to read.
+        model.addAttribute("selfEvaluation", tasks.openAt(SelfEvaluationPage.TASK) != null
+                || evaluations.hasResult(id, caller.scope()));
         // The editor starts from the table as stored; '<' escaped so the JSON cannot end its script element.
         model.addAttribute("tableJson", json.writeValueAsString(table).replace("<", "\\u003c"));
         return "project";
