@@ -19,7 +19,6 @@ import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.Scope;
 import org.openperf.targets.UnitRepository;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -55,15 +54,10 @@ class SelfEvaluationBrowserTest {
     DepartmentRepository departments;
     @Autowired
     UnitRepository units;
-    @Autowired
-    IdentityService identity;
 
     @BeforeEach
     void units() {
         TestUnits.ensureQingdao(departments, units);
-        // A wrong password in another test (PagesSecurityTest) locks the demo user for a few seconds (the engine's
-        // login delay); this test is about the page, not that delay.
-        identity.unlockUser("unit402001");
     }
 
     static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {

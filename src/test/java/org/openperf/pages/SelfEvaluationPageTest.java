@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,15 +46,10 @@ class SelfEvaluationPageTest {
     DepartmentRepository departments;
     @Autowired
     UnitRepository units;
-    @Autowired
-    IdentityService identity;
 
     @BeforeEach
     void units() {
         TestUnits.ensureQingdao(departments, units);
-        // A wrong password in another test (PagesSecurityTest) locks the demo user for a few seconds (the engine's
-        // login delay); this test is about the page, not that delay.
-        identity.unlockUser("unit402001");
     }
 
     static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {
