@@ -8,7 +8,7 @@ import java.util.List;
  * 全年执行数, 分值 10, 执行率, 得分; 年度总体目标 with 实际完成情况; per indicator 年度指标值, 实际完成值, 分值, 得分,
  * 偏差原因分析及改进措施; 总分 and 等级 — after finance's changes, with the scores the rules gave kept beside them.
  *
- * @param initialBudget 年初预算数: the approved table's 预算数
+ * @param initialBudget 年初预算数: the 预算数 as first approved (version 1), before any 目标调整
  * @param budget        全年预算数 as the unit reported it
  */
 public record SelfEvaluationReport(Long projectId, int year, String projectName, String unitCode, String unitName,

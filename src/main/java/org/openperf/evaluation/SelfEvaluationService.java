@@ -516,7 +516,7 @@ public class SelfEvaluationService {
         Unit u = p.getUnit();
         return new SelfEvaluationReport(p.getId(), e.getYear(), p.getName(), u == null ? null : u.getCode(),
                 u == null ? null : u.getName(), u == null ? null : u.getDepartment().getCode(),
-                u == null ? null : u.getDepartment().getName(), p.getBudget(), e.getBudget(), e.getSpent(),
+                u == null ? null : u.getDepartment().getName(), review.initialBudget(p), e.getBudget(), e.getSpent(),
                 settings.budgetExecutionWeight(), sheet.executionRate(), sheet.executionScore(), p.getGoal(),
                 e.getGoalAchievement(), lines, e.getTotal(), e.getGrade(),
                 e.getScoredTotal() == null ? e.getTotal() : e.getScoredTotal(),

@@ -1,8 +1,5 @@
 package org.openperf.monitoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import org.openperf.review.ReviewForbiddenException;
 import org.openperf.review.ReviewService;
 import org.openperf.review.ReviewTasks;
 import org.openperf.review.Steps;
-import org.openperf.review.TargetVersion;
 import org.openperf.security.Caller;
 import org.openperf.security.EngineAccess;
 import org.openperf.targets.Indicator;
@@ -62,12 +58,11 @@ public class MonitoringReportService implements AdjustmentEvidence {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final EngineAccess engine;
-    private final ObjectMapper json;
 
     public MonitoringReportService(ProjectService projects, MonitoringRoundRepository rounds,
                                    MonitoringReportRepository reports, ExecutionReadingRepository readings,
                                    MonitoringCalculator calculator, ReviewService review, ReviewTasks work,
-                                   TaskService tasks, RuntimeService runtime, EngineAccess engine, ObjectMapper json) {
+                                   TaskService tasks, RuntimeService runtime, EngineAccess engine) {
         this.projects = projects;
         this.rounds = rounds;
         this.reports = reports;
@@ -78,7 +73,6 @@ public class MonitoringReportService implements AdjustmentEvidence {
         this.tasks = tasks;
         this.runtime = runtime;
         this.engine = engine;
-        this.json = json;
     }
 
     /** The 监控表 to fill for the project's open round: budgets, the spending reported up to the cutoff, the rows. */
@@ -96,7 +90,7 @@ public class MonitoringReportService implements AdjustmentEvidence {
                     ind.getValue() == null || ind.getValue().getKind() == null ? null : ind.getValue().getKind().name()));
         }
         return new Draft(round.getId(), round.getYear(), round.getCutoffMonth(), round.label(),
-                initialBudget(p), p.getBudget(), reading == null ? null : reading.cumulativeSpent(),
+                review.initialBudget(p), p.getBudget(), reading == null ? null : reading.cumulativeSpent(),
                 reading == null ? null : reading.asOf(), cutoff.plannedPercent(), rows);
     }
 
@@ -178,7 +172,7 @@ public class MonitoringReportService implements AdjustmentEvidence {
                 List.of(new SpendingReading(cutoff.lastDay(), spent)), cutoff);
         Light light = calculator.projectLight(execution, results);
         MonitoringReport report = reports.save(new MonitoringReport(round, projectId, p.getVersion(),
-                initialBudget(p), adjusted, in.forecastSpent(), execution, lines, light, caller.userId()));
+                review.initialBudget(p), adjusted, in.forecastSpent(), execution, lines, light, caller.userId()));
         review.record(projectId, open.taskId(), Steps.name(Steps.MONITORING_REPORT), "submit", caller.userId(),
                 round.getYear() + " 年 " + round.label() + "监控表（第 " + report.getId() + " 号）：项目" + light.label()
                         + "；" + execution.explanation());
@@ -328,22 +322,6 @@ public class MonitoringReportService implements AdjustmentEvidence {
     private SpendingReading latestReading(Long projectId, Milestone cutoff) {
         return MonitoringCalculator.latestReading(readings.findByProjectIdOrderByAsOfAscIdAsc(projectId).stream()
                 .map(r -> new SpendingReading(r.getAsOf(), r.getSpent())).toList(), cutoff);
-    }
-
-    /** 年初预算数: the budget as first approved (version 1), else the table's. */
-    private BigDecimal initialBudget(Project p) {
-        List<TargetVersion> versions = review.versions(p.getId());
-        if (!versions.isEmpty()) {
-            try {
-                JsonNode budget = json.readTree(versions.get(0).getSnapshot()).get("budget");
-                if (budget != null && budget.isNumber()) {
-                    return budget.decimalValue();
-                }
-            } catch (JsonProcessingException e) {
-                // A snapshot that cannot be read falls back to the table's budget.
-            }
-        }
-        return p.getBudget();
     }
 
     private static void amount(List<String> problems, String what, BigDecimal v) {

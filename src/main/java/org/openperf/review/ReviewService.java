@@ -1,7 +1,9 @@
 package org.openperf.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +129,26 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<TargetVersion> versions(Long projectId) {
         return versions.findByProjectIdOrderByVersionAsc(projectId);
+    }
+
+    /**
+     * 年初预算数: the budget as first approved (version 1), which monitoring reports and the 自评表 show beside the
+     * adjusted one; the table's own budget while nothing is approved yet.
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal initialBudget(Project p) {
+        List<TargetVersion> list = versions.findByProjectIdOrderByVersionAsc(p.getId());
+        if (!list.isEmpty()) {
+            try {
+                JsonNode budget = json.readTree(list.get(0).getSnapshot()).get("budget");
+                if (budget != null && budget.isNumber()) {
+                    return budget.decimalValue();
+                }
+            } catch (JsonProcessingException e) {
+                // A snapshot that cannot be read falls back to the table's budget.
+            }
+        }
+        return p.getBudget();
     }
 
     private String snapshot(Project p) {

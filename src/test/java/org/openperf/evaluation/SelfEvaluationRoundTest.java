@@ -21,6 +21,7 @@ import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewForbiddenException;
 import org.openperf.review.ReviewTasks;
+import org.openperf.review.TargetAdjustments;
 import org.openperf.review.TaskConflictException;
 import org.openperf.security.Caller;
 import org.openperf.targets.DepartmentRepository;
@@ -63,6 +64,8 @@ class SelfEvaluationRoundTest {
     UnitRepository units;
     @Autowired
     ExecutionService execution;
+    @Autowired
+    TargetAdjustments adjustments;
 
     @BeforeEach
     void setUp() {
@@ -79,13 +82,17 @@ class SelfEvaluationRoundTest {
     }
 
     /** Four indicators: the default split gives 成本+产出 50 (25 each), 效益 30, 满意度 10. */
-    Long project(int year, String name, String budget, boolean approve) {
-        Long id = projects.create(new ProjectForm(year, null, name, new ProjectForm.UnitInput("402001", null), null,
+    static ProjectForm table(int year, String name, String budget) {
+        return new ProjectForm(year, null, name, new ProjectForm.UnitInput("402001", null), null,
                 new BigDecimal(budget), new BigDecimal(budget), BigDecimal.ZERO, null, "用途", "目标", List.of(), List.of(
                 row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
                 row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
                 row("效益指标", "社会效益指标", "知晓度", "≥95%"),
-                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")))).id();
+                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")));
+    }
+
+    Long project(int year, String name, String budget, boolean approve) {
+        Long id = projects.create(table(year, name, budget)).id();
         if (approve) {
             Approvals.approve(work, tasks, id);
         }
@@ -105,6 +112,24 @@ class SelfEvaluationRoundTest {
     static SelfEvaluationService.IndicatorInput actual(int index, String number, String explanation) {
         return new SelfEvaluationService.IndicatorInput(index, new BigDecimal(number), null, null, null, null,
                 explanation);
+    }
+
+    @Test
+    void afterATargetAdjustmentTheSelfEvaluationTableShowsTheFirstApprovedBudgetAsInitial() {
+        Long id = project(2057, "调整后自评项目", "100", true);
+        adjustments.request(id, "追加培训经费", UNIT);
+        projects.update(id, table(2057, "调整后自评项目", "120"), Scope.ALL);
+        Approvals.approve(work, tasks, id);
+        evaluations.openRound(2057, FINANCE);
+        evaluations.submit(id, new SelfEvaluationService.Submission(null, new BigDecimal("120"), "全面完成",
+                List.of(actual(0, "500", null), actual(1, "40", null), actual(2, "95", null), actual(3, "92", null))),
+                UNIT);
+
+        SelfEvaluationReport report = evaluations.report(id, Scope.ALL);
+        // 年初预算数 is the budget as first approved; 全年预算数 the adjusted one the unit measured against.
+        assertThat(report.initialBudget()).isEqualByComparingTo("100");
+        assertThat(report.budget()).isEqualByComparingTo("120");
+        assertThat(report.total()).isEqualByComparingTo("100.00");
     }
 
     @Test
