@@ -179,23 +179,9 @@ class TianjinApprovalApiTest {
         return ids;
     }
 
-    /** What the preparer does for the tables validation stops: add the missing units, rename a duplicate. */
+    /** What the preparer does for the tables validation stops (TianjinFixes), saved through the API. */
     private void fix(TestRestTemplate unit, Long id) throws IOException {
-        ObjectNode p = (ObjectNode) body(unit.getForEntity("/api/projects/" + id, String.class));
-        Set<String> names = new HashSet<>();
-        for (JsonNode n : p.get("indicators")) {
-            ObjectNode i = (ObjectNode) n;
-            JsonNode value = i.get("value");
-            String text = value == null ? null : value.get("text").asText();
-            if (value != null && "QUANTITATIVE".equals(value.path("kind").asText()) && value.get("unit") == null) {
-                text = text + (i.get("name").asText().contains("标准") ? "元/人" : "万元");
-            }
-            i.put("value", text);
-            if (!names.add(i.get("name").asText())) {
-                i.put("name", i.get("name").asText() + "（二）");
-            }
-        }
-        p.remove("findings");
+        ObjectNode p = TianjinFixes.fix((ObjectNode) body(unit.getForEntity("/api/projects/" + id, String.class)));
         ResponseEntity<String> saved = send(unit, HttpMethod.PUT, "/api/projects/" + id, p.toString());
         assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
