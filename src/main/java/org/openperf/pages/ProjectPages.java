@@ -55,8 +55,10 @@ public class ProjectPages {
             // The list is already scoped to the caller's projects; the steps of their tasks are read on the system's
             // authority, and only the caller's own tasks get a link into Tasklist.
             engine.asSystem(() -> {
-                for (Task t : tasks.createTaskQuery().processInstanceBusinessKeyIn(keys).list()) {
-                    current.put(businessKey(t), t);
+                List<Task> open = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys).list();
+                Map<String, String> keyOf = businessKeys(open);
+                for (Task t : open) {
+                    current.put(keyOf.get(t.getProcessInstanceId()), t);
                 }
                 for (Task t : mine(tasks.createTaskQuery().processInstanceBusinessKeyIn(keys), caller).list()) {
                     mine.add(t.getId());
@@ -93,10 +95,18 @@ public class ProjectPages {
                 : q.or().taskCandidateGroupIn(caller.groups()).taskAssignee(caller.userId()).endOr();
     }
 
-    private String businessKey(Task t) {
-        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
-                .singleResult();
-        return pi == null ? null : pi.getBusinessKey();
+    /** The business key (project id) of each task's process instance, in one query for the page. */
+    private Map<String, String> businessKeys(List<Task> open) {
+        Map<String, String> keys = new HashMap<>();
+        if (open.isEmpty()) {
+            return keys;
+        }
+        Set<String> ids = new HashSet<>();
+        open.forEach(t -> ids.add(t.getProcessInstanceId()));
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceIds(ids).list()) {
+            keys.put(pi.getId(), pi.getBusinessKey());
+        }
+        return keys;
     }
 
     private static String stepWithoutTask(Project p) {
