@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,6 +80,27 @@ public final class Browser implements AutoCloseable {
             Thread.sleep(600);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits for an element to be clickable, reloading the page twice if it does not come (a single-page app can
+     * lose a route to a race on a loaded machine). On the last miss it keeps a screenshot and the page source under
+     * target/screenshots, named {@code failure}, before the wait's exception goes up.
+     */
+    public WebElement untilClickable(By by, String failure) throws IOException {
+        WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return shortWait.until(ExpectedConditions.elementToBeClickable(by));
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    screenshot(failure);
+                    Files.writeString(Path.of("target", "screenshots", failure + ".html"), driver.getPageSource());
+                    throw e;
+                }
+                driver.navigate().refresh();
+            }
         }
     }
 

@@ -83,9 +83,11 @@ class TasklistReviewBrowserTest {
             // Tasklist speaks Chinese by default, whatever the browser's language.
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "待办任务"));
 
+            // A deep link to the task, loaded as a whole page: a hash change alone can race Tasklist's own first
+            // routing (it picks the default filter) and leave the task unopened on a busy machine.
             b.driver.get(base + "#/?task=" + taskId);
-            WebElement claim = b.wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("[ng-click='claim()']")));
+            b.driver.navigate().refresh();
+            WebElement claim = b.untilClickable(By.cssSelector("[ng-click='claim()']"), "tasklist-task-not-opened");
             claim.click();
             // Until the claim has come back, Tasklist lays a disabled overlay over the form that swallows clicks.
             b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
