@@ -77,8 +77,16 @@ final class QueryPlans {
                 summary.toString());
     }
 
-    /** "Camunda statements + Hibernate statements" that {@code call} sends (as MyBatis and Hibernate log them). */
+    /**
+     * "Camunda statements + Hibernate statements" that {@code call} sends. Camunda's are counted as executions
+     * (MyBatis logs the parameters of each one; in batch mode it prepares a statement once for many rows).
+     */
     static String count(Runnable call) {
+        return counted(call).total();
+    }
+
+    /** What {@code call} sends, with Camunda's statements grouped by verb and table ("insert ACT_RU_VARIABLE"). */
+    static Statements counted(Runnable call) {
         ListAppender<ILoggingEvent> camunda = capture(CAMUNDA);
         ListAppender<ILoggingEvent> hibernate = capture(HIBERNATE);
         try {
@@ -87,8 +95,40 @@ final class QueryPlans {
             release(CAMUNDA, camunda);
             release(HIBERNATE, hibernate);
         }
-        long c = camunda.list.stream().filter(e -> e.getFormattedMessage().contains("Preparing:")).count();
-        return c + "+" + hibernate.list.size();
+        Map<String, Integer> byTable = new java.util.TreeMap<>();
+        String sql = null;
+        int executions = 0;
+        for (ILoggingEvent e : camunda.list) {
+            String m = e.getFormattedMessage();
+            if (m.contains("Preparing:")) {
+                sql = m.substring(m.indexOf("Preparing:") + "Preparing:".length()).trim();
+            } else if (m.contains("Parameters:") && sql != null) {
+                executions++;
+                byTable.merge(table(sql), 1, Integer::sum);
+            }
+        }
+        return new Statements(executions, hibernate.list.size(), byTable);
+    }
+
+    record Statements(int camunda, int hibernate, Map<String, Integer> byTable) {
+        String total() {
+            return camunda + "+" + hibernate;
+        }
+
+        String breakdown() {
+            StringBuilder b = new StringBuilder();
+            byTable.forEach((t, n) -> b.append(b.isEmpty() ? "" : ", ").append(t).append(" ").append(n));
+            return b.toString();
+        }
+    }
+
+    /** "insert ACT_RU_VARIABLE", "select ACT_RU_TASK", … from a statement's text. */
+    static String table(String sql) {
+        String s = sql.trim().replaceAll("\\s+", " ");
+        String verb = s.split(" ", 2)[0].toLowerCase();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?i)\\b(?:into|from|update)\\s+([A-Za-z_][\\w.]*)").matcher(s);
+        return verb + " " + (m.find() ? m.group(1).toUpperCase() : "?");
     }
 
     private static ListAppender<ILoggingEvent> capture(String name) {

@@ -8,7 +8,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.openperf.review.Steps;
+import org.openperf.security.EngineAccess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -27,10 +37,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the Camunda Forms of target-approval show: the project block, the indicator table, the validation findings
- * and the opinion history, as task-local variables written when the task is created. Task-local, so every new
- * task (after a return and resubmission too) shows the table and the history as they are now, and the finished
- * task keeps in its history what its reviewer saw.
+ * What the Camunda Forms of target-approval (and of 部门审核自评 and 财政复核) show: the project block, the indicator
+ * table, the validation findings and the opinion history, as form variables computed when the form is opened
+ * ({@link TaskFormVariablesFilter}), so a form always shows the table and the history as they are now.
  *
  * <p>Tables are Spin JSON values ({@code Json} in the REST API): Tasklist parses them into arrays that the form's
  * {@code table} components read through {@code dataSource: "=indicators"}.
@@ -67,10 +76,17 @@ public class TaskFormVariables {
     private final ValidationService validation;
     private final ReviewService review;
     private final IdentityService identity;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final EngineAccess engine;
     private final ObjectMapper json;
 
     public TaskFormVariables(ProjectService projects, ValidationService validation, ReviewService review,
-                             IdentityService identity, ObjectMapper json) {
+                             IdentityService identity, TaskService tasks, RuntimeService runtime,
+                             EngineAccess engine, ObjectMapper json) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.engine = engine;
         this.projects = projects;
         this.validation = validation;
         this.review = review;
@@ -78,21 +94,62 @@ public class TaskFormVariables {
         this.json = json;
     }
 
+    /** The user tasks whose forms show the table: target-approval's three, 部门审核自评 and 财政复核. */
+    static final Set<String> FORM_STEPS = Set.of(Steps.DRAFTING, Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW,
+            "UserTask_SelfEvaluationReview", "UserTask_FinanceRecheck");
+
     /**
-     * Writes the form's variables on a task that has just been created, and empties the previous step's decision,
-     * so that Tasklist does not show the last reviewer's choice and opinion as this reviewer's.
+     * Empties the previous step's decision on a task that has just been created, so that Tasklist does not show the
+     * last reviewer's choice and opinion as this reviewer's.
      */
-    @Transactional
-    public void prepare(DelegateTask task) {
-        Long projectId = ((Number) task.getVariable("projectId")).longValue();
-        task.setVariablesLocal(of(projectId));
+    public void clearDecision(DelegateTask task) {
         for (String field : DECISION_FIELDS) {
-            if (task.hasVariable(field)) {
+            if (task.getVariable(field) != null) {
                 // Not task-local: the form submits into the scope that holds the variable, and the gateway reads
                 // the process's. Null rather than removed, so a gateway condition naming it still resolves.
                 task.setVariable(field, null);
             }
         }
+    }
+
+    /**
+     * The table's form variables for an open task, in the REST API's shape ({@code {"type": …, "value": …}}), or
+     * none when the task's form does not show a table. Only {@code names} when given. The caller has already been
+     * allowed to read the task's variables; the lookup itself runs on the system's authority.
+     */
+    @Transactional(readOnly = true)
+    public ObjectNode forTask(String taskId, Set<String> names) {
+        ObjectNode out = json.createObjectNode();
+        Long projectId = engine.asSystem(() -> {
+            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null || !FORM_STEPS.contains(task.getTaskDefinitionKey())) {
+                return null;
+            }
+            ProcessInstance pi = runtime.createProcessInstanceQuery()
+                    .processInstanceId(task.getProcessInstanceId()).singleResult();
+            return pi == null || pi.getBusinessKey() == null ? null : Long.valueOf(pi.getBusinessKey());
+        });
+        if (projectId == null) {
+            return out;
+        }
+        VariableMap vars = of(projectId);
+        for (String name : vars.keySet()) {
+            if (names == null || names.contains(name)) {
+                out.set(name, rest(vars.getValueTyped(name)));
+            }
+        }
+        return out;
+    }
+
+    /** A value as Camunda's REST API writes it with {@code deserializeValues=false}. */
+    ObjectNode rest(TypedValue value) {
+        ObjectNode v = json.createObjectNode();
+        String type = value.getType().getName();
+        v.put("type", Character.toUpperCase(type.charAt(0)) + type.substring(1));
+        v.set("value", json.valueToTree(value instanceof SerializableValue s
+                ? s.getValueSerialized() : value.getValue()));
+        v.set("valueInfo", json.createObjectNode());
+        return v;
     }
 
     /** The form variables of one project as it is now. */
@@ -103,21 +160,22 @@ public class TaskFormVariables {
         Unit unit = p.getUnit();
         long errors = findings.stream().filter(Finding::isError).count();
         return Variables.createVariables()
-                .putValue("projectName", p.getName())
-                .putValue("projectCode", text(p.getCode()))
-                .putValue("unitName", unit == null ? "—" : unit.getName())
-                .putValue("departmentName", unit == null ? "—" : unit.getDepartment().getName())
-                .putValue("year", p.getYear())
-                .putValue("budget", amount(p.getBudget()))
-                .putValue("fiscalFunds", amount(p.getFiscalFunds()))
-                .putValue("otherFunds", amount(p.getOtherFunds()))
-                .putValue("purpose", text(p.getPurpose()))
-                .putValue("goal", text(p.getGoal()))
-                .putValue("indicators", array(p.getIndicators().stream().map(TaskFormVariables::indicator).toList()))
-                .putValue("findings", array(findings.stream().map(TaskFormVariables::finding).toList()))
-                .putValue("opinions", array(opinions(projectId)))
-                .putValue("errorCount", errors)
-                .putValue("warningCount", findings.size() - errors);
+                .putValueTyped("projectName", Variables.stringValue(p.getName()))
+                .putValueTyped("projectCode", Variables.stringValue(text(p.getCode())))
+                .putValueTyped("unitName", Variables.stringValue(unit == null ? "—" : unit.getName()))
+                .putValueTyped("departmentName",
+                        Variables.stringValue(unit == null ? "—" : unit.getDepartment().getName()))
+                .putValueTyped("year", Variables.integerValue(p.getYear()))
+                .putValueTyped("budget", Variables.stringValue(amount(p.getBudget())))
+                .putValueTyped("fiscalFunds", Variables.stringValue(amount(p.getFiscalFunds())))
+                .putValueTyped("otherFunds", Variables.stringValue(amount(p.getOtherFunds())))
+                .putValueTyped("purpose", Variables.stringValue(text(p.getPurpose())))
+                .putValueTyped("goal", Variables.stringValue(text(p.getGoal())))
+                .putValueTyped("indicators", array(p.getIndicators().stream().map(TaskFormVariables::indicator).toList()))
+                .putValueTyped("findings", array(findings.stream().map(TaskFormVariables::finding).toList()))
+                .putValueTyped("opinions", array(opinions(projectId)))
+                .putValueTyped("errorCount", Variables.longValue(errors))
+                .putValueTyped("warningCount", Variables.longValue(findings.size() - errors));
     }
 
     static Map<String, Object> indicator(Indicator i) {
@@ -164,7 +222,7 @@ public class TaskFormVariables {
         return name.isEmpty() ? userId : name + "（" + userId + "）";
     }
 
-    private Object array(List<Map<String, Object>> rows) {
+    private TypedValue array(List<Map<String, Object>> rows) {
         try {
             return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
         } catch (JsonProcessingException e) {

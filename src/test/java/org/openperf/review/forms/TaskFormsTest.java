@@ -17,9 +17,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.review.Decision;
@@ -100,15 +97,39 @@ class TaskFormsTest {
                 .processDefinitionKey("target-approval").singleResult();
     }
 
-    static SpinJsonNode array(VariableMap vars, String name) {
-        assertThat((Object) vars.getValueTyped(name)).as(name).isInstanceOf(JsonValue.class);
-        SpinJsonNode node = ((JsonValue) vars.getValueTyped(name)).getValue();
+    /** What Tasklist gets before it renders a task's Camunda Form. */
+    JsonNode formVariables(String taskId) throws IOException {
+        ResponseEntity<String> r = http.withBasicAuth("admin", "demo").getForEntity(
+                "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false", String.class);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+        return json.readTree(r.getBody());
+    }
+
+    /** A variable's value as Tasklist reads it: text, number, or the parsed JSON of a Json variable. */
+    Object value(JsonNode vars, String name) throws IOException {
+        JsonNode v = vars.get(name);
+        if (v == null || v.get("value").isNull()) {
+            return null;
+        }
+        return switch (v.get("type").asText()) {
+            case "Integer" -> v.get("value").asInt();
+            case "Long" -> v.get("value").asLong();
+            case "Json" -> json.readTree(v.get("value").asText());
+            default -> v.get("value").asText();
+        };
+    }
+
+    JsonNode array(JsonNode vars, String name) throws IOException {
+        assertThat(vars.get(name).get("type").asText()).as(name).isEqualTo("Json");
+        JsonNode node = (JsonNode) value(vars, name);
         assertThat(node.isArray()).as(name + " is an array").isTrue();
         return node;
     }
 
-    static List<String> column(SpinJsonNode array, String key) {
-        return array.elements().stream().map(n -> n.prop(key).stringValue()).toList();
+    static List<String> column(JsonNode array, String key) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(key).asText()));
+        return out;
     }
 
     String deployedForm(String taskId) throws IOException {
@@ -139,29 +160,29 @@ class TaskFormsTest {
         assertThat(deployedForm(review.getId())).contains("\"id\": \"target-department-review\"", "审核结论",
                 "\"同意\"", "\"退回\"", "审批意见（退回时必填）", "三级指标", "审批意见记录");
 
-        VariableMap vars = forms.getTaskFormVariables(review.getId());
-        assertThat(vars.get("projectName")).isEqualTo("表单展示项目");
-        assertThat(vars.get("unitName")).isEqualTo("青岛市人力资源和社会保障局本级");
-        assertThat(vars.get("departmentName")).isEqualTo("青岛市人力资源和社会保障局");
-        assertThat(vars.get("year")).isEqualTo(2024);
-        assertThat(vars.get("budget")).isEqualTo("835.00");
-        assertThat(vars.get("fiscalFunds")).isEqualTo("800.00");
-        assertThat(vars.get("otherFunds")).isEqualTo("35.00");
-        assertThat(vars.get("goal")).isEqualTo("提高财务工作规范化水平");
-        assertThat(vars.get("errorCount")).isEqualTo(0L);
-        assertThat(vars.get("projectId")).isEqualTo(id);
+        JsonNode vars = formVariables(review.getId());
+        assertThat(value(vars, "projectName")).isEqualTo("表单展示项目");
+        assertThat(value(vars, "unitName")).isEqualTo("青岛市人力资源和社会保障局本级");
+        assertThat(value(vars, "departmentName")).isEqualTo("青岛市人力资源和社会保障局");
+        assertThat(value(vars, "year")).isEqualTo(2024);
+        assertThat(value(vars, "budget")).isEqualTo("835.00");
+        assertThat(value(vars, "fiscalFunds")).isEqualTo("800.00");
+        assertThat(value(vars, "otherFunds")).isEqualTo("35.00");
+        assertThat(value(vars, "goal")).isEqualTo("提高财务工作规范化水平");
+        assertThat(value(vars, "errorCount")).isEqualTo(0L);
+        assertThat(value(vars, "projectId")).isEqualTo(id);
 
-        SpinJsonNode indicators = array(vars, "indicators");
+        JsonNode indicators = array(vars, "indicators");
         assertThat(column(indicators, "name")).containsExactly("培训标准", "每期培训人数", "财务政策规范知晓度", "培训人员满意度");
         assertThat(column(indicators, "level1")).containsExactly("成本指标", "产出指标", "效益指标", "满意度指标");
         assertThat(column(indicators, "value")).containsExactly("≤550 元/人天", "≥40 人", "≥95%", "≥90%");
         assertThat(column(indicators, "description").get(0)).isEqualTo("每人每天培训费上限");
 
-        SpinJsonNode findings = array(vars, "findings");
-        assertThat(findings.elements()).hasSize(((Number) vars.get("warningCount")).intValue());
+        JsonNode findings = array(vars, "findings");
+        assertThat(findings).hasSize(((Number) value(vars, "warningCount")).intValue());
         assertThat(column(findings, "severity")).allMatch("警告"::equals);
 
-        SpinJsonNode opinions = array(vars, "opinions");
+        JsonNode opinions = array(vars, "opinions");
         assertThat(column(opinions, "step")).containsExactly("编制");
         assertThat(column(opinions, "action")).containsExactly("提交");
         assertThat(column(opinions, "comment")).containsExactly("请审核");
@@ -171,10 +192,10 @@ class TaskFormsTest {
         work.complete(review.getId(), new Decision("return", "请补充时效指标", null), DEPT);
         Task redraft = current(id);
         assertThat(redraft.getTaskDefinitionKey()).isEqualTo(Steps.DRAFTING);
-        VariableMap redraftVars = forms.getTaskFormVariables(redraft.getId());
+        JsonNode redraftVars = formVariables(redraft.getId());
         assertThat(column(array(redraftVars, "opinions"), "comment")).containsExactly("请审核", "请补充时效指标");
-        assertThat(redraftVars.get("decision")).isNull();
-        assertThat(redraftVars.get("comment")).isNull();
+        assertThat(value(redraftVars, "decision")).isNull();
+        assertThat(value(redraftVars, "comment")).isNull();
 
         projects.update(id, table("表单展示项目",
                 indicator("产出指标", "时效指标", "培训完成时间", "≤10月31日", "年内完成全部培训")),
@@ -184,13 +205,13 @@ class TaskFormsTest {
         Task second = current(id);
         assertThat(second.getTaskDefinitionKey()).isEqualTo(Steps.DEPARTMENT_REVIEW);
         assertThat(second.getId()).isNotEqualTo(review.getId());
-        VariableMap secondVars = forms.getTaskFormVariables(second.getId());
+        JsonNode secondVars = formVariables(second.getId());
         assertThat(column(array(secondVars, "indicators"), "name")).hasSize(5).endsWith("培训完成时间");
-        SpinJsonNode history = array(secondVars, "opinions");
+        JsonNode history = array(secondVars, "opinions");
         assertThat(column(history, "action")).containsExactly("提交", "退回", "提交");
         assertThat(column(history, "comment")).containsExactly("请审核", "请补充时效指标", "已补充时效指标");
         assertThat(column(history, "step")).containsExactly("编制", "部门审核", "编制");
-        assertThat(secondVars.get("decision")).isNull();
+        assertThat(value(secondVars, "decision")).isNull();
 
         // 同意: finance gets a fresh form, without the department's decision pre-selected.
         work.complete(second.getId(), new Decision("approve", "同意", null), DEPT);
@@ -198,8 +219,8 @@ class TaskFormsTest {
         assertThat(finance.getTaskDefinitionKey()).isEqualTo(Steps.FINANCE_REVIEW);
         assertThat(deployedForm(finance.getId())).contains("\"id\": \"target-finance-review\"", "退回至", "退回单位",
                 "退回部门");
-        VariableMap financeVars = forms.getTaskFormVariables(finance.getId());
-        assertThat(financeVars.get("decision")).as("the department's approve is not the finance choice").isNull();
+        JsonNode financeVars = formVariables(finance.getId());
+        assertThat(value(financeVars, "decision")).as("the department's approve is not the finance choice").isNull();
         assertThat(column(array(financeVars, "opinions"), "action")).containsExactly("提交", "退回", "提交", "同意");
     }
 
@@ -224,6 +245,37 @@ class TaskFormsTest {
         assertThat(body.get("projectName").get("value").asText()).isEqualTo("接口展示项目");
         assertThat(body.get("budget").get("value").asText()).isEqualTo("835.00");
         assertThat(body.get("year").get("type").asText()).isEqualTo("Integer");
+    }
+
+    @Test
+    void theFormShowsTheTableAsItIsWhenItOpensNotAsItWasWhenTheTaskBegan() throws IOException {
+        Long id = projects.create(table("现时表单项目")).id();
+        Task drafting = current(id);
+        assertThat(array(formVariables(drafting.getId()), "indicators")).hasSize(4);
+
+        // The preparer saves a fifth indicator on the 编制 task they are working on: no new task, a fresh form.
+        projects.update(id, table("现时表单项目（改）",
+                indicator("产出指标", "时效指标", "培训完成时间", "≤10月31日", null)), org.openperf.targets.Scope.ALL);
+        JsonNode now = formVariables(drafting.getId());
+        assertThat(current(id).getId()).isEqualTo(drafting.getId());
+        assertThat(value(now, "projectName")).isEqualTo("现时表单项目（改）");
+        assertThat(column(array(now, "indicators"), "name")).hasSize(5).endsWith("培训完成时间");
+    }
+
+    @Test
+    void anotherUnitsUserGetsNeitherTheTaskNorItsTable() {
+        Long id = projects.create(table("他人表单项目")).id();
+        Task drafting = current(id);
+        ResponseEntity<String> r = http.withBasicAuth("unit402004", "demo").getForEntity(
+                "/engine-rest/task/" + drafting.getId() + "/form-variables?deserializeValues=false", String.class);
+        assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isFalse();
+        assertThat(r.getBody()).doesNotContain("他人表单项目");
+
+        ResponseEntity<String> own = http.withBasicAuth("unit402001", "demo").getForEntity(
+                "/engine-rest/task/" + drafting.getId() + "/form-variables?variableNames=projectName,budget",
+                String.class);
+        assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(own.getBody()).contains("他人表单项目", "835.00").doesNotContain("indicators");
     }
 
     @Test
