@@ -58,13 +58,22 @@ final class ImportFiles {
 
     /** Imports every file as a new batch (year 2024, no importing department, all units in scope). */
     static Measured importAll(ImportService imports) throws Exception {
+        return importAll(imports, false);
+    }
+
+    /** A dry run reads and validates every file and stores nothing: the import's cost before the database. */
+    static Measured dryRunAll(ImportService imports) throws Exception {
+        return importAll(imports, true);
+    }
+
+    private static Measured importAll(ImportService imports, boolean dryRun) throws Exception {
         List<Path> fs = files();
         int tables = 0;
         int indicators = 0;
         long t0 = System.nanoTime();
         try (HeapSampler heap = HeapSampler.start()) {
             for (Path f : fs) {
-                ImportResult r = imports.importFile(Files.readAllBytes(f), f.getFileName().toString(), 2024, false,
+                ImportResult r = imports.importFile(Files.readAllBytes(f), f.getFileName().toString(), 2024, dryRun,
                         null, "bench", Scope.ALL);
                 tables += r.tableCount();
                 indicators += r.indicatorCount();

@@ -38,6 +38,7 @@ class ImportOnlyBench {
     @Test
     void importWithoutStartingProcesses() throws Exception {
         ImportFiles.Measured poi = ImportFiles.poiBaseline();
+        ImportFiles.Measured dry = ImportFiles.dryRunAll(imports);
         ImportFiles.Measured ours = ImportFiles.importAll(imports);
         assertThat(ours.tables()).isEqualTo(BenchSettings.IMPORT_TABLES);
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();
@@ -45,6 +46,9 @@ class ImportOnlyBench {
         String s = "1 import";
         BenchReport.row(s, "bare POI: read every cell, " + ours.tables() + " tables", BenchReport.fmt(poi.seconds())
                 + " s", "", "", "", "");
+        BenchReport.row(s, "dry run (parse and validate, store nothing): time", BenchReport.fmt(dry.seconds()) + " s",
+                BenchReport.fmt(poi.seconds()) + " s (POI)", BenchReport.fmt(dry.seconds() / poi.seconds()) + "×", "",
+                "");
         BenchReport.row(s, "import without lifecycle (parse, validate, store): time", BenchReport.fmt(ours.seconds())
                 + " s", BenchReport.fmt(poi.seconds()) + " s (POI)", BenchReport.fmt(ours.seconds() / poi.seconds())
                 + "×", "", "");

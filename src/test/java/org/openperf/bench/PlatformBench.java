@@ -174,6 +174,11 @@ class PlatformBench {
         BenchReport.row(s, "peak heap (sampled / live after GC)", ours.peakHeapMb() + " / " + ours.peakAfterGcMb()
                         + " MB", poi.peakHeapMb() + " / " + poi.peakAfterGcMb() + " MB (POI)", "", "< 1024 MB",
                 ours.peakHeapMb() < 1024 ? "met" : ours.peakAfterGcMb() < 1024 ? "met (live)" : "MISSED");
+        // One more draft, stored the way an import stores each table, with what it sends counted.
+        QueryPlans.Statements one = QueryPlans.counted(() -> projectService.create(cleanTable("导入基准（计数）")));
+        BenchReport.note("Scenario 1 · statements of one stored draft", "ProjectService.create (store the table, "
+                + "start its lifecycle up to 编制): " + one.total() + " (Camunda + Hibernate); Camunda's by table: "
+                + one.breakdown() + ".");
         ImportFiles.Measured alone = BenchResults.importOnly;
         if (alone != null) {
             BenchReport.note("Scenario 1 · import", "Where the time goes: reading, validating and storing "
@@ -341,6 +346,26 @@ class PlatformBench {
         Burst bare = burst(bareDue, () -> history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey("bench-bare-timer").finished().count(), n);
 
+        // One more of each, its milestone job executed by hand with the statements counted.
+        Object[] last = rows.get(n - 1);
+        readings.save(new ExecutionReading((Long) last[0], LocalDate.of(2024, 12, 1), (BigDecimal) last[2],
+                ExecutionReading.Source.API, "bench"));
+        Date countDue = Date.from(Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+        Map<String, Object> countVars = new HashMap<>(Map.of("projectId", last[0], "projectName", last[1],
+                "year", 2024, "unitCode", last[3], "departmentCode", last[4], "milestoneMonth", 11,
+                "nextMilestone", countDue));
+        String countPi = runtime.createProcessInstanceByKey("target-lifecycle").businessKey("burst-count")
+                .setVariables(countVars).startBeforeActivity("TimerEvent_Milestone").execute().getId();
+        String barePi = runtime.startProcessInstanceByKey("bench-bare-timer", "bare-timer-count",
+                Map.of("nextMilestone", countDue)).getId();
+        QueryPlans.Statements oursJob = QueryPlans.counted(() -> management.executeJob(
+                management.createJobQuery().processInstanceId(countPi).singleResult().getId()));
+        QueryPlans.Statements bareJob = QueryPlans.counted(() -> management.executeJob(
+                management.createJobQuery().processInstanceId(barePi).singleResult().getId()));
+        BenchReport.note("Scenario 3 · statements of one milestone job", "Ours (light, result stored, next "
+                + "milestone planned): " + oursJob.total() + " (Camunda + Hibernate); Camunda's by table: "
+                + oursJob.breakdown() + ". Bare (timer → no-op → end): " + bareJob.total() + "; "
+                + bareJob.breakdown() + ".");
         String s = "3 burst";
         BenchReport.ratio(s, n + " milestones due at once: clock passes → last light", ours.total(), bare.total(), "s",
                 1.3);
