@@ -19,6 +19,9 @@ public class CheckMilestoneDelegate implements JavaDelegate {
         MilestoneResult r = milestones.check(PlanNextMilestoneDelegate.projectId(execution),
                 (Integer) execution.getVariable("milestoneMonth"));
         execution.setVariable("executionLight", r.getLight().name());
-        execution.setVariable("executionExplanation", r.getExplanation());
+        if (r.getLight() == Light.RED || r.getLight() == Light.YELLOW) {
+            // Only the 偏差说明 forms show it; a green milestone (most of a burst) writes one variable less.
+            execution.setVariable("executionExplanation", r.getExplanation());
+        }
     }
 }
