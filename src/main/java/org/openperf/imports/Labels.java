@@ -31,6 +31,7 @@ enum Labels {
 
     /** {@code 402001 青岛市…本级}, {@code 353101天津市…财务处}, {@code 723001-湟源县就业服务局(本级)}. */
     static final Pattern UNIT_TEXT = Pattern.compile("^(\\d{6})\\s*[-－—_]?\\s*([^\\d\\s-].*)$");
+    private static final Pattern AMOUNT_UNIT = Pattern.compile("(?:金额)?单位:?(?:万元|元)");
     private static final Pattern UNIT_PREFIX = Pattern.compile("^(?:单位名称|预算单位|填报单位|实施单位)[:：]\\s*(.+)$");
 
     /** The label a cell's text is, or null. {@code 其中：财政资金} and {@code 预算数（万元）} are labels too. */
@@ -66,6 +67,6 @@ enum Labels {
     /** Whether a cell only states the table's money unit ({@code 单位：万元}). */
     static boolean isMoneyUnitNote(String text) {
         String k = Text.key(text);
-        return k.matches("(?:金额)?单位:?(?:万元|元)") || k.equals("万元");
+        return AMOUNT_UNIT.matcher(k).matches() || k.equals("万元");
     }
 }

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  */
 final class Text {
 
+    // Compiled once: key() and amount() run for every cell of an import.
+    private static final Pattern WAN_YUAN_SUFFIX = Pattern.compile("\\((?:单位:)?万元\\)$");
+    private static final Pattern YUAN_SUFFIX = Pattern.compile("(?:万元|元)$");
+
     /** Chinese characters and the punctuation written between them (CJK symbols, full-width forms, curly quotes). */
     private static final String CJK = "\\p{IsHan}\\u3001-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65\\u2018-\\u201F";
     private static final Pattern SPACE_INSIDE_CJK = Pattern.compile("(?<=[" + CJK + "]) +(?=[" + CJK + "])");
@@ -74,7 +78,7 @@ final class Text {
         }
         String s = WHITESPACE.matcher(text).replaceAll("")
                 .replace('（', '(').replace('）', ')').replace('：', ':');
-        s = s.replaceAll("\\((?:单位:)?万元\\)$", "");
+        s = WAN_YUAN_SUFFIX.matcher(s).replaceAll("");
         while (s.endsWith(":")) {
             s = s.substring(0, s.length() - 1);
         }
@@ -102,7 +106,7 @@ final class Text {
                 ascii.append(ch);
             }
         }
-        s = ascii.toString().replaceAll("(?:万元|元)$", "").trim();
+        s = YUAN_SUFFIX.matcher(ascii.toString()).replaceAll("").trim();
         boolean spaced = s.contains(" ");
         String compact = s.replace(" ", "").replace(",", "");
         if (!AMOUNT.matcher(compact).matches()) {

@@ -3,6 +3,7 @@ package org.openperf.targets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The indicator framework (财预〔2021〕101号): which 二级 indicators belong to which 一级. Real tables shorten names
@@ -10,6 +11,8 @@ import java.util.Map;
  * these as the canonical names. The older framework put 成本指标 as a 二级 under 产出指标: both are accepted.
  */
 public final class IndicatorFramework {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000\\u00a0]+");
 
     public static final String COST = "成本指标";
     public static final String OUTPUT = "产出指标";
@@ -82,7 +85,7 @@ public final class IndicatorFramework {
         if (raw == null) {
             return null;
         }
-        String s = raw.replaceAll("[\\s\\u3000\\u00a0]+", "");
+        String s = SPACES.matcher(raw).replaceAll("");
         if (s.isEmpty()) {
             return null;
         }

@@ -16,6 +16,15 @@ import java.util.regex.Pattern;
  */
 public final class TargetValueParser {
 
+    // Compiled once: every target value of an import goes through normalize() and parse().
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACES_AND_COMMAS = Pattern.compile("[\\s,]");
+    private static final Pattern GREATER_EQUAL = Pattern.compile(">\\s*=");
+    private static final Pattern LESS_EQUAL = Pattern.compile("<\\s*=");
+    private static final Pattern EQUAL_GREATER = Pattern.compile("=\\s*>");
+    private static final Pattern EQUAL_LESS = Pattern.compile("=\\s*<");
+    private static final Pattern TEXT_PREFIX = Pattern.compile("^文字描述\\s*[:：]\\s*");
+
     /**
      * Longer texts are sentences, never a value form: they are qualitative without running any pattern, which also
      * keeps a pasted megabyte cheap.
@@ -122,7 +131,7 @@ public final class TargetValueParser {
         if (s.isEmpty() || EXPONENT.matcher(s).find()) {
             return null;
         }
-        String compact = s.replaceAll("\\s+", "");
+        String compact = WHITESPACE.matcher(s).replaceAll("");
         boolean recurring = RECURRING.matcher(compact).find();
 
         Deadline deadline = recurring ? Deadline.NONE : readDeadline(compact, fiscalYear);
@@ -201,9 +210,12 @@ public final class TargetValueParser {
                 .replace("\\geqslant", "≥").replace("\\leqslant", "≤")
                 .replace("\\geq", "≥").replace("\\leq", "≤").replace("\\ge", "≥").replace("\\le", "≤")
                 .replace("\\%", "%").replace("$", "");
-        s = s.replaceAll(">\\s*=", "≥").replaceAll("<\\s*=", "≤").replaceAll("=\\s*>", "≥").replaceAll("=\\s*<", "≤");
-        s = s.replaceAll("\\s+", " ").trim();
-        return s.replaceFirst("^文字描述\\s*[:：]\\s*", "");
+        s = GREATER_EQUAL.matcher(s).replaceAll("≥");
+        s = LESS_EQUAL.matcher(s).replaceAll("≤");
+        s = EQUAL_GREATER.matcher(s).replaceAll("≥");
+        s = EQUAL_LESS.matcher(s).replaceAll("≤");
+        s = WHITESPACE.matcher(s).replaceAll(" ").trim();
+        return TEXT_PREFIX.matcher(s).replaceFirst("");
     }
 
     private static boolean isDigitAround(String text, int i) {
@@ -272,7 +284,7 @@ public final class TargetValueParser {
 
     /** Null when the digits cannot be a stored value (too long for the column). */
     private static BigDecimal number(String digits) {
-        String plain = digits.replaceAll("[\\s,]", "");
+        String plain = SPACES_AND_COMMAS.matcher(digits).replaceAll("");
         BigDecimal n = new BigDecimal(plain);
         int scale = Math.max(n.scale(), 0);
         int integerDigits = n.precision() - n.scale();
@@ -283,7 +295,7 @@ public final class TargetValueParser {
     }
 
     private static String unit(String raw) {
-        String unit = raw.replaceAll("\\s+", "");
+        String unit = WHITESPACE.matcher(raw).replaceAll("");
         return unit.isEmpty() ? null : unit;
     }
 
@@ -293,7 +305,7 @@ public final class TargetValueParser {
      * a number with a long unit.
      */
     private static boolean isUnit(String raw) {
-        String unit = raw.replaceAll("\\s+", "");
+        String unit = WHITESPACE.matcher(raw).replaceAll("");
         if (unit.isEmpty()) {
             return true;
         }
@@ -357,7 +369,7 @@ public final class TargetValueParser {
         if (clauses.length < 2) {
             return Deadline.NONE;
         }
-        String last = clauses[clauses.length - 1].replaceAll("\\s+", "");
+        String last = WHITESPACE.matcher(clauses[clauses.length - 1]).replaceAll("");
         return last.isEmpty() ? Deadline.NONE : readDeadline(last, fiscalYear);
     }
 

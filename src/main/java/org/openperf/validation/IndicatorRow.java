@@ -1,6 +1,7 @@
 package org.openperf.validation;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.IndicatorFramework;
 import org.openperf.targets.TargetValue;
@@ -10,6 +11,8 @@ import org.openperf.targets.TargetValue;
  * is under, whether it is a 成本 indicator, whether more of it is better.
  */
 record IndicatorRow(int index, Indicator indicator) {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000\\u00a0]+");
 
     /** 三级 names of rates and ratings where more is better: a ≤ or < on them is suspicious. */
     private static final List<String> MORE_IS_BETTER = List.of(
@@ -96,6 +99,6 @@ record IndicatorRow(int index, Indicator indicator) {
     }
 
     static String compact(String s) {
-        return s.replaceAll("[\\s\\u3000\\u00a0]+", "");
+        return SPACES.matcher(s).replaceAll("");
     }
 }
