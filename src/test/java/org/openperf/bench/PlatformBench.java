@@ -363,7 +363,8 @@ class PlatformBench {
         QueryPlans.Statements bareJob = QueryPlans.counted(() -> management.executeJob(
                 management.createJobQuery().processInstanceId(barePi).singleResult().getId()));
         BenchReport.note("Scenario 3 · statements of one milestone job", "Ours (the 12月底 light, green, "
-                + "stored; no milestone left, monitoring ends): " + oursJob.total() + " (Camunda + Hibernate); Camunda's by table: "
+                + "stored; no milestone left, monitoring ends): " + oursJob.total()
+                + " (Camunda + Hibernate); Camunda's by table: "
                 + oursJob.breakdown() + ". Bare (timer → no-op → end): " + bareJob.total() + "; "
                 + bareJob.breakdown() + ".");
         String s = "3 burst";
@@ -383,8 +384,8 @@ class PlatformBench {
                 + " s; the bare side starts " + n + " instances of bench-bare-timer (timer → no-op service task) in "
                 + seedBare + " s. All timers are due at the same instant, a day ahead; the clock is then moved past "
                 + "it with ClockUtil and the job executor (Camunda's defaults: 3 core threads, 3 jobs per acquisition, "
-                + "idle back-off up to 5 s, the app's max-wait) works them off. Failed jobs: ours " + ours.failed() + ", bare "
-                + bare.failed() + ".");
+                + "idle back-off up to 5 s, the app's max-wait) works them off. Failed jobs: ours " + ours.failed()
+                + ", bare " + bare.failed() + ".");
     }
 
     record Burst(double wake, double total, long failed) {

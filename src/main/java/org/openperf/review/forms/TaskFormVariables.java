@@ -2,32 +2,33 @@ package org.openperf.review.forms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.openperf.review.Steps;
-import org.openperf.security.EngineAccess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
+import org.openperf.review.Steps;
+import org.openperf.security.EngineAccess;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.Project;
+import org.openperf.targets.ProjectNotFoundException;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView;
 import org.openperf.targets.Unit;
@@ -49,6 +50,10 @@ public class TaskFormVariables {
 
     /** The fields the forms submit; read by the gateways after the task, cleared when the next task starts. */
     static final List<String> DECISION_FIELDS = List.of("decision", "comment", "returnTo");
+
+    /** The user tasks whose forms show the table: target-approval's three, 部门审核自评 and 财政复核. */
+    static final Set<String> FORM_STEPS = Set.of(Steps.DRAFTING, Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW,
+            "UserTask_SelfEvaluationReview", "UserTask_FinanceRecheck");
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -94,10 +99,6 @@ public class TaskFormVariables {
         this.json = json;
     }
 
-    /** The user tasks whose forms show the table: target-approval's three, 部门审核自评 and 财政复核. */
-    static final Set<String> FORM_STEPS = Set.of(Steps.DRAFTING, Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW,
-            "UserTask_SelfEvaluationReview", "UserTask_FinanceRecheck");
-
     /**
      * Empties the previous step's decision on a task that has just been created, so that Tasklist does not show the
      * last reviewer's choice and opinion as this reviewer's.
@@ -132,7 +133,12 @@ public class TaskFormVariables {
         if (projectId == null) {
             return out;
         }
-        VariableMap vars = of(projectId);
+        VariableMap vars;
+        try {
+            vars = of(projectId);
+        } catch (ProjectNotFoundException e) {
+            return out; // deleted while its task was open: the form shows what the engine has
+        }
         for (String name : vars.keySet()) {
             if (names == null || names.contains(name)) {
                 out.set(name, rest(vars.getValueTyped(name)));
@@ -171,7 +177,8 @@ public class TaskFormVariables {
                 .putValueTyped("otherFunds", Variables.stringValue(amount(p.getOtherFunds())))
                 .putValueTyped("purpose", Variables.stringValue(text(p.getPurpose())))
                 .putValueTyped("goal", Variables.stringValue(text(p.getGoal())))
-                .putValueTyped("indicators", array(p.getIndicators().stream().map(TaskFormVariables::indicator).toList()))
+                .putValueTyped("indicators",
+                        array(p.getIndicators().stream().map(TaskFormVariables::indicator).toList()))
                 .putValueTyped("findings", array(findings.stream().map(TaskFormVariables::finding).toList()))
                 .putValueTyped("opinions", array(opinions(projectId)))
                 .putValueTyped("errorCount", Variables.longValue(errors))
