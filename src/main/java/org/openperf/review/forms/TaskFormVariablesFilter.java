@@ -13,9 +13,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -23,13 +20,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Gives a task's Camunda Form the project as it is at the moment the form opens. Tasklist asks the engine for a
  * task's {@code form-variables} before it renders the form (through /engine-rest and through the webapp's own
  * engine API); this filter lets the engine answer first, with its own authorization checks, and adds the table's
- * variables ({@link TaskFormVariables#forTask}) to a successful answer.
+ * variables ({@link TaskFormVariables#forTask}) to a successful answer. Registered for the two engine APIs only
+ * ({@link TaskFormVariablesConfiguration}), so pages and other requests never pass through it.
  *
  * <p>Read, not stored: writing the table, its findings and its history as variables on every new task cost about
  * 70 statements per task, and the data was stale as soon as the table or its history changed.
  */
-@Component
-@Order(Ordered.LOWEST_PRECEDENCE)
 public class TaskFormVariablesFilter extends OncePerRequestFilter {
 
     /** /engine-rest/task/{id}/form-variables and /camunda/api/engine/engine/{engine}/task/{id}/form-variables. */
