@@ -39,9 +39,11 @@ public class TaskList {
     private final ProjectRepository projects;
     private final ValidationService validation;
     private final EngineAccess engine;
+    private final TaskListPlans plans;
 
     public TaskList(TaskService tasks, HistoryService history, RuntimeService runtime, ProjectRepository projects,
-                    ValidationService validation, EngineAccess engine) {
+                    ValidationService validation, EngineAccess engine, TaskListPlans plans) {
+        this.plans = plans;
         this.runtime = runtime;
         this.engine = engine;
         this.tasks = tasks;
@@ -53,6 +55,7 @@ public class TaskList {
     @Transactional(readOnly = true)
     public List<TaskRow> todo(Caller caller, Integer year, String department, int page, int size) {
         // The query itself is scoped to the caller's groups; the project details need the system's reads.
+        plans.planForTheseValues();
         return engine.asSystem(() -> todoRows(caller, year, department, page, size));
     }
 
@@ -144,6 +147,7 @@ public class TaskList {
 
     @Transactional(readOnly = true)
     public List<TaskRow> done(Caller caller, Integer year, String department, int page, int size) {
+        plans.planForTheseValues();
         return engine.asSystem(() -> doneRows(caller, year, department, page, size));
     }
 
