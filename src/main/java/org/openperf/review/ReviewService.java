@@ -66,8 +66,8 @@ public class ReviewService {
         Project p = projects.table(event.projectId());
         // Whoever stored the draft (a preparer importing, demo data) starts its lifecycle on the system's authority.
         engine.asSystem(() -> runtime.startProcessInstanceByKey(LIFECYCLE, String.valueOf(p.getId()), Map.of(
+                // No projectName: the forms read it when they open (TaskFormVariables), so a renamed table shows its name.
                 "projectId", p.getId(),
-                "projectName", p.getName(),
                 "year", p.getYear(),
                 "unitCode", p.getUnit() == null || p.getUnit().getCode() == null ? "none" : p.getUnit().getCode(),
                 "departmentCode", p.getUnit() == null || p.getUnit().getDepartment().getCode() == null

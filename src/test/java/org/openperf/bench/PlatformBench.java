@@ -325,7 +325,6 @@ class PlatformBench {
             Object[] r = rows.get(i);
             Map<String, Object> vars = new HashMap<>();
             vars.put("projectId", r[0]);
-            vars.put("projectName", r[1]);
             vars.put("year", 2024);
             vars.put("unitCode", r[3]);
             vars.put("departmentCode", r[4]);
@@ -351,7 +350,7 @@ class PlatformBench {
         readings.save(new ExecutionReading((Long) last[0], LocalDate.of(2024, 12, 1), (BigDecimal) last[2],
                 ExecutionReading.Source.API, "bench"));
         Date countDue = Date.from(Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
-        Map<String, Object> countVars = new HashMap<>(Map.of("projectId", last[0], "projectName", last[1],
+        Map<String, Object> countVars = new HashMap<>(Map.of("projectId", last[0],
                 "year", 2024, "unitCode", last[3], "departmentCode", last[4], "milestoneMonth", 12,
                 "nextMilestone", countDue));
         String countPi = runtime.createProcessInstanceByKey("target-lifecycle").businessKey("burst-count")
@@ -379,7 +378,7 @@ class PlatformBench {
         BenchReport.note("Scenario 3 · burst", "Seeding (not timed): the " + n + " lifecycle instances are started "
                 + "with the public API directly before TimerEvent_Milestone (runtimeService.createProcessInstanceByKey"
                 + "(\"target-lifecycle\").startBeforeActivity(\"TimerEvent_Milestone\")) with the variables the process "
-                + "expects (projectId, projectName, year, unitCode, departmentCode, milestoneMonth 12, nextMilestone), "
+                + "expects (projectId, year, unitCode, departmentCode, milestoneMonth 12, nextMilestone), "
                 + "for projects stored by scenario 1, each with a spending reading (all spent: green), in " + seedOurs
                 + " s; the bare side starts " + n + " instances of bench-bare-timer (timer → no-op service task) in "
                 + seedBare + " s. All timers are due at the same instant, a day ahead; the clock is then moved past "
@@ -472,7 +471,6 @@ class PlatformBench {
             Long pid = projectIds.get(i % projectIds.size());
             Map<String, Object> vars = new HashMap<>();
             vars.put("projectId", pid);
-            vars.put("projectName", "任务列表基准项目" + i);
             vars.put("year", 2024);
             vars.put("unitCode", unit);
             vars.put("departmentCode", dept);

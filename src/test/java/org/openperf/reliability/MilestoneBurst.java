@@ -127,7 +127,6 @@ final class MilestoneBurst {
     private Map<String, Object> start(Object[] row, String due) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("projectId", typed(((Number) row[0]).longValue(), "Long"));
-        vars.put("projectName", typed(row[1], "String"));
         vars.put("year", typed(year, "Integer"));
         vars.put("unitCode", typed(row[2], "String"));
         vars.put("departmentCode", typed("901", "String"));

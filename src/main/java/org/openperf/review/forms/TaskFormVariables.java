@@ -55,6 +55,9 @@ public class TaskFormVariables {
     static final Set<String> FORM_STEPS = Set.of(Steps.DRAFTING, Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW,
             "UserTask_SelfEvaluationReview", "UserTask_FinanceRecheck");
 
+    /** The processes whose business key is a project id. */
+    static final List<String> PROJECT_PROCESSES = List.of("target-approval", "target-lifecycle");
+
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     static final Map<String, String> ACTIONS = Map.ofEntries(
@@ -121,11 +124,12 @@ public class TaskFormVariables {
     @Transactional(readOnly = true)
     public ObjectNode forTask(String taskId, Set<String> names) {
         ObjectNode out = json.createObjectNode();
+        Task task = engine.asSystem(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        if (task == null || task.getProcessDefinitionId() == null || PROJECT_PROCESSES.stream()
+                .noneMatch(key -> task.getProcessDefinitionId().startsWith(key + ":"))) {
+            return out;
+        }
         Long projectId = engine.asSystem(() -> {
-            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-            if (task == null || !FORM_STEPS.contains(task.getTaskDefinitionKey())) {
-                return null;
-            }
             ProcessInstance pi = runtime.createProcessInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId()).singleResult();
             return pi == null || pi.getBusinessKey() == null ? null : Long.valueOf(pi.getBusinessKey());
@@ -135,7 +139,10 @@ public class TaskFormVariables {
         }
         VariableMap vars;
         try {
-            vars = of(projectId);
+            // The other forms of a project (监控表, 偏差说明, 自评…) show its name, as it is now.
+            vars = FORM_STEPS.contains(task.getTaskDefinitionKey()) ? of(projectId)
+                    : Variables.createVariables().putValueTyped("projectName",
+                            Variables.stringValue(projects.table(projectId).getName()));
         } catch (ProjectNotFoundException e) {
             return out; // deleted while its task was open: the form shows what the engine has
         }

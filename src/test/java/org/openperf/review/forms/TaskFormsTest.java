@@ -69,6 +69,10 @@ class TaskFormsTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.openperf.monitoring.MonitoringRoundService rounds;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
 
     @BeforeEach
     void setUp() {
@@ -276,6 +280,23 @@ class TaskFormsTest {
                 String.class);
         assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(own.getBody()).contains("他人表单项目", "835.00").doesNotContain("indicators");
+    }
+
+    @Test
+    void theLifecyclesFormsGetTheProjectsNameWhenTheyOpenNotFromAVariable() throws IOException {
+        ProjectForm t = table("监控表单名称项目");
+        Long id = projects.create(new ProjectForm(2037, t.code(), t.name(), t.unit(), t.category(), t.budget(),
+                t.fiscalFunds(), t.otherFunds(), t.budgetNote(), t.purpose(), t.goal(), t.spendingPlan(),
+                t.indicators())).id();
+        org.openperf.review.Approvals.approve(work, tasks, id);
+        rounds.open(2037, 7, org.openperf.review.Approvals.FINANCE);
+        Task report = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
+                .taskDefinitionKey("UserTask_MonitoringReport").singleResult();
+
+        assertThat(runtime.getVariable(report.getProcessInstanceId(), "projectName")).isNull();
+        JsonNode vars = formVariables(report.getId());
+        assertThat(value(vars, "projectName")).isEqualTo("监控表单名称项目");
+        assertThat(vars.has("indicators")).as("the 监控表 form has its own table").isFalse();
     }
 
     @Test
