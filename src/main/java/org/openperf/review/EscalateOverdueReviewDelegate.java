@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** ServiceTask 逾期上报: a second period has passed; the task is flagged overdue to the lead group. */
+/**
+ * ServiceTask 逾期上报 of target-approval versions before the reminder sweep (review-reminders): their running
+ * instances keep their boundary timers, which still call this.
+ */
 @Component("escalateOverdueReview")
 public class EscalateOverdueReviewDelegate implements JavaDelegate {
 

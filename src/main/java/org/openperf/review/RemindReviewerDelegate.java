@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** ServiceTask 催办: the review task's due date has passed; the reminder is recorded and shown on the task. */
+/**
+ * ServiceTask 催办 of target-approval versions before the reminder sweep (review-reminders): their running
+ * instances keep their boundary timers, which still call this.
+ */
 @Component("remindReviewer")
 public class RemindReviewerDelegate implements JavaDelegate {
 

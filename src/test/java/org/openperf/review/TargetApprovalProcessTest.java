@@ -62,6 +62,8 @@ class TargetApprovalProcessTest {
     @Autowired
     ReviewService review;
     @Autowired
+    ReviewReminders reminders;
+    @Autowired
     ProjectService projects;
     @Autowired
     DepartmentRepository departments;
@@ -319,27 +321,75 @@ class TargetApprovalProcessTest {
         Long id = draft("催办项目");
         work.submit(id, null, UNIT);
         Task task = current(id);
-        assertThat(task.getDueDate()).isCloseTo(Date.from(t0.toInstant().plus(Duration.ofDays(10))), 1000);
+        Date due = Date.from(t0.toInstant().plus(Duration.ofDays(10)));
+        assertThat(task.getDueDate()).isCloseTo(due, 1000);
+        assertThat(task.getFollowUpDate()).isCloseTo(due, 1000);
+        assertThat(timers(id)).as("no timers of its own: the hourly sweep follows it up").isEmpty();
 
-        Job reminder = timer(id, "BoundaryEvent_DepartmentReminder");
-        Job overdue = timer(id, "BoundaryEvent_DepartmentOverdue");
-        assertThat(reminder.getDuedate()).isCloseTo(Date.from(t0.toInstant().plus(Duration.ofDays(10))), 1000);
-        assertThat(overdue.getDuedate()).isCloseTo(Date.from(t0.toInstant().plus(Duration.ofDays(20))), 1000);
+        sweep();
+        assertThat(actions(id)).as("not due yet").containsExactly("submit");
 
-        ClockUtil.setCurrentTime(Date.from(t0.toInstant().plus(Duration.ofDays(10)).plusSeconds(1)));
-        management.executeJob(reminder.getId());
+        ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(1)));
+        sweep();
         assertThat(tasks.getVariableLocal(task.getId(), ReviewReminders.REMINDED)).isEqualTo(true);
-        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(current(id).getFollowUpDate()).as("followed up again one period later")
+                .isCloseTo(Date.from(t0.toInstant().plus(Duration.ofDays(20))), 1000);
         assertThat(actions(id)).containsExactly("submit", "remind");
+        sweep();
+        assertThat(actions(id)).as("reminded once").containsExactly("submit", "remind");
 
         ClockUtil.setCurrentTime(Date.from(t0.toInstant().plus(Duration.ofDays(20)).plusSeconds(1)));
-        management.executeJob(overdue.getId());
+        sweep();
         assertThat(tasks.getVariableLocal(task.getId(), ReviewReminders.OVERDUE)).isEqualTo(true);
-        assertThat(task).isNotNull();
         assertThat(tasks.getIdentityLinksForTask(task.getId())).anyMatch(l -> "dept-402-lead".equals(l.getGroupId()));
+        assertThat(current(id).getPriority()).isEqualTo(80);
+        assertThat(current(id).getFollowUpDate()).isNull();
+        sweep();
         assertThat(actions(id)).containsExactly("submit", "remind", "escalate");
-        assertThat(timers(id)).isEmpty();
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+
+        // The lead group can act on it; a task completed in time is never reminded.
+        work.complete(task.getId(), new Decision("approve", "同意", null), DEPT);
+        assertThat(approval(id)).isWaitingAt(Steps.FINANCE_REVIEW);
+        sweep();
+        assertThat(actions(id)).containsExactly("submit", "remind", "escalate", "approve");
+    }
+
+    @Test
+    void theSweepWorksThroughTheDueTasksInBatches() {
+        Date t0 = new Date();
+        ClockUtil.setCurrentTime(t0);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Long id = draft("分批催办项目" + i);
+            work.submit(id, null, UNIT);
+            ids.add(id);
+        }
+        Date later = Date.from(t0.toInstant().plus(Duration.ofDays(10)).plusSeconds(1));
+        // Everything due before these three (other tests' tasks) goes first; then the three, one per batch.
+        while (reminders.followUp(later, 1)) {
+            if (ids.stream().allMatch(id -> actions(id).contains("remind"))) {
+                break;
+            }
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(actions(id)).containsExactly("submit", "remind"));
+        assertThat(reminders.followUp(later, 1)).as("nothing left due").isFalse();
+    }
+
+    /** What the hourly timer does: start review-reminders and run its batches until none is left. */
+    void sweep() {
+        Job start = management.createJobQuery().processDefinitionKey("review-reminders").timers().singleResult();
+        assertThat(start).as("the sweep's timer").isNotNull();
+        management.executeJob(start.getId());
+        for (int i = 0; i < 100; i++) {
+            List<Job> batch = management.createJobQuery().processDefinitionKey("review-reminders").messages()
+                    .listPage(0, 1);
+            if (batch.isEmpty()) {
+                return;
+            }
+            management.executeJob(batch.get(0).getId());
+        }
+        throw new AssertionError("the sweep did not finish in 100 batches");
     }
 
     @Test
@@ -361,10 +411,5 @@ class TargetApprovalProcessTest {
 
     List<Job> timers(Long id) {
         return management.createJobQuery().timers().processInstanceId(approval(id).getId()).list();
-    }
-
-    Job timer(Long id, String activityId) {
-        return management.createJobQuery().timers().processInstanceId(approval(id).getId()).activityId(activityId)
-                .singleResult();
     }
 }
