@@ -16,8 +16,7 @@ public class ApproveTargetTableDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        TargetVersion v = review.approve(ValidateTargetTableDelegate.projectId(execution),
+        review.approve(ValidateTargetTableDelegate.projectId(execution),
                 (String) execution.getVariable("lastApprover"));
-        execution.setVariable("approvedVersion", v.getVersion());
     }
 }

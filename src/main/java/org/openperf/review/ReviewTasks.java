@@ -33,6 +33,9 @@ public class ReviewTasks {
     /** Transient marker on a completion made through {@link #complete}. */
     public static final String DECIDED = "decidedThroughApi";
 
+    private static final java.util.Set<String> APPROVAL_STEPS = java.util.Set.of(Steps.DRAFTING,
+            Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW);
+
     private final TaskService tasks;
     private final HistoryService history;
     private final RuntimeService runtime;
@@ -129,6 +132,10 @@ public class ReviewTasks {
         racing(taskId, () -> {
             Task task = visibleTask(taskId, caller);
             Map<String, Object> vars = decide(taskId, task.getTaskDefinitionKey(), projectId(task), d, caller);
+            if (handsOnTransient(task)) {
+                vars.replaceAll((name, value) -> RoutingVariables.DECISION.contains(name)
+                        ? Variables.untypedValue(value, true) : value);
+            }
             // Transient: tells the complete listener that this decision is already checked and recorded.
             vars.put(DECIDED, Variables.booleanValue(true, true));
             finish(task, caller, vars);
@@ -317,6 +324,13 @@ public class ReviewTasks {
         } catch (OptimisticLockingException | NullValueException e) {
             throw conflict(task);
         }
+    }
+
+    /** A step of target-approval whose instance holds none of the routing variables stored (RoutingVariables). */
+    private boolean handsOnTransient(Task task) {
+        return APPROVAL_STEPS.contains(task.getTaskDefinitionKey()) && engine.asSystem(() -> runtime
+                .createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .variableNameIn(RoutingVariables.ALL.toArray(String[]::new)).count()) == 0;
     }
 
     private void requireUser(String userId) {

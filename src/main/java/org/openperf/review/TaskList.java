@@ -62,15 +62,16 @@ public class TaskList {
     private List<TaskRow> todoRows(Caller caller, Integer year, String department, int page, int size) {
         // Two queries rather than one with or(candidate groups, assignee): PostgreSQL cannot use the group index
         // through the OR and reads every unassigned task (see README, Performance). Both are ordered the same
-        // way, so the page is the same slice of the merged lists.
+        // way (the id breaks ties of tasks created at one instant, so a page boundary cannot split them at
+        // random), so the page is the same slice of the merged lists.
         int upTo = (page + 1) * size;
         List<Task> candidate = caller.groups().isEmpty()
                 ? todoQuery(year, department).taskCandidateUser(caller.userId()).orderByDueDate().asc()
-                        .orderByTaskCreateTime().asc().listPage(0, upTo)
+                        .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, upTo)
                 : todoQuery(year, department).taskCandidateGroupIn(caller.groups()).orderByDueDate().asc()
-                        .orderByTaskCreateTime().asc().listPage(0, upTo);
+                        .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, upTo);
         List<Task> assigned = todoQuery(year, department).taskAssignee(caller.userId()).orderByDueDate().asc()
-                .orderByTaskCreateTime().asc().listPage(0, upTo);
+                .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, upTo);
         List<Task> merged = new ArrayList<>(candidate.size() + assigned.size());
         Set<String> seen = new HashSet<>();
         for (Task t : candidate) {

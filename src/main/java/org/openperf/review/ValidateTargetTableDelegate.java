@@ -19,8 +19,8 @@ public class ValidateTargetTableDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Finding> findings = review.validateSubmission(projectId(execution), (String) execution.getVariable("submitter"));
-        execution.setVariable("validationErrors", findings.stream().filter(Finding::isError).count());
-        execution.setVariable("validationWarnings", findings.stream().filter(f -> !f.isError()).count());
+        RoutingVariables.set(execution, RoutingVariables.VALIDATION_ERRORS,
+                findings.stream().filter(Finding::isError).count());
     }
 
     static Long projectId(DelegateExecution execution) {

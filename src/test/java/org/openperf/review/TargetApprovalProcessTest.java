@@ -356,6 +356,50 @@ class TargetApprovalProcessTest {
     }
 
     @Test
+    void decisionsMadeThroughTheApiAreKeptInTheProjectsHistoryNotAsProcessVariables() {
+        Long id = draft("路由变量项目");
+        String pi = approval(id).getId();
+        work.submit(id, "请审核", UNIT);
+        work.complete(current(id).getId(), new Decision("return", "请补充时效指标", null), DEPT);
+        assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
+        work.submit(id, "已补充", UNIT);
+        work.complete(current(id).getId(), new Decision("approve", "同意", null), DEPT);
+        assertThat(approval(id)).isWaitingAt(Steps.FINANCE_REVIEW);
+
+        assertThat(actions(id)).containsExactly("submit", "return", "submit", "approve");
+        assertThat(review.history(id)).extracting(ReviewOpinion::getComment)
+                .containsExactly("请审核", "请补充时效指标", "已补充", "同意");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
+                .variableNameIn(RoutingVariables.ALL.toArray(String[]::new)).list())
+                .as("routing variables stored, even once").isEmpty();
+
+        work.complete(current(id).getId(), new Decision("approve", "批准", null), FINANCE);
+        assertThat(projects.view(id).status()).isEqualTo("APPROVED");
+        assertThat(review.versions(id)).extracting(TargetVersion::getApprovedBy).containsExactly("f1");
+    }
+
+    @Test
+    void anInstanceHoldingStoredDecisionsFromAnEarlierVersionStillRoutesAndIsClearedOnItsNextStep() {
+        Long id = draft("旧版本变量项目");
+        work.submit(id, null, UNIT);
+        String pi = approval(id).getId();
+        // What an earlier version left on the instance: the previous step's decision, stored.
+        runtime.setVariable(pi, "decision", null);
+        runtime.setVariable(pi, "submitter", "u402001");
+        runtime.setVariable(pi, "validationErrors", 0L);
+
+        work.complete(current(id).getId(), new Decision("return", "请修改", null), DEPT);
+        assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(pi)
+                .variableNameIn(RoutingVariables.ALL.toArray(String[]::new)).list())
+                .as("removed when 编制 began").isEmpty();
+
+        work.submit(id, "已修改", UNIT);
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(actions(id)).containsExactly("submit", "return", "submit");
+    }
+
+    @Test
     void theSweepWorksThroughTheDueTasksInBatches() {
         Date t0 = new Date();
         ClockUtil.setCurrentTime(t0);

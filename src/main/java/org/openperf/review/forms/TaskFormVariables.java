@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
+import org.openperf.review.RoutingVariables;
 import org.openperf.review.Steps;
 import org.openperf.security.EngineAccess;
 import org.openperf.targets.Indicator;
@@ -47,9 +48,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TaskFormVariables {
-
-    /** The fields the forms submit; read by the gateways after the task, cleared when the next task starts. */
-    static final List<String> DECISION_FIELDS = List.of("decision", "comment", "returnTo");
 
     /** The user tasks whose forms show the table: target-approval's three, 部门审核自评 and 财政复核. */
     static final Set<String> FORM_STEPS = Set.of(Steps.DRAFTING, Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW,
@@ -107,13 +105,7 @@ public class TaskFormVariables {
      * last reviewer's choice and opinion as this reviewer's.
      */
     public void clearDecision(DelegateTask task) {
-        for (String field : DECISION_FIELDS) {
-            if (task.getVariable(field) != null) {
-                // Not task-local: the form submits into the scope that holds the variable, and the gateway reads
-                // the process's. Null rather than removed, so a gateway condition naming it still resolves.
-                task.setVariable(field, null);
-            }
-        }
+        RoutingVariables.removeStored(task);
     }
 
     /**
