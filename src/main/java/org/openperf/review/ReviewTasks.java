@@ -32,6 +32,8 @@ public class ReviewTasks {
 
     /** Transient marker on a completion made through {@link #complete}. */
     public static final String DECIDED = "decidedThroughApi";
+    /** Transient: who completes an unassigned step through {@link #complete}; it becomes the task's assignee. */
+    public static final String COMPLETED_BY = "completedBy";
 
     private static final java.util.Set<String> APPROVAL_STEPS = java.util.Set.of(Steps.DRAFTING,
             Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW);
@@ -319,7 +321,13 @@ public class ReviewTasks {
                 tasks.resolveTask(task.getId(), vars);
                 return;
             }
-            claimFor(task, caller);
+            if (task.getAssignee() == null && APPROVAL_STEPS.contains(task.getTaskDefinitionKey())) {
+                // Assigned by the step's complete listener (FormDecisions), inside the completion: history names
+                // who completed it without a claim of its own (about 8 statements less per step).
+                vars.put(COMPLETED_BY, Variables.stringValue(caller.userId(), true));
+            } else {
+                claimFor(task, caller);
+            }
             tasks.complete(task.getId(), vars);
         } catch (OptimisticLockingException | NullValueException e) {
             throw conflict(task);

@@ -372,6 +372,12 @@ class TargetApprovalProcessTest {
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
                 .variableNameIn(RoutingVariables.ALL.toArray(String[]::new)).list())
                 .as("routing variables stored, even once").isEmpty();
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi).finished()
+                .orderByHistoricActivityInstanceStartTime().asc().list())
+                .as("history names who completed each step (it was never claimed)")
+                .extracting(t -> t.getTaskDefinitionKey() + ":" + t.getAssignee())
+                .containsExactly(Steps.DRAFTING + ":u402001", Steps.DEPARTMENT_REVIEW + ":d402",
+                        Steps.DRAFTING + ":u402001", Steps.DEPARTMENT_REVIEW + ":d402");
 
         work.complete(current(id).getId(), new Decision("approve", "批准", null), FINANCE);
         assertThat(projects.view(id).status()).isEqualTo("APPROVED");

@@ -28,6 +28,9 @@ public class FormDecisions {
 
     public void completed(DelegateTask task) {
         if (Boolean.TRUE.equals(task.getVariable(ReviewTasks.DECIDED))) {
+            if (task.getAssignee() == null && task.getVariable(ReviewTasks.COMPLETED_BY) instanceof String user) {
+                task.setAssignee(user);
+            }
             return;
         }
         Decision d = new Decision(
