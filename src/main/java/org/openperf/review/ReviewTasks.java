@@ -270,17 +270,14 @@ public class ReviewTasks {
     /** 提交: completes the project's 编制 task for the caller. */
     @Transactional
     public void submit(Long projectId, String comment, Caller caller) {
-        Task drafting = visible(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
+        Task visible = visible(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
                 .taskDefinitionKey(Steps.DRAFTING), caller);
-        if (drafting == null) {
-            drafting = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
-                    .taskDefinitionKey(Steps.DRAFTING).singleResult();
-        }
-        if (drafting == null || !(caller.userId() != null && mayAct(drafting, caller))) {
+        Task task = visible != null ? visible : tasks.createTaskQuery()
+                .processInstanceBusinessKey(String.valueOf(projectId)).taskDefinitionKey(Steps.DRAFTING).singleResult();
+        if (task == null || (visible == null && !mayAct(task, caller))) {
             projects.table(projectId); // 404 for an unknown project
             throw new ReviewForbiddenException("项目当前不在编制环节，或您不是该单位的编制人");
         }
-        Task task = drafting;
         racing(task.getId(), () -> complete(task, new Decision("submit", comment, null), caller));
     }
 
@@ -357,6 +354,14 @@ public class ReviewTasks {
             tasks.complete(task.getId(), vars);
         } catch (OptimisticLockingException | NullValueException e) {
             throw conflict(task);
+        } catch (ProcessEngineException e) {
+            // The complete listener found the step claimed by someone else since it was read (FormDecisions).
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof TaskConflictException c) {
+                    throw c;
+                }
+            }
+            throw e;
         }
     }
 

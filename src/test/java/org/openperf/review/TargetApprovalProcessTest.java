@@ -2,17 +2,20 @@ package org.openperf.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -403,6 +406,29 @@ class TargetApprovalProcessTest {
         work.submit(id, "已修改", UNIT);
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
         assertThat(actions(id)).containsExactly("submit", "return", "submit");
+    }
+
+    @Test
+    void aStepClaimedByAColleagueAfterItWasReadIsAConflictNotCompletedUnderTheirName() {
+        Long id = draft("签收竞争项目");
+        work.submit(id, null, UNIT);
+        Task review = current(id);
+        tasks.claim(review.getId(), "d402b");
+
+        // What ReviewTasks.complete sends for a step it read while it was still unassigned.
+        Throwable thrown = catchThrowable(() -> tasks.complete(review.getId(), Map.of(
+                ReviewTasks.DECIDED, Variables.booleanValue(true, true),
+                ReviewTasks.COMPLETED_BY, Variables.stringValue("d402", true),
+                "decision", Variables.stringValue("approve", true))));
+        assertThat(thrown).isNotNull();
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            chain.add(t);
+        }
+        assertThat(chain).anySatisfy(t -> assertThat(t).isInstanceOf(TaskConflictException.class)
+                .hasMessageContaining("d402b"));
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(current(id).getAssignee()).isEqualTo("d402b");
     }
 
     @Test

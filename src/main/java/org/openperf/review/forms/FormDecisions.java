@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
+import org.openperf.review.TaskConflictException;
 import org.openperf.review.Steps;
 import org.openperf.security.Caller;
 import org.springframework.stereotype.Service;
@@ -28,8 +29,13 @@ public class FormDecisions {
 
     public void completed(DelegateTask task) {
         if (Boolean.TRUE.equals(task.getVariable(ReviewTasks.DECIDED))) {
-            if (task.getAssignee() == null && task.getVariable(ReviewTasks.COMPLETED_BY) instanceof String user) {
-                task.setAssignee(user);
+            if (task.getVariable(ReviewTasks.COMPLETED_BY) instanceof String user) {
+                if (task.getAssignee() == null) {
+                    task.setAssignee(user);
+                } else if (!task.getAssignee().equals(user)) {
+                    // Claimed by a colleague between the caller reading the step and completing it.
+                    throw new TaskConflictException("任务已由 " + task.getAssignee() + " 签收办理");
+                }
             }
             return;
         }
