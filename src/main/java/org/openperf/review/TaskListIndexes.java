@@ -22,6 +22,11 @@ public class TaskListIndexes {
     static final String TASK_ORDER = "ix_act_ru_task_due_create";
     /** The reminder sweep's query: review tasks whose follow-up date has passed (ReviewReminders). */
     static final String FOLLOW_UP = "ix_act_ru_task_follow_up";
+    /**
+     * Camunda looks for subtasks on every task completion ({@code PARENT_TASK_ID_ = ?}) and has no index for it:
+     * at 110,000 open tasks that was a 30 ms scan of the whole table per completion.
+     */
+    static final String PARENT = "ix_act_ru_task_parent";
 
     private static final Logger log = LoggerFactory.getLogger(TaskListIndexes.class);
 
@@ -36,6 +41,7 @@ public class TaskListIndexes {
     public void ensure() {
         create(TASK_ORDER, "DUE_DATE_, CREATE_TIME_");
         create(FOLLOW_UP, "FOLLOW_UP_DATE_");
+        create(PARENT, "PARENT_TASK_ID_");
     }
 
     private void create(String name, String columns) {

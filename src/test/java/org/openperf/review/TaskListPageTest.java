@@ -106,7 +106,7 @@ class TaskListPageTest {
     }
 
     @Test
-    void theEngineTaskTableHasTheIndexTheListsOrderNeeds() throws Exception {
+    void theEngineTaskTableHasTheIndexesTheListTheSweepAndEveryCompletionNeed() throws Exception {
         try (var c = dataSource.getConnection()) {
             var names = new java.util.ArrayList<String>();
             for (String table : List.of("ACT_RU_TASK", "act_ru_task")) {
@@ -118,7 +118,7 @@ class TaskListPageTest {
                     }
                 }
             }
-            assertThat(names).contains(TaskListIndexes.TASK_ORDER);
+            assertThat(names).contains(TaskListIndexes.TASK_ORDER, TaskListIndexes.FOLLOW_UP, TaskListIndexes.PARENT);
         }
     }
 }
