@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewReminders {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReviewReminders.class);
+
     public static final String REMINDED = "reminded";
     public static final String OVERDUE = "overdue";
     static final int ESCALATED_PRIORITY = 80;
@@ -46,7 +48,15 @@ public class ReviewReminders {
                 .taskDefinitionKeyIn(Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW).followUpBefore(asOf)
                 .orderByFollowUpDate().asc().orderByTaskId().asc().listPage(0, max);
         for (Task task : due) {
-            Long projectId = ((Number) tasks.getVariable(task.getId(), "projectId")).longValue();
+            if (!(tasks.getVariable(task.getId(), "projectId") instanceof Number id)) {
+                // Not a project's task after all: skipped for good, so that it cannot hold up every other reminder.
+                log.warn("Review task {} of process instance {} has no projectId: not reminded", task.getId(),
+                        task.getProcessInstanceId());
+                task.setFollowUpDate(null);
+                tasks.saveTask(task);
+                continue;
+            }
+            Long projectId = id.longValue();
             // The task is saved first, while it is as the query read it; the rest are separate rows.
             if (Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), REMINDED))) {
                 task.setFollowUpDate(null);

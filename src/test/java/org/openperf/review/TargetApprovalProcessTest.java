@@ -452,6 +452,31 @@ class TargetApprovalProcessTest {
         assertThat(reminders.followUp(later, 1)).as("nothing left due").isFalse();
     }
 
+    @Test
+    void aReviewTaskWithoutItsProjectIsSkippedAndDoesNotHoldUpTheOthers() {
+        Date t0 = new Date();
+        ClockUtil.setCurrentTime(t0);
+        Long broken = draft("无项目编号催办项目");
+        work.submit(broken, null, UNIT);
+        Long fine = draft("正常催办项目");
+        work.submit(fine, null, UNIT);
+        String brokenInstance = approval(broken).getId();
+        runtime.removeVariable(brokenInstance, "projectId");
+        try {
+            Date later = Date.from(t0.toInstant().plus(Duration.ofDays(10)).plusSeconds(1));
+            while (reminders.followUp(later, 1)) {
+                if (actions(fine).contains("remind")) {
+                    break;
+                }
+            }
+            assertThat(actions(fine)).containsExactly("submit", "remind");
+            assertThat(actions(broken)).containsExactly("submit");
+            assertThat(current(broken).getFollowUpDate()).as("not picked up again").isNull();
+        } finally {
+            runtime.setVariable(brokenInstance, "projectId", broken); // the other tests share this database
+        }
+    }
+
     /** What the hourly timer does: start review-reminders and run its batches until none is left. */
     void sweep() {
         Job start = management.createJobQuery().processDefinitionKey("review-reminders").timers().singleResult();
