@@ -155,8 +155,9 @@ public class ReviewTasks {
     }
 
     private void complete(Task task, Decision d, Caller caller) {
-        Map<String, Object> vars = decide(task.getId(), task.getTaskDefinitionKey(), projectId(task), d, caller);
-        if (handsOnTransient(task)) {
+        Step step = step(task);
+        Map<String, Object> vars = decide(task.getId(), task.getTaskDefinitionKey(), step.projectId(), d, caller);
+        if (APPROVAL_STEPS.contains(task.getTaskDefinitionKey()) && !step.holdsStoredRouting()) {
             vars.replaceAll((name, value) -> RoutingVariables.DECISION.contains(name)
                     ? Variables.untypedValue(value, true) : value);
         }
@@ -365,11 +366,20 @@ public class ReviewTasks {
         }
     }
 
-    /** A step of target-approval whose instance holds none of the routing variables stored (RoutingVariables). */
-    private boolean handsOnTransient(Task task) {
-        return APPROVAL_STEPS.contains(task.getTaskDefinitionKey()) && engine.asSystem(() -> runtime
-                .createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
-                .variableNameIn(RoutingVariables.ALL.toArray(String[]::new)).count()) == 0;
+    /** The project of a task's instance, and whether the instance holds stored routing variables (RoutingVariables). */
+    record Step(Long projectId, boolean holdsStoredRouting) {
+    }
+
+    /** Both in one variable query; the project from history when the instance has just ended (a race). */
+    private Step step(Task task) {
+        String[] names = java.util.stream.Stream.concat(java.util.stream.Stream.of("projectId"),
+                RoutingVariables.ALL.stream()).toArray(String[]::new);
+        List<org.camunda.bpm.engine.runtime.VariableInstance> vars = engine.asSystem(() -> runtime
+                .createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId()).variableNameIn(names)
+                .disableBinaryFetching().list());
+        Long projectId = vars.stream().filter(v -> "projectId".equals(v.getName()) && v.getValue() instanceof Number)
+                .map(v -> ((Number) v.getValue()).longValue()).findFirst().orElseGet(() -> projectId(task));
+        return new Step(projectId, vars.stream().anyMatch(v -> !"projectId".equals(v.getName())));
     }
 
     private void requireUser(String userId) {
