@@ -22,8 +22,13 @@ public class ReviewDeadlines {
         if (dueDays < 1 || batch < 1) {
             throw new IllegalArgumentException("perf.review.due-days and perf.review.reminder-batch must be at least 1");
         }
+        // A bad cycle would only show at deployment, as a parse error of review-reminders.bpmn: name it here.
+        if (sweep == null || !(sweep.trim().startsWith("R") || sweep.trim().split("\\s+").length >= 6)) {
+            throw new IllegalArgumentException("perf.review.reminder-sweep must be a cron of six or seven fields "
+                    + "(e.g. \"0 0 * * * ?\", every hour) or an ISO 8601 cycle (e.g. \"R/PT1H\"), not \"" + sweep + "\"");
+        }
         this.dueDays = dueDays;
-        this.sweep = sweep;
+        this.sweep = sweep.trim();
         this.batch = batch;
     }
 

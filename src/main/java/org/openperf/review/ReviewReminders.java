@@ -6,6 +6,8 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewReminders {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReviewReminders.class);
+    private static final Logger log = LoggerFactory.getLogger(ReviewReminders.class);
 
     public static final String REMINDED = "reminded";
     public static final String OVERDUE = "overdue";

@@ -3,6 +3,8 @@ package org.openperf.review;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -36,8 +39,11 @@ public class ReviewTasks {
     /** Transient: who completes an unassigned step through {@link #complete}; it becomes the task's assignee. */
     public static final String COMPLETED_BY = "completedBy";
 
-    private static final java.util.Set<String> APPROVAL_STEPS = java.util.Set.of(Steps.DRAFTING,
-            Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW);
+    private static final Set<String> APPROVAL_STEPS = Set.of(Steps.DRAFTING, Steps.DEPARTMENT_REVIEW,
+            Steps.FINANCE_REVIEW);
+    /** What {@link #step} reads of a task's instance: its project, and the routing variables it may hold. */
+    private static final String[] STEP_VARIABLES = Stream.concat(Stream.of("projectId"),
+            RoutingVariables.ALL.stream()).toArray(String[]::new);
 
     private final TaskService tasks;
     private final HistoryService history;
@@ -372,10 +378,9 @@ public class ReviewTasks {
 
     /** Both in one variable query; the project from history when the instance has just ended (a race). */
     private Step step(Task task) {
-        String[] names = java.util.stream.Stream.concat(java.util.stream.Stream.of("projectId"),
-                RoutingVariables.ALL.stream()).toArray(String[]::new);
-        List<org.camunda.bpm.engine.runtime.VariableInstance> vars = engine.asSystem(() -> runtime
-                .createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId()).variableNameIn(names)
+        List<VariableInstance> vars = engine.asSystem(() -> runtime
+                .createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .variableNameIn(STEP_VARIABLES)
                 .disableBinaryFetching().list());
         Long projectId = vars.stream().filter(v -> "projectId".equals(v.getName()) && v.getValue() instanceof Number)
                 .map(v -> ((Number) v.getValue()).longValue()).findFirst().orElseGet(() -> projectId(task));
