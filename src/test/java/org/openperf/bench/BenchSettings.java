@@ -14,6 +14,10 @@ final class BenchSettings {
      */
     static final int TABLES_PER_FILE = get("bench.import.tables-per-file", 2_000);
     static final int APPROVAL_PROJECTS = get("bench.approval.projects", 2_000);
+    /** Projects (and bare instances) each side approves untimed first, so neither is timed with a cold JIT. */
+    static final int APPROVAL_WARMUP = get("bench.approval.warmup", 100);
+    /** Projects per block: the timed part alternates blocks of ours and of the bare engine's. */
+    static final int APPROVAL_BLOCK = get("bench.approval.block", 100);
     static final int BURST_PROJECTS = get("bench.burst.projects", 10_000);
     static final int TASKS = get("bench.tasks.count", 100_000);
     static final int TASK_UNITS = get("bench.tasks.units", 1_000);
@@ -33,7 +37,7 @@ final class BenchSettings {
 
     static String describe() {
         return "bench.import.tables=" + IMPORT_TABLES + " bench.import.tables-per-file=" + TABLES_PER_FILE
-                + " bench.approval.projects=" + APPROVAL_PROJECTS + " bench.burst.projects=" + BURST_PROJECTS
+                + " bench.approval.projects=" + APPROVAL_PROJECTS + " bench.approval.warmup=" + APPROVAL_WARMUP + " bench.approval.block=" + APPROVAL_BLOCK + " bench.burst.projects=" + BURST_PROJECTS
                 + " bench.tasks.count=" + TASKS + " bench.tasks.units=" + TASK_UNITS
                 + " bench.tasks.samples=" + TASK_SAMPLES + " bench.scoring.items=" + SCORING_ITEMS + " bench.pages.projects=" + PAGE_PROJECTS;
     }

@@ -209,49 +209,75 @@ class PlatformBench {
             ids.add(projectService.create(cleanTable("审批基准项目" + i)).id());
         }
         String seedOurs = ImportFiles.secs(seed0);
-        // The statistics a database that grew to this size would have (autovacuum has had no time to catch up
-        // with the import and the seeding); the bare side below runs on the same statistics.
-        jdbc.execute("analyze");
-
-        long[] step = new long[3];
-        long t0 = System.nanoTime();
-        for (Long id : ids) {
-            long a = System.nanoTime();
-            work.submit(id, null, Approvals.UNIT);
-            long b = System.nanoTime();
-            work.complete(Approvals.current(tasks, id).getId(), new Decision("approve", "同意", null), Approvals.DEPT);
-            long c = System.nanoTime();
-            work.complete(Approvals.current(tasks, id).getId(), new Decision("approve", "同意", null),
-                    Approvals.FINANCE);
-            long d = System.nanoTime();
-            step[0] += b - a;
-            step[1] += c - b;
-            step[2] += d - c;
+        // Both sides warm up (JIT, caches, prepared statements) before either is timed.
+        List<Long> warmOurs = new ArrayList<>();
+        for (int i = 0; i < BenchSettings.APPROVAL_WARMUP; i++) {
+            warmOurs.add(projectService.create(cleanTable("审批基准预热" + i)).id());
+            runtime.startProcessInstanceByKey("bench-bare-approval", "bare-warm-" + i,
+                    Map.of("unitCode", "402001", "departmentCode", "402"));
         }
-        double ours = (System.nanoTime() - t0) / 1e6 / n;
-        long approved = ids.stream().filter(id -> projects.findById(id).orElseThrow().getStatus()
-                == ProjectStatus.APPROVED).count();
-        assertThat(approved).isEqualTo(n);
-
         long seed1 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             runtime.startProcessInstanceByKey("bench-bare-approval", "bare-" + i,
                     Map.of("unitCode", "402001", "departmentCode", "402"));
         }
         String seedBare = ImportFiles.secs(seed1);
+        // The statistics a database that grew to this size would have (autovacuum has had no time to catch up
+        // with the import and the seeding); both sides run on the same statistics.
+        jdbc.execute("analyze");
+        approveOurs(warmOurs, new long[3]);
+        approveBare("bare-warm-", 0, BenchSettings.APPROVAL_WARMUP, new long[3]);
+
+        // The sides alternate in blocks, so a slower minute of the machine (autovacuum after the import, another
+        // process) falls on both alike.
+        boolean serverTimes = ServerTimes.available(jdbc);
+        Map<String, ServerTimes.Row> oursRows = new HashMap<>();
+        Map<String, ServerTimes.Row> bareRows = new HashMap<>();
+        long[] step = new long[3];
         long[] bareStep = new long[3];
-        long t1 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < 3; k++) {
-                long a = System.nanoTime();
-                Task task = tasks.createTaskQuery().processInstanceBusinessKey("bare-" + i).singleResult();
-                tasks.complete(task.getId(), Map.of("decision", "approve"));
-                bareStep[k] += System.nanoTime() - a;
+        long oursNanos = 0;
+        long bareNanos = 0;
+        int block = BenchSettings.APPROVAL_BLOCK;
+        for (int from = 0; from < n; from += block) {
+            int to = Math.min(n, from + block);
+            if (serverTimes) {
+                ServerTimes.reset(jdbc);
+            }
+            long t0 = System.nanoTime();
+            approveOurs(ids.subList(from, to), step);
+            oursNanos += System.nanoTime() - t0;
+            if (serverTimes) {
+                ServerTimes.addSinceReset(jdbc, oursRows);
+                ServerTimes.reset(jdbc);
+            }
+            long t1 = System.nanoTime();
+            approveBare("bare-", from, to, bareStep);
+            bareNanos += System.nanoTime() - t1;
+            if (serverTimes) {
+                ServerTimes.addSinceReset(jdbc, bareRows);
             }
         }
-        double bare = (System.nanoTime() - t1) / 1e6 / n;
+        double ours = oursNanos / 1e6 / n;
+        double bare = bareNanos / 1e6 / n;
+        long approved = ids.stream().filter(id -> projects.findById(id).orElseThrow().getStatus()
+                == ProjectStatus.APPROVED).count();
+        assertThat(approved).isEqualTo(n);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("bench-bare-approval")
-                .finished().count()).isEqualTo(n);
+                .finished().count()).isEqualTo(n + BenchSettings.APPROVAL_WARMUP);
+        ServerTimes.Summary oursServer = ServerTimes.summary(oursRows, n);
+        ServerTimes.Summary bareServer = ServerTimes.summary(bareRows, n);
+        if (serverTimes) {
+            BenchReport.note("Scenario 2 · server time (pg_stat_statements)", "Per project, ours: "
+                    + BenchReport.fmt(oursServer.callsPerUnit()) + " statements, "
+                    + BenchReport.fmt(oursServer.msPerUnit()) + " ms planning and executing on the server (planning "
+                    + BenchReport.fmt(oursServer.planMsPerUnit()) + " ms), "
+                    + BenchReport.fmt(ours - oursServer.msPerUnit()) + " ms outside (round trips, commits, the JVM); "
+                    + "bare: " + BenchReport.fmt(bareServer.callsPerUnit()) + " statements, "
+                    + BenchReport.fmt(bareServer.msPerUnit()) + " ms on the server (planning "
+                    + BenchReport.fmt(bareServer.planMsPerUnit()) + " ms), "
+                    + BenchReport.fmt(bare - bareServer.msPerUnit()) + " ms outside. Costliest statements per "
+                    + "project, ours: " + oursServer.top(12) + ". Bare: " + bareServer.top(8) + ".");
+        }
 
         // One more of each, with the statements each action sends counted.
         Long extra = projectService.create(cleanTable("审批基准项目（计数）")).id();
@@ -285,8 +311,37 @@ class PlatformBench {
                 + ms(step[2], n) + " ms. Bare engine: " + ms(bareStep[0], n) + " / " + ms(bareStep[1], n) + " / "
                 + ms(bareStep[2], n) + " ms. SQL statements per action (submit / 部门审核 / 财政审核): ours "
                 + oursStatements + ", bare " + bareStatements + ". Both sides single-threaded, one transaction per action, looking the "
-                + "task up by business key. Seeding (not timed): " + n + " drafts through ProjectService.create in "
+                + "task up by business key; each side first approves " + BenchSettings.APPROVAL_WARMUP
+                + " untimed, then the timed part alternates blocks of " + BenchSettings.APPROVAL_BLOCK
+                + " (ours, bare, ours, …). Seeding (not timed): " + n + " drafts through ProjectService.create in "
                 + seedOurs + " s, " + n + " bare instances in " + seedBare + " s.");
+    }
+
+    private void approveOurs(List<Long> ids, long[] step) {
+        for (Long id : ids) {
+            long a = System.nanoTime();
+            work.submit(id, null, Approvals.UNIT);
+            long b = System.nanoTime();
+            work.complete(Approvals.current(tasks, id).getId(), new Decision("approve", "同意", null), Approvals.DEPT);
+            long c = System.nanoTime();
+            work.complete(Approvals.current(tasks, id).getId(), new Decision("approve", "同意", null),
+                    Approvals.FINANCE);
+            long d = System.nanoTime();
+            step[0] += b - a;
+            step[1] += c - b;
+            step[2] += d - c;
+        }
+    }
+
+    private void approveBare(String keyPrefix, int from, int to, long[] step) {
+        for (int i = from; i < to; i++) {
+            for (int k = 0; k < 3; k++) {
+                long a = System.nanoTime();
+                Task task = tasks.createTaskQuery().processInstanceBusinessKey(keyPrefix + i).singleResult();
+                tasks.complete(task.getId(), Map.of("decision", "approve"));
+                step[k] += System.nanoTime() - a;
+            }
+        }
     }
 
     static String ms(long nanos, int n) {
