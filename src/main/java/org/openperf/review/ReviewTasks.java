@@ -38,6 +38,14 @@ public class ReviewTasks {
     public static final String DECIDED = "decidedThroughApi";
     /** Transient: who completes an unassigned step through {@link #complete}; it becomes the task's assignee. */
     public static final String COMPLETED_BY = "completedBy";
+    /**
+     * Transient, on a completion of 编制, 部门审核 or 财政审核 made through {@link #complete}: the decision, which the
+     * step's complete listener checks and records ({@link #decide}). Names of their own, so that a stored
+     * decision left on an older instance cannot collide with them.
+     */
+    public static final String API_DECISION = "apiDecision";
+    public static final String API_COMMENT = "apiComment";
+    public static final String API_RETURN_TO = "apiReturnTo";
 
     private static final Set<String> APPROVAL_STEPS = Set.of(Steps.DRAFTING, Steps.DEPARTMENT_REVIEW,
             Steps.FINANCE_REVIEW);
@@ -161,6 +169,22 @@ public class ReviewTasks {
     }
 
     private void complete(Task task, Decision d, Caller caller) {
+        if (APPROVAL_STEPS.contains(task.getTaskDefinitionKey())
+                && task.getDelegationState() != DelegationState.PENDING) {
+            // The step's complete listener decides (FormDecisions#completed), inside the completion, where the
+            // engine has the instance's project and variables at hand: no variable query of its own beforehand.
+            if (!Steps.DRAFTING.equals(task.getTaskDefinitionKey())) {
+                checkDecisionShape(d);
+            }
+            Map<String, Object> vars = new HashMap<>();
+            vars.put(DECIDED, Variables.booleanValue(true, true));
+            vars.put(API_DECISION, Variables.stringValue(Steps.DRAFTING.equals(task.getTaskDefinitionKey())
+                    ? "submit" : d.decision(), true));
+            vars.put(API_COMMENT, Variables.stringValue(d == null ? null : d.comment(), true));
+            vars.put(API_RETURN_TO, Variables.stringValue(d == null ? null : d.returnTo(), true));
+            finish(task, caller, vars);
+            return;
+        }
         Step step = step(task);
         Map<String, Object> vars = decide(task.getId(), task.getTaskDefinitionKey(), step.projectId(), d, caller);
         if (APPROVAL_STEPS.contains(task.getTaskDefinitionKey()) && !step.holdsStoredRouting()) {
@@ -318,6 +342,14 @@ public class ReviewTasks {
     }
 
     private void checkDecision(Decision d, Caller caller, Long projectId) {
+        checkDecisionShape(d);
+        if (d.isApprove() && caller.userId().equals(projects.submitter(projectId))) {
+            throw new ReviewForbiddenException("提交人不能审批自己提交的目标表");
+        }
+    }
+
+    /** What a review decision must hold, before anything is read or written. */
+    private static void checkDecisionShape(Decision d) {
         if (d == null || (!d.isApprove() && !d.isReturn())) {
             throw new IllegalArgumentException("审批结论 decision 必须为 approve（同意）或 return（退回）");
         }
@@ -326,9 +358,6 @@ public class ReviewTasks {
         }
         if (d.returnTo() != null && !List.of("unit", "department").contains(d.returnTo())) {
             throw new IllegalArgumentException("退回对象 returnTo 必须为 unit（退回单位）或 department（退回部门）");
-        }
-        if (d.isApprove() && caller.userId().equals(projects.table(projectId).getSubmittedBy())) {
-            throw new ReviewForbiddenException("提交人不能审批自己提交的目标表");
         }
     }
 
@@ -362,10 +391,14 @@ public class ReviewTasks {
         } catch (OptimisticLockingException | NullValueException e) {
             throw conflict(task);
         } catch (ProcessEngineException e) {
-            // The complete listener found the step claimed by someone else since it was read (FormDecisions).
+            // The complete listener (FormDecisions) refused: the step was claimed by someone else since it was
+            // read, or the submitter approves their own table. The engine wraps what its listeners throw.
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof TaskConflictException c) {
                     throw c;
+                }
+                if (t instanceof ReviewForbiddenException f) {
+                    throw f;
                 }
             }
             throw e;

@@ -29,7 +29,7 @@ public final class RoutingVariables {
     }
 
     /** Sets the value transient, unless a stored variable of that name is visible from the scope. */
-    static void set(VariableScope scope, String name, Object value) {
+    public static void set(VariableScope scope, String name, Object value) {
         TypedValue existing = scope.getVariableTyped(name);
         scope.setVariable(name, Variables.untypedValue(value, existing == null || existing.isTransient()));
     }

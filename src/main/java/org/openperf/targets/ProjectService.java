@@ -129,6 +129,16 @@ public class ProjectService {
                 scope.all(), scope.unitsOrNone(), scope.departmentsOrNone(), page);
     }
 
+    /** Who submitted the table for review (null while nobody has); its indicators are not read for this. */
+    @Transactional(readOnly = true)
+    public String submitter(Long id) {
+        Project p = entityManager.find(Project.class, id);
+        if (p == null) {
+            throw new ProjectNotFoundException(id);
+        }
+        return p.getSubmittedBy();
+    }
+
     @Transactional(readOnly = true)
     public Project table(Long id) {
         // By key, not by query: a lifecycle start, a task's listeners and a delegate ask for the same table several

@@ -263,6 +263,9 @@ class TargetApprovalProcessTest {
         assertThatThrownBy(() -> work.complete(current(id).getId(), new Decision("approve", "同意", null), both))
                 .isInstanceOf(ReviewForbiddenException.class).hasMessageContaining("提交人不能审批");
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        // Refused inside the completion (the step's listener decides): nothing of it is left behind.
+        assertThat(actions(id)).containsExactly("submit");
+        assertThat(current(id).getAssignee()).isNull();
     }
 
     @Test
@@ -419,7 +422,7 @@ class TargetApprovalProcessTest {
         Throwable thrown = catchThrowable(() -> tasks.complete(review.getId(), Map.of(
                 ReviewTasks.DECIDED, Variables.booleanValue(true, true),
                 ReviewTasks.COMPLETED_BY, Variables.stringValue("d402", true),
-                "decision", Variables.stringValue("approve", true))));
+                ReviewTasks.API_DECISION, Variables.stringValue("approve", true))));
         assertThat(thrown).isNotNull();
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = thrown; t != null; t = t.getCause()) {

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
+import org.openperf.review.RoutingVariables;
 import org.openperf.review.TaskConflictException;
 import org.openperf.review.Steps;
 import org.openperf.security.Caller;
@@ -37,14 +38,26 @@ public class FormDecisions {
                     throw new TaskConflictException("任务已由 " + task.getAssignee() + " 签收办理");
                 }
             }
+            if (task.getVariable(ReviewTasks.API_DECISION) != null) {
+                // 编制/部门审核/财政审核 through the task API: decided here, handed on to the gateway after the step.
+                Decision d = new Decision(text(task, ReviewTasks.API_DECISION), text(task, ReviewTasks.API_COMMENT),
+                        text(task, ReviewTasks.API_RETURN_TO));
+                work.decide(task.getId(), task.getTaskDefinitionKey(), projectId(task), d,
+                        new Caller(user(task), List.of())).forEach((name, value) ->
+                        RoutingVariables.set(task.getExecution(), name, value));
+            }
             return;
         }
         Decision d = new Decision(
                 Steps.DRAFTING.equals(task.getTaskDefinitionKey()) ? "submit" : text(task, "decision"),
                 text(task, "comment"), text(task, "returnTo"));
-        Long projectId = Long.valueOf(task.getExecution().getProcessBusinessKey());
-        task.setVariables(work.decide(task.getId(), task.getTaskDefinitionKey(), projectId, d,
+        task.setVariables(work.decide(task.getId(), task.getTaskDefinitionKey(), projectId(task), d,
                 new Caller(user(task), List.of())));
+    }
+
+    /** A project's target-approval and target-lifecycle instances carry its id as their business key. */
+    private static Long projectId(DelegateTask task) {
+        return Long.valueOf(task.getExecution().getProcessBusinessKey());
     }
 
     /** Tasklist completes only a task assigned to the user; otherwise whoever the engine says is acting. */
