@@ -1,19 +1,17 @@
 package org.openperf.evaluation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.openperf.monitoring.DecisionTables;
 
 /**
  * The grade of a total by the decision table {@code bpmn/grade.dmn} ({@code Decision_Grade}, 绩效等级), which finance
- * people can edit in the Camunda Modeler. Evaluated with a standalone DMN engine (no process engine needed); the
- * table is parsed once. Plain class: build one and reuse it (building the FEEL engine takes a moment).
+ * people can edit in the Camunda Modeler. Evaluated with a standalone DMN engine (no process engine needed;
+ * {@link DecisionTables}); the table is parsed once and tried at start-up. Plain class: build one and reuse it.
  */
 public class GradeDecision {
 
@@ -24,14 +22,10 @@ public class GradeDecision {
     private final DmnDecision decision;
 
     public GradeDecision() {
-        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream in = GradeDecision.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            decision = engine.parseDecision(DECISION_KEY, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        engine = DecisionTables.engine();
+        decision = DecisionTables.parse(engine, RESOURCE, DECISION_KEY);
+        for (String total : List.of("0", "60", "80", "90", "100")) {
+            DecisionTables.requireEvaluates(RESOURCE, "total = " + total, () -> grade(new BigDecimal(total)));
         }
     }
 

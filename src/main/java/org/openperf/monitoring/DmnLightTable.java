@@ -1,21 +1,18 @@
 package org.openperf.monitoring;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 
 /**
  * The light bands as finance keeps them: the DMN tables {@code bpmn/execution-light.dmn}
  * ({@code Decision_ExecutionLight}, 预算执行灯) and {@code bpmn/indicator-light.dmn} ({@code Decision_IndicatorLight},
  * 指标进度灯), input {@code ratio} (double), output {@code light} (RED/YELLOW/GREEN/BLUE), hit policy FIRST,
- * evaluated with the standalone Camunda DMN engine (no process engine needed). Parsed once; evaluation is
- * thread-safe.
+ * evaluated with the standalone Camunda DMN engine (no process engine needed; {@link DecisionTables}). Parsed once
+ * and tried at start-up; evaluation is thread-safe.
  */
 public class DmnLightTable implements LightTable {
 
@@ -29,20 +26,12 @@ public class DmnLightTable implements LightTable {
     private final DmnDecision indicatorDecision;
 
     public DmnLightTable() {
-        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        executionDecision = parse(EXECUTION_RESOURCE, EXECUTION_DECISION);
-        indicatorDecision = parse(INDICATOR_RESOURCE, INDICATOR_DECISION);
-    }
-
-    private DmnDecision parse(String resource, String decisionKey) {
-        ClassLoader loader = DmnLightTable.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("DMN table not on the classpath: " + resource);
-            }
-            return engine.parseDecision(decisionKey, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        engine = DecisionTables.engine();
+        executionDecision = DecisionTables.parse(engine, EXECUTION_RESOURCE, EXECUTION_DECISION);
+        indicatorDecision = DecisionTables.parse(engine, INDICATOR_RESOURCE, INDICATOR_DECISION);
+        for (String v : List.of("0", "60", "80", "100", "120", "1000")) {
+            DecisionTables.requireEvaluates(EXECUTION_RESOURCE, "ratio = " + v, () -> execution(new BigDecimal(v)));
+            DecisionTables.requireEvaluates(INDICATOR_RESOURCE, "ratio = " + v, () -> indicator(new BigDecimal(v)));
         }
     }
 
