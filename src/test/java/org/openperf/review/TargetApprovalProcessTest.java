@@ -435,6 +435,33 @@ class TargetApprovalProcessTest {
     }
 
     @Test
+    void throughCamundasRestApiOneCannotCompleteAStepInAColleaguesName() {
+        Long id = draft("冒名办理项目");
+        work.submit(id, null, UNIT);
+        Task review = current(id);
+        // What a department user could send to /engine-rest/task/{id}/complete (transient variables included).
+        engine.getIdentityService().setAuthentication("d402b", List.of("dept-402"));
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> tasks.complete(review.getId(), Map.of(
+                    ReviewTasks.DECIDED, Variables.booleanValue(true, true),
+                    ReviewTasks.COMPLETED_BY, Variables.stringValue("d402", true),
+                    ReviewTasks.API_DECISION, Variables.stringValue("approve", true))));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            chain.add(t);
+        }
+        assertThat(chain).anySatisfy(t -> assertThat(t).isInstanceOf(ReviewForbiddenException.class)
+                .hasMessageContaining("d402"));
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(current(id).getAssignee()).isNull();
+        assertThat(actions(id)).containsExactly("submit");
+    }
+
+    @Test
     void theSweepWorksThroughTheDueTasksInBatches() {
         Date t0 = new Date();
         ClockUtil.setCurrentTime(t0);

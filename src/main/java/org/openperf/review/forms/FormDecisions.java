@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.openperf.review.Decision;
+import org.openperf.review.ReviewForbiddenException;
 import org.openperf.review.ReviewTasks;
 import org.openperf.review.RoutingVariables;
 import org.openperf.review.TaskConflictException;
@@ -31,6 +32,11 @@ public class FormDecisions {
     public void completed(DelegateTask task) {
         if (Boolean.TRUE.equals(task.getVariable(ReviewTasks.DECIDED))) {
             if (task.getVariable(ReviewTasks.COMPLETED_BY) instanceof String user) {
+                Authentication acting = identity.getCurrentAuthentication();
+                if (acting != null && acting.getUserId() != null && !acting.getUserId().equals(user)) {
+                    // Transient variables can be sent through Camunda's REST API too: there one names only oneself.
+                    throw new ReviewForbiddenException("不能以他人（" + user + "）的名义办理任务");
+                }
                 if (task.getAssignee() == null) {
                     task.setAssignee(user);
                 } else if (!task.getAssignee().equals(user)) {
