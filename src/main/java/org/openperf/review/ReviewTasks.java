@@ -387,7 +387,7 @@ public class ReviewTasks {
             } else {
                 claimFor(task, caller);
             }
-            tasks.complete(task.getId(), vars);
+            ApiCompletion.run(task.getId(), () -> tasks.complete(task.getId(), vars));
         } catch (OptimisticLockingException | NullValueException e) {
             throw conflict(task);
         } catch (ProcessEngineException e) {
