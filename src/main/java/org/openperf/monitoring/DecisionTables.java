@@ -5,15 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 
 /**
  * The standalone DMN engine for the tables finance keeps in {@code bpmn/} (lights, grades). Their entries are
  * FEEL simple unary tests ({@code < 60}, {@code [60..80[}, {@code >= 80}, {@code "RED"}), which Camunda's own FEEL
- * implementation evaluates in about 1 µs; the default Scala FEEL engine took about 120 µs per table, half of a
+ * implementation evaluates in 1 to 3 µs; the default Scala FEEL engine took about 120 µs per table, half of a
  * milestone job's CPU in a burst (README, Performance). A table that needs more than simple unary tests fails at
- * start-up, where its owner sees it ({@link #requireEvaluates}), not in the middle of a burst.
+ * start-up, where its owner sees it ({@link #requireEvaluates}), not in the middle of a burst. The switch lives on
+ * DefaultDmnEngineConfiguration, the class Camunda's documentation configures a standalone DMN engine with.
  */
 public final class DecisionTables {
 
