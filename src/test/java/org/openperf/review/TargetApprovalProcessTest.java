@@ -425,11 +425,7 @@ class TargetApprovalProcessTest {
                         ReviewTasks.COMPLETED_BY, Variables.stringValue("d402", true),
                         ReviewTasks.API_DECISION, Variables.stringValue("approve", true)))));
         assertThat(thrown).isNotNull();
-        List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            chain.add(t);
-        }
-        assertThat(chain).anySatisfy(t -> assertThat(t).isInstanceOf(TaskConflictException.class)
+        assertThat(causes(thrown)).anySatisfy(t -> assertThat(t).isInstanceOf(TaskConflictException.class)
                 .hasMessageContaining("d402b"));
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
         assertThat(current(id).getAssignee()).isEqualTo("d402b");
@@ -454,11 +450,7 @@ class TargetApprovalProcessTest {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-        List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            chain.add(t);
-        }
-        assertThat(chain).anySatisfy(t -> assertThat(t).isInstanceOf(ReviewForbiddenException.class)
+        assertThat(causes(thrown)).anySatisfy(t -> assertThat(t).isInstanceOf(ReviewForbiddenException.class)
                 .hasMessageContaining("提交人不能审批"));
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
         assertThat(current(id).getAssignee()).isNull();
@@ -546,5 +538,15 @@ class TargetApprovalProcessTest {
 
     List<Job> timers(Long id) {
         return management.createJobQuery().timers().processInstanceId(approval(id).getId()).list();
+    }
+
+    /** The engine wraps what a listener throws: the exception and its causes. */
+    private static List<Throwable> causes(Throwable thrown) {
+        assertThat(thrown).as("refused").isNotNull();
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
     }
 }
