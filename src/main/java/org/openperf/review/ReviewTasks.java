@@ -34,19 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewTasks {
 
-    /** Transient marker on a completion made through {@link #complete}. */
-    public static final String DECIDED = "decidedThroughApi";
-    /** Transient: who completes an unassigned step through {@link #complete}; it becomes the task's assignee. */
-    public static final String COMPLETED_BY = "completedBy";
-    /**
-     * Transient, on a completion of 编制, 部门审核 or 财政审核 made through {@link #complete}: the decision, which the
-     * step's complete listener checks and records ({@link #decide}). Names of their own, so that a stored
-     * decision left on an older instance cannot collide with them.
-     */
-    public static final String API_DECISION = "apiDecision";
-    public static final String API_COMMENT = "apiComment";
-    public static final String API_RETURN_TO = "apiReturnTo";
-
     private static final Set<String> APPROVAL_STEPS = Set.of(Steps.DRAFTING, Steps.DEPARTMENT_REVIEW,
             Steps.FINANCE_REVIEW);
     /** What {@link #step} reads of a task's instance: its project, and the routing variables it may hold. */
@@ -173,16 +160,14 @@ public class ReviewTasks {
                 && task.getDelegationState() != DelegationState.PENDING) {
             // The step's complete listener decides (FormDecisions#completed), inside the completion, where the
             // engine has the instance's project and variables at hand: no variable query of its own beforehand.
-            if (!Steps.DRAFTING.equals(task.getTaskDefinitionKey())) {
+            Decision decided;
+            if (Steps.DRAFTING.equals(task.getTaskDefinitionKey())) {
+                decided = new Decision("submit", d == null ? null : d.comment(), null);
+            } else {
                 checkDecisionShape(d);
+                decided = d;
             }
-            Map<String, Object> vars = new HashMap<>();
-            vars.put(DECIDED, Variables.booleanValue(true, true));
-            vars.put(API_DECISION, Variables.stringValue(Steps.DRAFTING.equals(task.getTaskDefinitionKey())
-                    ? "submit" : d.decision(), true));
-            vars.put(API_COMMENT, Variables.stringValue(d == null ? null : d.comment(), true));
-            vars.put(API_RETURN_TO, Variables.stringValue(d == null ? null : d.returnTo(), true));
-            finish(task, caller, vars);
+            finish(task, caller, new HashMap<>(), decided);
             return;
         }
         Step step = step(task);
@@ -191,9 +176,7 @@ public class ReviewTasks {
             vars.replaceAll((name, value) -> RoutingVariables.DECISION.contains(name)
                     ? Variables.untypedValue(value, true) : value);
         }
-        // Transient: tells the complete listener that this decision is already checked and recorded.
-        vars.put(DECIDED, Variables.booleanValue(true, true));
-        finish(task, caller, vars);
+        finish(task, caller, vars, null); // checked and recorded: the listener only assigns
     }
 
     /**
@@ -265,9 +248,7 @@ public class ReviewTasks {
     @Transactional
     public void completeRecorded(String taskId, Caller caller, Map<String, Object> variables) {
         Task task = visibleTask(taskId, caller);
-        Map<String, Object> vars = new HashMap<>(variables);
-        vars.put(DECIDED, Variables.booleanValue(true, true));
-        finish(task, caller, vars);
+        finish(task, caller, new HashMap<>(variables), null);
     }
 
     /** 撤回: the submitter takes the table back while the department has not touched it yet. */
@@ -373,21 +354,24 @@ public class ReviewTasks {
         }
     }
 
-    private void finish(Task task, Caller caller, Map<String, Object> vars) {
+    /** Completes the task for the caller; {@code decision}: for the step's listener to check and record, or null. */
+    private void finish(Task task, Caller caller, Map<String, Object> vars, Decision decision) {
         try {
             if (task.getDelegationState() == DelegationState.PENDING) {
                 // A delegated task goes back to its owner, who then decides.
                 tasks.resolveTask(task.getId(), vars);
                 return;
             }
+            String completedBy = null;
             if (task.getAssignee() == null && APPROVAL_STEPS.contains(task.getTaskDefinitionKey())) {
                 // Assigned by the step's complete listener (FormDecisions), inside the completion: history names
                 // who completed it without a claim of its own (about 8 statements less per step).
-                vars.put(COMPLETED_BY, Variables.stringValue(caller.userId(), true));
+                completedBy = caller.userId();
             } else {
                 claimFor(task, caller);
             }
-            ApiCompletion.run(task.getId(), () -> tasks.complete(task.getId(), vars));
+            ApiCompletion.run(new ApiCompletion.Completion(task.getId(), completedBy, decision),
+                    () -> tasks.complete(task.getId(), vars));
         } catch (OptimisticLockingException | NullValueException e) {
             throw conflict(task);
         } catch (ProcessEngineException e) {

@@ -419,11 +419,9 @@ class TargetApprovalProcessTest {
         tasks.claim(review.getId(), "d402b");
 
         // What ReviewTasks.complete sends for a step it read while it was still unassigned.
-        Throwable thrown = catchThrowable(() -> ApiCompletion.run(review.getId(), () -> tasks.complete(
-                review.getId(), Map.of(
-                        ReviewTasks.DECIDED, Variables.booleanValue(true, true),
-                        ReviewTasks.COMPLETED_BY, Variables.stringValue("d402", true),
-                        ReviewTasks.API_DECISION, Variables.stringValue("approve", true)))));
+        Throwable thrown = catchThrowable(() -> ApiCompletion.run(
+                new ApiCompletion.Completion(review.getId(), "d402", new Decision("approve", "同意", null)),
+                () -> tasks.complete(review.getId())));
         assertThat(thrown).isNotNull();
         assertThat(causes(thrown)).anySatisfy(t -> assertThat(t).isInstanceOf(TaskConflictException.class)
                 .hasMessageContaining("d402b"));
@@ -432,20 +430,20 @@ class TargetApprovalProcessTest {
     }
 
     @Test
-    void theTaskApisTransientVariablesSentThroughCamundasRestApiDoNotSkipTheRules() {
+    void markersSentThroughCamundasRestApiDoNotSkipTheStepsRules() {
         Caller both = new Caller("u402001", List.of("unit-402001", "dept-402"));
         Long id = draft("冒名办理项目");
         work.submit(id, null, both);
         Task review = current(id);
-        // What the submitter, also in the department, could send to /engine-rest/task/{id}/complete: the task
-        // API's markers (transient variables are allowed there) naming a colleague, and an approval.
+        // What the submitter, also in the department, could send to /engine-rest/task/{id}/complete: the
+        // transient markers earlier versions of the task API used, naming a colleague, and an approval.
         engine.getIdentityService().setAuthentication("u402001", both.groups());
         Throwable thrown;
         try {
             thrown = catchThrowable(() -> tasks.complete(review.getId(), Map.of(
-                    ReviewTasks.DECIDED, Variables.booleanValue(true, true),
-                    ReviewTasks.COMPLETED_BY, Variables.stringValue("d402", true),
-                    ReviewTasks.API_DECISION, Variables.stringValue("approve", true),
+                    "decidedThroughApi", Variables.booleanValue(true, true),
+                    "completedBy", Variables.stringValue("d402", true),
+                    "apiDecision", Variables.stringValue("approve", true),
                     "decision", Variables.stringValue("approve", true))));
         } finally {
             engine.getIdentityService().clearAuthentication();

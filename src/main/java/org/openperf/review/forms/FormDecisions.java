@@ -1,6 +1,7 @@
 package org.openperf.review.forms;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * A task completed from its Camunda Form in Tasklist goes through the same rules and history as one completed
  * through the task API: a return without an opinion is refused, the submitter cannot approve, and the step is
- * recorded with its user and opinion. A completion made through {@link ReviewTasks#complete} brings its decision
- * and user as transient variables, trusted only while that call is completing the task ({@link ApiCompletion}).
+ * recorded with its user and opinion. A completion made through {@link ReviewTasks#complete} hands over its decision
+ * and user outside the process variables ({@link ApiCompletion}).
  */
 @Service
 public class FormDecisions {
@@ -31,8 +32,10 @@ public class FormDecisions {
     }
 
     public void completed(DelegateTask task) {
-        if (Boolean.TRUE.equals(task.getVariable(ReviewTasks.DECIDED)) && ApiCompletion.isCompleting(task.getId())) {
-            if (task.getVariable(ReviewTasks.COMPLETED_BY) instanceof String user) {
+        Optional<ApiCompletion.Completion> api = ApiCompletion.of(task.getId());
+        if (api.isPresent()) {
+            if (api.get().completedBy() != null) {
+                String user = api.get().completedBy();
                 if (task.getAssignee() == null) {
                     task.setAssignee(user);
                 } else if (!task.getAssignee().equals(user)) {
@@ -40,11 +43,9 @@ public class FormDecisions {
                     throw new TaskConflictException("任务已由 " + task.getAssignee() + " 签收办理");
                 }
             }
-            if (task.getVariable(ReviewTasks.API_DECISION) != null) {
+            if (api.get().decision() != null) {
                 // 编制/部门审核/财政审核 through the task API: decided here, handed on to the gateway after the step.
-                Decision d = new Decision(text(task, ReviewTasks.API_DECISION), text(task, ReviewTasks.API_COMMENT),
-                        text(task, ReviewTasks.API_RETURN_TO));
-                work.decide(task.getId(), task.getTaskDefinitionKey(), projectId(task), d,
+                work.decide(task.getId(), task.getTaskDefinitionKey(), projectId(task), api.get().decision(),
                         new Caller(user(task), List.of())).forEach((name, value) ->
                         RoutingVariables.set(task.getExecution(), name, value));
             }
