@@ -1,5 +1,6 @@
 package org.openperf.evaluation;
 
+import org.openperf.review.ProjectKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,6 @@ public class DecideRecheckDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("recheck",
-                evaluations.decideRecheck(((Number) execution.getVariable("projectId")).longValue()));
+                evaluations.decideRecheck(ProjectKeys.of(execution)));
     }
 }

@@ -1,5 +1,6 @@
 package org.openperf.evaluation;
 
+import org.openperf.review.ProjectKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ public class MarkSelfEvaluationReviewedDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         // lastApprover: set by the review step's decision (task API or form) to whoever approved it.
         Object reviewer = execution.getVariable("lastApprover");
-        evaluations.reviewed(((Number) execution.getVariable("projectId")).longValue(),
+        evaluations.reviewed(ProjectKeys.of(execution),
                 reviewer == null ? null : reviewer.toString());
     }
 }

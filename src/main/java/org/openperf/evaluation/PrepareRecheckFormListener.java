@@ -1,5 +1,6 @@
 package org.openperf.evaluation;
 
+import org.openperf.review.ProjectKeys;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,6 @@ public class PrepareRecheckFormListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariablesLocal(forms.recheck(((Number) task.getVariable("projectId")).longValue()));
+        task.setVariablesLocal(forms.recheck(ProjectKeys.of(task)));
     }
 }

@@ -1,5 +1,6 @@
 package org.openperf.evaluation;
 
+import org.openperf.review.ProjectKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ public class PublishSelfEvaluationDelegate implements JavaDelegate {
         // After 财政复核, lastApprover is the finance reviewer who approved it.
         Object approver = Boolean.TRUE.equals(execution.getVariable("recheck"))
                 ? execution.getVariable("lastApprover") : null;
-        evaluations.publish(((Number) execution.getVariable("projectId")).longValue(),
+        evaluations.publish(ProjectKeys.of(execution),
                 approver == null ? null : approver.toString());
     }
 }

@@ -1,5 +1,6 @@
 package org.openperf.evaluation;
 
+import org.openperf.review.ProjectKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ public class ScoreSelfEvaluationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SelfEvaluation e = evaluations.score(((Number) execution.getVariable("projectId")).longValue());
+        SelfEvaluation e = evaluations.score(ProjectKeys.of(execution));
         execution.setVariable("selfEvaluationTotal", e.getTotal().toPlainString());
         execution.setVariable("selfEvaluationGrade", e.getGrade());
     }

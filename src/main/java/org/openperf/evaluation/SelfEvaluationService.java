@@ -24,6 +24,7 @@ import org.openperf.monitoring.ExecutionService;
 import org.openperf.review.ReviewForbiddenException;
 import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
+import org.openperf.review.ReviewTasks;
 import org.openperf.review.TaskConflictException;
 import org.openperf.security.Caller;
 import org.openperf.security.EngineAccess;
@@ -126,13 +127,14 @@ public class SelfEvaluationService {
     private final TaskService tasks;
     private final EngineAccess engine;
     private final ReviewService review;
+    private final ReviewTasks work;
     private final ObjectMapper json;
 
     public SelfEvaluationService(ProjectService projects, SelfEvaluationRepository evaluations,
                                  SelfEvaluationRoundRepository rounds, ScoreChangeRepository changes,
                                  SelfEvaluationScorer scorer, ScoringSettings settings, RecheckSettings recheck,
                                  ExecutionService execution, RuntimeService runtime, TaskService tasks,
-                                 EngineAccess engine, ReviewService review, ObjectMapper json) {
+                                 EngineAccess engine, ReviewService review, ReviewTasks work, ObjectMapper json) {
         this.projects = projects;
         this.evaluations = evaluations;
         this.rounds = rounds;
@@ -145,6 +147,7 @@ public class SelfEvaluationService {
         this.tasks = tasks;
         this.engine = engine;
         this.review = review;
+        this.work = work;
         this.json = json;
     }
 
@@ -267,7 +270,8 @@ public class SelfEvaluationService {
         evaluations.save(e);
         review.record(projectId, task.getId(), "绩效自评", "submit", caller.userId(),
                 reason == null ? s.goalAchievement() : s.goalAchievement() + "（全年执行数调整原因：" + reason + "）");
-        tasks.complete(task.getId());
+        // Checked and recorded here: the step's rule (SelfEvaluationSteps) refuses every other completion.
+        work.completeRecorded(task.getId(), caller, Map.of());
     }
 
     /** ServiceTask 评分: scores the stored report against the table as approved. */

@@ -188,9 +188,9 @@ public class MonitoringReportService implements AdjustmentEvidence {
 
     /** A review step of the report is done (部门审核, 财政审核, 整改反馈): the report shows where it stands. */
     @Transactional
-    public void stepDone(Long reportId, String taskKey, String decision, String comment, String user) {
-        MonitoringReport r = reports.findById(reportId)
-                .orElseThrow(() -> new IllegalStateException("监控表 " + reportId + " 不存在"));
+    public void stepDone(long projectId, long reportId, String taskKey, String decision, String comment, String user) {
+        MonitoringReport r = reports.findById(reportId).filter(x -> x.getProjectId() == projectId)
+                .orElseThrow(() -> new IllegalStateException("项目 " + projectId + " 没有第 " + reportId + " 号监控表"));
         switch (taskKey) {
             case Steps.MONITORING_DEPARTMENT_REVIEW -> r.departmentDecided("approve".equals(decision), comment, user);
             case Steps.MONITORING_FINANCE_REVIEW -> r.financeDecided("approve".equals(decision), comment, user);

@@ -1,5 +1,6 @@
 package org.openperf.monitoring;
 
+import org.openperf.review.ProjectKeys;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,6 +30,6 @@ public class PlanNextMilestoneDelegate implements JavaDelegate {
     }
 
     static Long projectId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("projectId")).longValue();
+        return ProjectKeys.of(execution);
     }
 }

@@ -19,6 +19,6 @@ public class ReopenForEditingListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        review.returnedToDrafting(((Number) task.getVariable("projectId")).longValue());
+        review.returnedToDrafting(ProjectKeys.of(task));
     }
 }

@@ -3,7 +3,11 @@ package org.openperf.review;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -31,11 +35,14 @@ public class ReviewReminders {
     static final int ESCALATED_PRIORITY = 80;
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final ReviewService review;
     private final ReviewDeadlines deadlines;
 
-    public ReviewReminders(TaskService tasks, ReviewService review, ReviewDeadlines deadlines) {
+    public ReviewReminders(TaskService tasks, RuntimeService runtime, ReviewService review,
+                           ReviewDeadlines deadlines) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.review = review;
         this.deadlines = deadlines;
     }
@@ -49,16 +56,21 @@ public class ReviewReminders {
         List<Task> due = tasks.createTaskQuery().processDefinitionKey("target-approval")
                 .taskDefinitionKeyIn(Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW).followUpBefore(asOf)
                 .orderByFollowUpDate().asc().orderByTaskId().asc().listPage(0, max);
+        Map<String, String> keys = due.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()
+                .processInstanceIds(due.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                .list().stream().filter(pi -> pi.getBusinessKey() != null)
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
         for (Task task : due) {
-            if (!(tasks.getVariable(task.getId(), "projectId") instanceof Number id)) {
+            String key = keys.get(task.getProcessInstanceId());
+            if (key == null || !key.matches("\\d{1,18}")) {
                 // Not a project's task after all: skipped for good, so that it cannot hold up every other reminder.
-                log.warn("Review task {} of process instance {} has no projectId: not reminded", task.getId(),
+                log.warn("Review task {} of process instance {} has no project: not reminded", task.getId(),
                         task.getProcessInstanceId());
                 task.setFollowUpDate(null);
                 tasks.saveTask(task);
                 continue;
             }
-            Long projectId = id.longValue();
+            Long projectId = Long.valueOf(key);
             // The task is saved first, while it is as the query read it; the rest are separate rows.
             if (Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), REMINDED))) {
                 task.setFollowUpDate(null);

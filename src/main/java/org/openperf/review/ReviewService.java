@@ -66,10 +66,9 @@ public class ReviewService {
         Project p = projects.table(event.projectId());
         // Whoever stored the draft (a preparer importing, demo data) starts its lifecycle on the system's authority.
         engine.asSystem(() -> runtime.startProcessInstanceByKey(LIFECYCLE, String.valueOf(p.getId()), Map.of(
-                // No projectName: the forms read it when they open (TaskFormVariables), so a renamed table shows its name.
-                "projectId", p.getId(),
+                // The project is the business key, its groups come from the stored project (ProjectGroups): year
+                // and department are only what task lists filter on. No projectName: the forms read it when they open.
                 "year", p.getYear(),
-                "unitCode", p.getUnit() == null || p.getUnit().getCode() == null ? "none" : p.getUnit().getCode(),
                 "departmentCode", p.getUnit() == null || p.getUnit().getDepartment().getCode() == null
                         ? "none" : p.getUnit().getDepartment().getCode())));
     }

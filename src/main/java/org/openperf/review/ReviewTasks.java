@@ -3,24 +3,22 @@ package org.openperf.review;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.engine.variable.Variables;
 import org.openperf.security.Caller;
 import org.openperf.security.EngineAccess;
+import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.springframework.stereotype.Service;
@@ -34,22 +32,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewTasks {
 
-    private static final Set<String> APPROVAL_STEPS = Set.of(Steps.DRAFTING, Steps.DEPARTMENT_REVIEW,
-            Steps.FINANCE_REVIEW);
-    /** What {@link #step} reads of a task's instance: its project, and the routing variables it may hold. */
-    private static final String[] STEP_VARIABLES = Stream.concat(Stream.of("projectId"),
-            RoutingVariables.ALL.stream()).toArray(String[]::new);
-
     private final TaskService tasks;
     private final HistoryService history;
     private final RuntimeService runtime;
     private final ReviewService review;
     private final ProjectService projects;
     private final EngineAccess engine;
+    private final IdentityService identity;
 
     public ReviewTasks(TaskService tasks, HistoryService history, RuntimeService runtime, ReviewService review,
-                       ProjectService projects, EngineAccess engine) {
+                       ProjectService projects, EngineAccess engine, IdentityService identity) {
         this.engine = engine;
+        this.identity = identity;
         this.tasks = tasks;
         this.history = history;
         this.runtime = runtime;
@@ -156,89 +150,29 @@ public class ReviewTasks {
     }
 
     private void complete(Task task, Decision d, Caller caller) {
-        if (APPROVAL_STEPS.contains(task.getTaskDefinitionKey())
-                && task.getDelegationState() != DelegationState.PENDING) {
-            // The step's complete listener decides (FormDecisions#completed), inside the completion, where the
-            // engine has the instance's project and variables at hand: no variable query of its own beforehand.
-            Decision decided;
-            if (Steps.DRAFTING.equals(task.getTaskDefinitionKey())) {
-                decided = new Decision("submit", d == null ? null : d.comment(), null);
-            } else {
-                checkDecisionShape(d);
-                decided = d;
-            }
-            finish(task, caller, new HashMap<>(), decided);
+        if (task.getDelegationState() == DelegationState.PENDING) {
+            // 委派: the delegate's opinion is recorded and the task goes back to its owner, who then decides.
+            ReviewDecisions.checkShape(d, Steps.FINANCE_REVIEW.equals(task.getTaskDefinitionKey()));
+            review.record(projectId(task), task.getId(), Steps.name(task.getTaskDefinitionKey()), d.decision(),
+                    caller.userId(), blankToNull(d.comment()));
+            finish(task, caller, Map.of(), false);
             return;
         }
-        Step step = step(task);
-        Map<String, Object> vars = decide(task.getId(), task.getTaskDefinitionKey(), step.projectId(), d, caller);
-        if (APPROVAL_STEPS.contains(task.getTaskDefinitionKey()) && !step.holdsStoredRouting()) {
-            vars.replaceAll((name, value) -> RoutingVariables.DECISION.contains(name)
-                    ? Variables.untypedValue(value, true) : value);
+        if (Steps.DEPARTMENT_REVIEW.equals(task.getTaskDefinitionKey())
+                || Steps.FINANCE_REVIEW.equals(task.getTaskDefinitionKey())) {
+            // Refused before anything is read or written; the step's rule checks it again inside the completion.
+            ReviewDecisions.checkShape(d, Steps.FINANCE_REVIEW.equals(task.getTaskDefinitionKey()));
         }
-        finish(task, caller, vars, null); // checked and recorded: the listener only assigns
-    }
-
-    /**
-     * The rules and the history of one decision, wherever it is made (the task API, or a Camunda Form in Tasklist
-     * through the tasks' complete listener): checks it, records it and returns the variables the gateways read.
-     */
-    @Transactional
-    public Map<String, Object> decide(String taskId, String taskKey, Long projectId, Decision d, Caller caller) {
-        String step = Steps.name(taskKey);
-        Map<String, Object> vars = new HashMap<>();
-        if (Steps.MONITORING_REPORT.equals(taskKey)) {
-            // The report carries the whole 监控表; its service checks and stores it, then completes the task.
-            throw new ReviewForbiddenException("监控表须通过 POST /api/projects/" + projectId
-                    + "/monitoring-report 填报（含执行数和各指标 1–N月完成值），不能直接办理此任务");
-        } else if (Steps.MONITORING_DEPARTMENT_REVIEW.equals(taskKey)) {
-            if (d == null || (!d.isApprove() && !d.isReturn())) {
-                throw new IllegalArgumentException("审核结论 decision 必须为 approve（同意）或 return（退回）");
-            }
-            if (d.isReturn() && blankToNull(d.comment()) == null) {
-                throw new IllegalArgumentException("退回监控表时必须填写审核意见");
-            }
-            vars.put("decision", d.decision());
-            vars.put("comment", blankToNull(d.comment()));
-            review.record(projectId, taskId, step, d.decision(), caller.userId(), blankToNull(d.comment()));
-        } else if (Steps.MONITORING_FINANCE_REVIEW.equals(taskKey)) {
-            // 财政审核监控表: approve, or issue a rectification requirement (退回 means the same here).
-            boolean rectify = d != null && ("rectify".equals(d.decision()) || d.isReturn());
-            if (d == null || (!d.isApprove() && !rectify)) {
-                throw new IllegalArgumentException("审核结论 decision 必须为 approve（同意）或 rectify（下达整改要求）");
-            }
-            if (rectify && blankToNull(d.comment()) == null) {
-                throw new IllegalArgumentException("下达整改要求时必须在 comment 中写明整改要求");
-            }
-            vars.put("decision", rectify ? "rectify" : "approve");
-            // The requirement is what the unit's 整改反馈 form shows; its own answer goes into an empty comment.
-            vars.put("rectificationRequirement", rectify ? blankToNull(d.comment()) : null);
-            vars.put("comment", null);
-            review.record(projectId, taskId, step, rectify ? "rectify" : "approve", caller.userId(),
-                    blankToNull(d.comment()));
-        } else if (Steps.RECTIFICATION.equals(taskKey)) {
-            if (d == null || blankToNull(d.comment()) == null) {
-                throw new IllegalArgumentException("整改反馈须在 comment 中写明整改情况");
-            }
-            vars.put("comment", blankToNull(d.comment()));
-            review.record(projectId, taskId, step, "answer", caller.userId(), blankToNull(d.comment()));
-        } else if (Steps.DRAFTING.equals(taskKey)) {
-            vars.put("submitter", caller.userId());
-            review.record(projectId, taskId, step, "submit", caller.userId(), blankToNull(d == null ? null : d.comment()));
-        } else {
-            checkDecision(d, caller, projectId);
-            vars.put("decision", d.decision());
-            vars.put("comment", blankToNull(d.comment()));
-            vars.put("returnTo", Steps.FINANCE_REVIEW.equals(taskKey)
-                    && "department".equals(d.returnTo()) ? "department" : "unit");
-            if (d.isApprove()) {
-                vars.put("lastApprover", caller.userId());
-            }
-            review.record(projectId, taskId, step, d.isApprove() ? "approve"
-                    : "department".equals(vars.get("returnTo")) ? "return-department" : "return", caller.userId(),
-                    blankToNull(d.comment()));
+        // The step's rule (StepRules) checks and records the decision inside the completion, where the engine has
+        // the instance at hand: the same rule as for a completion from Tasklist or Camunda's REST API.
+        Map<String, Object> fields = new HashMap<>();
+        if (d != null) {
+            fields.put("decision", d.decision());
+            fields.put("comment", d.comment());
+            fields.put("returnTo", d.returnTo());
         }
-        return vars;
+        fields.values().removeIf(java.util.Objects::isNull);
+        finish(task, caller, fields, false);
     }
 
     /**
@@ -248,7 +182,7 @@ public class ReviewTasks {
     @Transactional
     public void completeRecorded(String taskId, Caller caller, Map<String, Object> variables) {
         Task task = visibleTask(taskId, caller);
-        finish(task, caller, new HashMap<>(variables), null);
+        finish(task, caller, new HashMap<>(variables), true);
     }
 
     /** 撤回: the submitter takes the table back while the department has not touched it yet. */
@@ -287,7 +221,7 @@ public class ReviewTasks {
         Task task = visible != null ? visible : tasks.createTaskQuery()
                 .processInstanceBusinessKey(String.valueOf(projectId)).taskDefinitionKey(Steps.DRAFTING).singleResult();
         if (task == null || (visible == null && !mayAct(task, caller))) {
-            projects.table(projectId); // 404 for an unknown project
+            projects.table(projectId, caller.scope()); // 404 for an unknown project and for another unit's
             throw new ReviewForbiddenException("项目当前不在编制环节，或您不是该单位的编制人");
         }
         racing(task.getId(), () -> complete(task, new Decision("submit", comment, null), caller));
@@ -297,22 +231,47 @@ public class ReviewTasks {
     @Transactional
     public void transfer(String taskId, String toUser, String comment, Caller caller) {
         Task task = visibleTask(taskId, caller);
-        requireUser(toUser);
+        String to = mayWork(task, toUser, caller);
         claimFor(task, caller);
-        tasks.setAssignee(taskId, toUser);
+        // Checked above against the step's candidates: candidates themselves only have TASK_WORK, not TASK_ASSIGN.
+        engine.asSystem(() -> tasks.setAssignee(taskId, to));
         review.record(projectId(task), taskId, Steps.name(task.getTaskDefinitionKey()), "transfer", caller.userId(),
-                "转办给 " + toUser + (blankToNull(comment) == null ? "" : "：" + comment));
+                "转办给 " + to + (blankToNull(comment) == null ? "" : "：" + comment));
     }
 
     /** 委派: asks another user to handle the task; when they complete it, it comes back to the caller. */
     @Transactional
     public void delegate(String taskId, String toUser, String comment, Caller caller) {
         Task task = visibleTask(taskId, caller);
-        requireUser(toUser);
+        String to = mayWork(task, toUser, caller);
         claimFor(task, caller);
-        tasks.delegateTask(taskId, toUser);
+        engine.asSystem(() -> tasks.delegateTask(taskId, to));
         review.record(projectId(task), taskId, Steps.name(task.getTaskDefinitionKey()), "delegate", caller.userId(),
-                "委派给 " + toUser + (blankToNull(comment) == null ? "" : "：" + comment));
+                "委派给 " + to + (blankToNull(comment) == null ? "" : "：" + comment));
+    }
+
+    /**
+     * A task is handed only to someone who may work that step: a member of one of its candidate groups (编制: the
+     * unit's preparers; 部门审核: the department's reviewers; 财政审核: finance), named exactly.
+     */
+    private String mayWork(Task task, String toUser, Caller caller) {
+        String to = blankToNull(toUser);
+        if (to == null) {
+            throw new IllegalArgumentException("请指定接收人 userId");
+        }
+        if (to.equals(caller.userId())) {
+            throw new IllegalArgumentException("不能转办或委派给自己");
+        }
+        List<String> groups = engine.asSystem(() -> tasks.getIdentityLinksForTask(task.getId())).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        boolean member = engine.asSystem(() -> groups.stream()
+                .anyMatch(g -> identity.createUserQuery().userId(to).memberOfGroup(g).count() > 0));
+        if (!member) {
+            throw new IllegalArgumentException("用户“" + to + "”不能办理“" + Steps.name(task.getTaskDefinitionKey())
+                    + "”：只能转办或委派给本环节的办理人（" + String.join("、", groups) + " 的成员）");
+        }
+        return to;
     }
 
     public Long projectId(Task task) {
@@ -320,26 +279,6 @@ public class ReviewTasks {
         HistoricProcessInstance pi = engine.asSystem(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult());
         return Long.valueOf(pi.getBusinessKey());
-    }
-
-    private void checkDecision(Decision d, Caller caller, Long projectId) {
-        checkDecisionShape(d);
-        if (d.isApprove() && caller.userId().equals(projects.submitter(projectId))) {
-            throw new ReviewForbiddenException("提交人不能审批自己提交的目标表");
-        }
-    }
-
-    /** What a review decision must hold, before anything is read or written. */
-    private static void checkDecisionShape(Decision d) {
-        if (d == null || (!d.isApprove() && !d.isReturn())) {
-            throw new IllegalArgumentException("审批结论 decision 必须为 approve（同意）或 return（退回）");
-        }
-        if (d.isReturn() && blankToNull(d.comment()) == null) {
-            throw new IllegalArgumentException("退回时必须填写审批意见");
-        }
-        if (d.returnTo() != null && !List.of("unit", "department").contains(d.returnTo())) {
-            throw new IllegalArgumentException("退回对象 returnTo 必须为 unit（退回单位）或 department（退回部门）");
-        }
     }
 
     private void claimFor(Task task, Caller caller) {
@@ -354,59 +293,41 @@ public class ReviewTasks {
         }
     }
 
-    /** Completes the task for the caller; {@code decision}: for the step's listener to check and record, or null. */
-    private void finish(Task task, Caller caller, Map<String, Object> vars, Decision decision) {
+    /**
+     * Completes the task for the caller. {@code recorded}: the calling service has checked and recorded the step,
+     * {@code values} are the variables it hands to the process; otherwise {@code values} are the step's fields for
+     * its rule, and nothing is stored but what the rule returns.
+     */
+    private void finish(Task task, Caller caller, Map<String, Object> values, boolean recorded) {
         try {
             if (task.getDelegationState() == DelegationState.PENDING) {
-                // A delegated task goes back to its owner, who then decides.
-                tasks.resolveTask(task.getId(), vars);
+                // A delegated task goes back to its owner, who then decides; no listener runs on a resolve.
+                tasks.resolveTask(task.getId());
                 return;
             }
             String completedBy = null;
-            if (task.getAssignee() == null && APPROVAL_STEPS.contains(task.getTaskDefinitionKey())) {
-                // Assigned by the step's complete listener (FormDecisions), inside the completion: history names
-                // who completed it without a claim of its own (about 8 statements less per step).
+            if (task.getAssignee() == null) {
+                // Assigned by the step's complete listener (StepListener), inside the completion: history names
+                // who completed it without a claim of its own.
                 completedBy = caller.userId();
             } else {
                 claimFor(task, caller);
             }
-            ApiCompletion.run(new ApiCompletion.Completion(task.getId(), completedBy, decision),
-                    () -> tasks.complete(task.getId(), vars));
+            ApiCompletion.run(new ApiCompletion.Completion(task.getId(), completedBy,
+                            recorded ? Map.of() : Map.copyOf(values), recorded),
+                    () -> tasks.complete(task.getId(), recorded ? values : Map.of()));
         } catch (OptimisticLockingException | NullValueException e) {
             throw conflict(task);
         } catch (ProcessEngineException e) {
-            // The complete listener (FormDecisions) refused: the step was claimed by someone else since it was
-            // read, or the submitter approves their own table. The engine wraps what its listeners throw.
+            // The step's rule refused (a return without an opinion, the submitter approving, claimed by someone
+            // else since it was read). The engine wraps what its listeners throw: the rule's own answer counts.
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof TaskConflictException c) {
-                    throw c;
-                }
-                if (t instanceof ReviewForbiddenException f) {
-                    throw f;
+                if (t instanceof TaskConflictException || t instanceof ReviewForbiddenException
+                        || t instanceof IllegalArgumentException || t instanceof InvalidProjectException) {
+                    throw (RuntimeException) t;
                 }
             }
             throw e;
-        }
-    }
-
-    /** The project of a task's instance, and whether the instance holds stored routing variables (RoutingVariables). */
-    record Step(Long projectId, boolean holdsStoredRouting) {
-    }
-
-    /** Both in one variable query; the project from history when the instance has just ended (a race). */
-    private Step step(Task task) {
-        List<VariableInstance> vars = engine.asSystem(() -> runtime
-                .createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
-                .variableNameIn(STEP_VARIABLES)
-                .disableBinaryFetching().list());
-        Long projectId = vars.stream().filter(v -> "projectId".equals(v.getName()) && v.getValue() instanceof Number)
-                .map(v -> ((Number) v.getValue()).longValue()).findFirst().orElseGet(() -> projectId(task));
-        return new Step(projectId, vars.stream().anyMatch(v -> !"projectId".equals(v.getName())));
-    }
-
-    private void requireUser(String userId) {
-        if (blankToNull(userId) == null) {
-            throw new IllegalArgumentException("请指定接收人 userId");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,8 +16,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.openperf.security.Caller;
@@ -108,8 +109,11 @@ public class TaskList {
         List<TaskRow> rows = new ArrayList<>();
         for (Task t : page0) {
             Long id = projectIds.get(t.getProcessInstanceId());
+            if (id == null || !byId.containsKey(id)) {
+                continue; // its instance ended (completed meanwhile) or its project is gone: a row always has one
+            }
             Set<String> f = flags.getOrDefault(t.getId(), Set.of());
-            rows.add(row(t.getId(), id == null ? null : byId.get(id), Steps.name(t.getTaskDefinitionKey()),
+            rows.add(row(t.getId(), byId.get(id), Steps.name(t.getTaskDefinitionKey()),
                     t.getAssignee(), t.getCreateTime(), t.getDueDate(), null, f.contains(ReviewReminders.REMINDED),
                     f.contains(ReviewReminders.OVERDUE)));
         }
@@ -133,17 +137,19 @@ public class TaskList {
         return q;
     }
 
-    /** The projectId variable of each running process instance (set on the instance itself at its start). */
+    /** The project of each running process instance: its business key, which no user can write. */
     private Map<String, Long> runtimeProjectIds(String[] processInstanceIds) {
         Map<String, Long> ids = new HashMap<>();
-        for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceIds)
-                .variableName("projectId").list()) {
-            if (v.getValue() instanceof Number n && (v.getExecutionId() == null
-                    || v.getExecutionId().equals(v.getProcessInstanceId()) || !ids.containsKey(v.getProcessInstanceId()))) {
-                ids.put(v.getProcessInstanceId(), n.longValue());
-            }
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery()
+                .processInstanceIds(Set.of(processInstanceIds)).list()) {
+            projectId(pi.getBusinessKey()).ifPresent(id -> ids.put(pi.getId(), id));
         }
         return ids;
+    }
+
+    static Optional<Long> projectId(String businessKey) {
+        return businessKey != null && businessKey.matches("\\d{1,18}") ? Optional.of(Long.valueOf(businessKey))
+                : Optional.empty();
     }
 
     @Transactional(readOnly = true)
@@ -209,17 +215,15 @@ public class TaskList {
         return projects.findAllById(ids).stream().collect(Collectors.toMap(Project::getId, Function.identity()));
     }
 
-    /** The projectId variable of each (running or finished) process instance, in one query. */
+    /** The project of each (running or finished) process instance, from its business key, in one query. */
     private Map<String, Long> historicProjectIds(String[] processInstanceIds) {
         Map<String, Long> ids = new HashMap<>();
         if (processInstanceIds.length == 0) {
             return ids;
         }
-        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(processInstanceIds).variableName("projectId").list()) {
-            if (v.getValue() instanceof Number n) {
-                ids.putIfAbsent(v.getProcessInstanceId(), n.longValue());
-            }
+        for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery()
+                .processInstanceIds(Set.of(processInstanceIds)).list()) {
+            projectId(pi.getBusinessKey()).ifPresent(id -> ids.put(pi.getId(), id));
         }
         return ids;
     }

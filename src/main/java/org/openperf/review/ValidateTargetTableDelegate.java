@@ -24,6 +24,6 @@ public class ValidateTargetTableDelegate implements JavaDelegate {
     }
 
     static Long projectId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("projectId")).longValue();
+        return ProjectKeys.of(execution);
     }
 }

@@ -49,4 +49,17 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
     java.util.List<Project> findByImportIdOrderByIdAsc(Long importId);
 
     Page<Project> findBySubmittedBy(String submittedBy, Pageable pageable);
+
+    /** Whose groups work a project's tasks: its unit's and department's codes, as stored (null when unset). */
+    @Query("""
+            select u.code as unitCode, d.code as departmentCode
+            from Project p left join p.unit u left join u.department d where p.id = :id
+            """)
+    Optional<Routing> routing(@Param("id") Long id);
+
+    interface Routing {
+        String getUnitCode();
+
+        String getDepartmentCode();
+    }
 }

@@ -103,6 +103,11 @@ public class ProjectService {
         p.setYear(form.year());
         p.setName(form.name().trim());
         apply(form, p);
+        if (!scope.covers(p)) {
+            // Checked on what is written, not only on what was stored: a draft cannot be moved out of reach.
+            throw new InvalidProjectException("只能将项目归属于本单位（或本部门所属单位），不能改为“"
+                    + (p.getUnit() == null ? "无单位" : p.getUnit().getName() + "（" + p.getUnit().getCode() + "）") + "”");
+        }
         projects.saveAndFlush(p);
         return ProjectView.of(p, validation.validate(p));
     }

@@ -1,6 +1,7 @@
 package org.openperf.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.TestUnits;
 import org.openperf.review.Approvals;
+import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
@@ -62,6 +64,8 @@ class MilestoneProcessTest {
     DepartmentRepository departments;
     @Autowired
     UnitRepository units;
+    @Autowired
+    org.openperf.review.ReviewService review;
 
     @BeforeEach
     void setUp() {
@@ -165,6 +169,50 @@ class MilestoneProcessTest {
         fire(id);
         assertThat(milestones.results(id)).extracting(MilestoneResult::getMonth).containsExactly(3, 6, 10, 12);
         assertThat(lifecycle(id)).hasPassed("EndEvent_Monitoring").isWaitingAt("CatchEvent_SelfEvaluationRoundOpened");
+    }
+
+    /** A project whose 3月底 milestone is red (nothing spent), waiting at 偏差说明. */
+    Long lagging(String name) {
+        Long id = approved(name, PLAN);
+        fire(id);
+        assertThat(lifecycle(id)).isWaitingAt("UserTask_DeviationExplanation");
+        return id;
+    }
+
+    Task step(Long id) {
+        return tasks.createTaskQuery().processInstanceId(lifecycle(id).getId()).singleResult();
+    }
+
+    List<String> deviationHistory(Long id) {
+        return review.history(id).stream().filter(o -> "审核偏差说明".equals(o.getStep()))
+                .map(o -> o.getAction() + ":" + o.getUserId()).toList();
+    }
+
+    @Test
+    void aDeviationReviewIsRecordedOnceAndAReturnNeedsAnOpinionWhicheverWayItIsCompleted() {
+        // Tasklist's form: the explanation without its measures, then a return without an opinion, are refused.
+        Long viaForm = lagging("表单审核偏差项目");
+        assertThatThrownBy(() -> tasks.complete(step(viaForm).getId(), Map.of("deviationText", "招标延后")))
+                .hasStackTraceContaining("纠偏措施");
+        tasks.complete(step(viaForm).getId(), Map.of("deviationReasons", List.of("经费保障"),
+                "deviationText", "招标延后", "measures", "7月集中支付"));
+        Task review = step(viaForm);
+        tasks.claim(review.getId(), "d402");
+        assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("decision", "return")))
+                .hasStackTraceContaining("退回偏差说明时必须填写审核意见");
+        assertThat(step(viaForm).getTaskDefinitionKey()).isEqualTo("UserTask_DeviationReview");
+        tasks.complete(review.getId(), Map.of("decision", "return", "comment", "措施不具体"));
+        assertThat(deviationHistory(viaForm)).containsExactly("return:d402");
+        assertThat(step(viaForm).getTaskDefinitionKey()).isEqualTo("UserTask_DeviationExplanation");
+
+        // The app's task API: one history row, with who decided.
+        Long viaApi = lagging("接口审核偏差项目");
+        tasks.complete(step(viaApi).getId(), Map.of("deviationText", "招标延后", "measures", "7月集中支付"));
+        assertThatThrownBy(() -> work.complete(step(viaApi).getId(), new Decision("return", " ", null), Approvals.DEPT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("审核意见");
+        work.complete(step(viaApi).getId(), new Decision("approve", "同意", null), Approvals.DEPT);
+        assertThat(deviationHistory(viaApi)).containsExactly("approve:d402");
+        assertThat(milestones.results(viaApi).get(0).getReviewDecision()).isEqualTo("approve");
     }
 
     @Test

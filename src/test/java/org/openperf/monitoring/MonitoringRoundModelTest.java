@@ -61,10 +61,10 @@ class MonitoringRoundModelTest {
                 m -> assertThat(m.getMessage().getName()).isEqualTo(MonitoringRoundService.MESSAGE));
 
         Map<String, String> groups = Map.of(
-                "UserTask_MonitoringReport", "unit-${unitCode}",
-                "UserTask_MonitoringDepartmentReview", "dept-${departmentCode}",
+                "UserTask_MonitoringReport", "${projectGroups.unit(execution)}",
+                "UserTask_MonitoringDepartmentReview", "${projectGroups.department(execution)}",
                 "UserTask_MonitoringFinanceReview", "finance",
-                "UserTask_Rectification", "unit-${unitCode}");
+                "UserTask_Rectification", "${projectGroups.unit(execution)}");
         List<UserTask> steps = round.getChildElementsByType(UserTask.class).stream().toList();
         assertThat(steps).extracting(UserTask::getId).containsExactlyInAnyOrderElementsOf(groups.keySet());
         assertThat(steps).extracting(UserTask::getName)

@@ -72,6 +72,8 @@ class TargetApprovalProcessTest {
     DepartmentRepository departments;
     @Autowired
     UnitRepository units;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -420,7 +422,8 @@ class TargetApprovalProcessTest {
 
         // What ReviewTasks.complete sends for a step it read while it was still unassigned.
         Throwable thrown = catchThrowable(() -> ApiCompletion.run(
-                new ApiCompletion.Completion(review.getId(), "d402", new Decision("approve", "同意", null)),
+                new ApiCompletion.Completion(review.getId(), "d402", Map.of("decision", "approve", "comment", "同意"),
+                        false),
                 () -> tasks.complete(review.getId())));
         assertThat(thrown).isNotNull();
         assertThat(causes(thrown)).anySatisfy(t -> assertThat(t).isInstanceOf(TaskConflictException.class)
@@ -485,7 +488,9 @@ class TargetApprovalProcessTest {
         Long fine = draft("正常催办项目");
         work.submit(fine, null, UNIT);
         String brokenInstance = approval(broken).getId();
-        runtime.removeVariable(brokenInstance, "projectId");
+        String brokenTask = current(broken).getId();
+        // An instance that is not a project's (started by hand in Cockpit, say): its business key is no project id.
+        businessKey(brokenInstance, "not-a-project");
         try {
             Date later = Date.from(t0.toInstant().plus(Duration.ofDays(10)).plusSeconds(1));
             while (reminders.followUp(later, 1)) {
@@ -495,10 +500,15 @@ class TargetApprovalProcessTest {
             }
             assertThat(actions(fine)).containsExactly("submit", "remind");
             assertThat(actions(broken)).containsExactly("submit");
-            assertThat(current(broken).getFollowUpDate()).as("not picked up again").isNull();
+            assertThat(tasks.createTaskQuery().taskId(brokenTask).singleResult().getFollowUpDate())
+                    .as("not picked up again").isNull();
         } finally {
-            runtime.setVariable(brokenInstance, "projectId", broken); // the other tests share this database
+            businessKey(brokenInstance, String.valueOf(broken)); // the other tests share this database
         }
+    }
+
+    void businessKey(String processInstanceId, String key) {
+        jdbc.update("update act_ru_execution set business_key_ = ? where proc_inst_id_ = ?", key, processInstanceId);
     }
 
     /** What the hourly timer does: start review-reminders and run its batches until none is left. */
@@ -517,8 +527,49 @@ class TargetApprovalProcessTest {
         throw new AssertionError("the sweep did not finish in 100 batches");
     }
 
+    /** A user of the engine's identity in a group, as the demo users and a real installation have them. */
+    void member(String userId, String groupId) {
+        org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            identity.saveUser(identity.newUser(userId));
+        }
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            identity.saveGroup(identity.newGroup(groupId));
+        }
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    @Test
+    void aTaskIsHandedOnlyToSomeoneWhoMayWorkThatStep() {
+        member("d402b", "dept-402");
+        member("u402001x", "unit-402001");
+        member("d401x", "dept-401");
+        Long id = draft("转办范围项目");
+        work.submit(id, null, UNIT);
+        String taskId = current(id).getId();
+        for (String outsider : List.of("u402001x", "d401x", "nobody-at-all")) {
+            assertThatThrownBy(() -> work.transfer(taskId, outsider, null, DEPT))
+                    .as("转办给 " + outsider).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("部门审核");
+            assertThatThrownBy(() -> work.delegate(taskId, outsider, null, DEPT))
+                    .as("委派给 " + outsider).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(current(id).getAssignee()).as("nothing handed on").isNull();
+        assertThat(actions(id)).containsExactly("submit");
+        // The unit's own 编制 goes only to the unit's preparers.
+        Long other = draft("编制转办项目");
+        String drafting = current(other).getId();
+        assertThatThrownBy(() -> work.transfer(drafting, "d402b", null, UNIT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit-402001");
+        work.transfer(drafting, "u402001x", "请接手", UNIT);
+        assertThat(current(other).getAssignee()).isEqualTo("u402001x");
+    }
+
     @Test
     void transferAndDelegateHandTheTaskOnAndRecordIt() {
+        member("d402b", "dept-402");
         Long id = draft("转办委派项目");
         work.submit(id, null, UNIT);
         String taskId = current(id).getId();

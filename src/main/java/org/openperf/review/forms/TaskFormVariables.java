@@ -13,7 +13,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -24,7 +23,6 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
-import org.openperf.review.RoutingVariables;
 import org.openperf.review.Steps;
 import org.openperf.security.EngineAccess;
 import org.openperf.targets.Indicator;
@@ -101,14 +99,6 @@ public class TaskFormVariables {
     }
 
     /**
-     * Empties the previous step's decision on a task that has just been created, so that Tasklist does not show the
-     * last reviewer's choice and opinion as this reviewer's.
-     */
-    public void clearDecision(DelegateTask task) {
-        RoutingVariables.removeStored(task);
-    }
-
-    /**
      * The table's form variables for an open task, in the REST API's shape ({@code {"type": …, "value": …}}), or
      * none when the task's form does not show a table. Only {@code names} when given. The caller has already been
      * allowed to read the task's variables; the lookup itself runs on the system's authority.
@@ -138,6 +128,8 @@ public class TaskFormVariables {
         } catch (ProjectNotFoundException e) {
             return out; // deleted while its task was open: the form shows what the engine has
         }
+        // The forms link to the project's pages: its id is the business key, no process variable.
+        vars.putValueTyped("projectId", Variables.longValue(projectId));
         for (String name : vars.keySet()) {
             if (names == null || names.contains(name)) {
                 out.set(name, rest(vars.getValueTyped(name)));

@@ -1,0 +1,170 @@
+package org.openperf.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.openperf.security.EngineAccess;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A task completion through Camunda's REST API ({@code /engine-rest}) or Tasklist's ({@code /camunda/api/engine})
+ * may carry only the step's declared fields (its form's keys, {@link StepRule#fields}): anything else — a
+ * {@code projectId}, a {@code departmentCode}, a {@code submitter} — is refused with 400 naming it, before the
+ * engine stores anything. Setting variables on a task beforehand needs Camunda's UPDATE permission, which
+ * candidates do not have (they get TASK_WORK). The app's own task API takes a fixed body and goes through the same
+ * rules ({@link StepListener}).
+ */
+public class CompletionFieldsFilter extends OncePerRequestFilter {
+
+    /** complete, submit-form and resolve of a task, on either REST API, for the default or a named engine. */
+    static final Pattern COMPLETION = Pattern.compile(
+            "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve)$");
+    private static final int MAX_BODY = 5 * 1024 * 1024;
+
+    private final TaskService tasks;
+    private final StepRules rules;
+    private final EngineAccess engine;
+    private final ObjectMapper json;
+
+    public CompletionFieldsFilter(TaskService tasks, StepRules rules, EngineAccess engine, ObjectMapper json) {
+        this.tasks = tasks;
+        this.rules = rules;
+        this.engine = engine;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(path(request)).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher m = COMPLETION.matcher(path(request));
+        if (!m.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "办理任务的请求内容过大");
+            return;
+        }
+        List<String> sent = variableNames(body);
+        if (!sent.isEmpty()) {
+            String taskId = m.group(1);
+            Task task = engine.asSystem(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+            if (task != null) {
+                Set<String> allowed = rules.fields(task.getTaskDefinitionKey());
+                List<String> refused = sent.stream().filter(name -> !allowed.contains(name)).toList();
+                if (!refused.isEmpty()) {
+                    refuse(response, HttpServletResponse.SC_BAD_REQUEST, "办理此任务只能提交本环节表单的字段"
+                            + (allowed.isEmpty() ? "（本环节不接受任何字段）" : "（" + String.join("、", new TreeSet<>(allowed)) + "）")
+                            + "，不接受：" + String.join("、", refused));
+                    return;
+                }
+            }
+        }
+        chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    /** The names under {@code variables}; none when the body is empty or not JSON (the engine answers that). */
+    private List<String> variableNames(byte[] body) {
+        List<String> names = new ArrayList<>();
+        if (body.length == 0) {
+            return names;
+        }
+        try {
+            JsonNode variables = json.readTree(body).path("variables");
+            variables.fieldNames().forEachRemaining(names::add);
+        } catch (IOException e) {
+            return names;
+        }
+        return names;
+    }
+
+    private void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // Camunda's REST API answers errors in this shape.
+        response.getWriter().write(json.writeValueAsString(java.util.Map.of("type", "InvalidRequestException",
+                "message", message)));
+    }
+
+    private static String path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /** The request with its body read once here and replayed for the engine's REST resources. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+        }
+    }
+}
