@@ -40,22 +40,7 @@ public class Labels {
     }
 
     public String action(String action) {
-        if (action == null) {
-            return "";
-        }
-        return switch (action) {
-            case "submit" -> "提交";
-            case "approve" -> "同意";
-            case "return" -> "退回单位";
-            case "return-department" -> "退回部门";
-            case "withdraw" -> "撤回";
-            case "transfer" -> "转办";
-            case "delegate" -> "委派";
-            case "validation-failed" -> "校验未通过";
-            case "approved" -> "批复";
-            case "adjustment" -> "申请调整";
-            default -> action;
-        };
+        return org.openperf.review.HistoryAction.label(action);
     }
 
     public String severity(String severity) {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.openperf.review.HistoryAction;
 import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
 import org.openperf.review.Steps;
@@ -55,26 +56,6 @@ public class TaskFormVariables {
     static final List<String> PROJECT_PROCESSES = List.of("target-approval", "target-lifecycle");
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    static final Map<String, String> ACTIONS = Map.ofEntries(
-            Map.entry("submit", "提交"),
-            Map.entry("approve", "同意"),
-            Map.entry("return", "退回"),
-            Map.entry("return-department", "退回部门"),
-            Map.entry("withdraw", "撤回"),
-            Map.entry("validation-failed", "校验未通过"),
-            Map.entry("approved", "批复"),
-            Map.entry("remind", "催办"),
-            Map.entry("escalate", "逾期上报"),
-            Map.entry("transfer", "转办"),
-            Map.entry("delegate", "委派"),
-            Map.entry("adjust", "申请调整"),
-            Map.entry("sampled", "抽中复核"),
-            Map.entry("not-sampled", "未抽中"),
-            Map.entry("score-change", "调整得分"),
-            Map.entry("published", "公开"),
-            Map.entry("rectify", "下达整改要求"),
-            Map.entry("answer", "整改反馈"));
 
     private final ProjectService projects;
     private final ValidationService validation;
@@ -204,7 +185,7 @@ public class TaskFormVariables {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("step", text(o.getStep()));
         row.put("user", o.getUserId() == null ? "系统" : names.computeIfAbsent(o.getUserId(), this::displayName));
-        row.put("action", ACTIONS.getOrDefault(o.getAction(), text(o.getAction())));
+        row.put("action", HistoryAction.label(o.getAction()));
         row.put("comment", text(o.getComment()));
         row.put("time", o.getCreatedAt() == null ? "" : TIME.format(o.getCreatedAt()));
         return row;

@@ -212,7 +212,7 @@ class TaskFormsTest {
         JsonNode secondVars = formVariables(second.getId());
         assertThat(column(array(secondVars, "indicators"), "name")).hasSize(5).endsWith("培训完成时间");
         JsonNode history = array(secondVars, "opinions");
-        assertThat(column(history, "action")).containsExactly("提交", "退回", "提交");
+        assertThat(column(history, "action")).containsExactly("提交", "退回单位", "提交");
         assertThat(column(history, "comment")).containsExactly("请审核", "请补充时效指标", "已补充时效指标");
         assertThat(column(history, "step")).containsExactly("编制", "部门审核", "编制");
         assertThat(value(secondVars, "decision")).isNull();
@@ -225,7 +225,7 @@ class TaskFormsTest {
                 "退回部门");
         JsonNode financeVars = formVariables(finance.getId());
         assertThat(value(financeVars, "decision")).as("the department's approve is not the finance choice").isNull();
-        assertThat(column(array(financeVars, "opinions"), "action")).containsExactly("提交", "退回", "提交", "同意");
+        assertThat(column(array(financeVars, "opinions"), "action")).containsExactly("提交", "退回单位", "提交", "同意");
     }
 
     @Test
