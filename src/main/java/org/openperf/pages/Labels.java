@@ -53,6 +53,7 @@ public class Labels {
             case "delegate" -> "委派";
             case "validation-failed" -> "校验未通过";
             case "approved" -> "批复";
+            case "imported-approved" -> "按已批复导入";
             case "adjustment" -> "申请调整";
             default -> action;
         };
