@@ -179,6 +179,16 @@ class ApprovedImportApiTest {
     }
 
     @Test
+    void theImportPageOffersImportingAsApprovedToFinanceOnly() {
+        assertThat(http.withBasicAuth("finance", "demo").getForObject("/imports", String.class))
+                .contains("id=\"approved\"", "按已批复导入");
+        assertThat(http.withBasicAuth("admin", "demo").getForObject("/imports", String.class))
+                .contains("id=\"approved\"");
+        assertThat(http.withBasicAuth("unit402004", "demo").getForObject("/imports", String.class))
+                .contains("导入绩效目标表").doesNotContain("id=\"approved\"", "按已批复导入");
+    }
+
+    @Test
     void aFileImportedAsDraftsIsNotSilentlyTakenAsApproved() throws Exception {
         ResponseEntity<String> drafts = upload("/api/imports", "finance", "fixtures/tianjin-2025-targets.docx", 2038,
                 false);
