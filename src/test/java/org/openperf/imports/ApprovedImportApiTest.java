@@ -23,19 +23,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * 补录已批复目标: finance imports the Qingdao 2024 tables as approved for 2027, as a region going live mid-year
- * would. Its own application context, so the year's rounds count only these tables.
+ * 补录已批复目标: finance imports the Qingdao 2024 tables as approved for a year of their own (2042, which no other
+ * test uses), as a region going live mid-year would. The shared web context: a context of its own would, when
+ * closed, unregister the process engine the Camunda webapps of the shared one look up by name.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "perf.test.context=approved-import")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApprovedImportApiTest {
+
+    static final int YEAR = 2042;
 
     static final String QINGDAO = "fixtures/qingdao-2024-targets.xlsx";
 
@@ -75,14 +75,14 @@ class ApprovedImportApiTest {
     @Test
     void financeImportsTheQingdaoTablesAsApprovedAndEveryOneIsLiveAtOnce() throws Exception {
         // A unit may import its drafts, not approve its own targets: refused before anything is read or stored.
-        ResponseEntity<String> unit = upload("/api/imports", "unit402004", QINGDAO, 2027, true);
+        ResponseEntity<String> unit = upload("/api/imports", "unit402004", QINGDAO, YEAR, true);
         assertThat(unit.getStatusCode().value()).isEqualTo(403);
         assertThat(json.readTree(unit.getBody()).get("message").asText()).contains("仅限财政");
-        assertThat(upload("/api/imports?dryRun=true", "dept402", QINGDAO, 2027, true).getStatusCode().value())
+        assertThat(upload("/api/imports?dryRun=true", "dept402", QINGDAO, YEAR, true).getStatusCode().value())
                 .isEqualTo(403);
-        assertThat(projectsOf(2027)).isZero();
+        assertThat(projectsOf(YEAR)).isZero();
 
-        ResponseEntity<String> imported = upload("/api/imports", "finance", QINGDAO, 2027, true);
+        ResponseEntity<String> imported = upload("/api/imports", "finance", QINGDAO, YEAR, true);
         assertThat(imported.getStatusCode().value()).isEqualTo(200);
         JsonNode result = json.readTree(imported.getBody());
         List<Long> ids = new ArrayList<>();
@@ -100,19 +100,20 @@ class ApprovedImportApiTest {
         assertThat(batchView.get("problems").size()).isGreaterThan(0);
 
         // Every table is approved version 1, approved by who imported it.
-        assertThat(jdbc.queryForObject("select count(*) from project where fiscal_year = 2027 and status = 'APPROVED'"
-                + " and version = 1", Long.class)).isEqualTo(98);
+        assertThat(jdbc.queryForObject("select count(*) from project where fiscal_year = ? and status = 'APPROVED'"
+                + " and version = 1", Long.class, YEAR)).isEqualTo(98);
         assertThat(jdbc.queryForObject("select count(*) from target_version v join project p on p.id = v.project_id"
-                + " where p.fiscal_year = 2027 and v.version = 1 and v.approved_by = 'finance'", Long.class))
+                + " where p.fiscal_year = ? and v.version = 1 and v.approved_by = 'finance'", Long.class, YEAR))
                 .isEqualTo(98);
         JsonNode versions = get("finance", "/api/projects/" + ids.get(0) + "/versions");
         assertThat(versions).hasSize(1);
         assertThat(versions.get(0).get("version").asInt()).isEqualTo(1);
 
         // Each lifecycle starts past approval: no 编制 task, no target-approval, monitoring waits on its timer.
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("target-approval").count()).isZero();
         for (Long id : ids) {
             String key = String.valueOf(id);
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("target-approval")
+                    .processInstanceBusinessKey(key).count()).isZero();
             var instance = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
                     .processInstanceBusinessKey(key).singleResult();
             assertThat(instance).as("lifecycle of %s", id).isNotNull();
@@ -120,8 +121,11 @@ class ApprovedImportApiTest {
                     .contains("CatchEvent_SelfEvaluationRoundOpened");
             assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         }
-        // Tables with a spending plan have their next milestone timer (the Qingdao plans run to December).
-        assertThat(management.createJobQuery().timers().count()).isGreaterThan(0);
+        // The monitoring subprocess has planned each table's next milestone: its timer waits.
+        assertThat(ids).allSatisfy(id -> assertThat(management.createJobQuery().timers().processInstanceId(
+                runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+                        .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId()).count())
+                .as("milestone timer of %s", id).isEqualTo(1));
 
         // The history names who imported it as approved, when, from which file; the page shows it too.
         JsonNode history = get("unit402004", "/api/projects/" + firstOf(ids, "402004") + "/history");
@@ -150,11 +154,12 @@ class ApprovedImportApiTest {
 
         // A monitoring round opened right after reaches every table once, for its unit.
         ResponseEntity<String> round = http.withBasicAuth("finance", "demo").postForEntity("/api/monitoring-rounds",
-                Map.of("year", 2027, "cutoff", 6), String.class);
+                Map.of("year", YEAR, "cutoff", 6), String.class);
         assertThat(round.getStatusCode().value()).isEqualTo(201);
         assertThat(json.readTree(round.getBody()).get("projects").asInt()).isEqualTo(98);
         Map<String, Long> perProject = new HashMap<>();
-        for (Task t : tasks.createTaskQuery().taskDefinitionKey("UserTask_MonitoringReport").list()) {
+        for (Task t : tasks.createTaskQuery().taskDefinitionKey("UserTask_MonitoringReport")
+                .processVariableValueEquals("year", YEAR).list()) {
             perProject.merge(runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
                     .singleResult().getBusinessKey(), 1L, Long::sum);
         }
@@ -163,19 +168,20 @@ class ApprovedImportApiTest {
 
         // And the year's self-evaluation reaches every one of them too.
         JsonNode selfEvaluation = json.readTree(http.withBasicAuth("finance", "demo").postForEntity(
-                "/api/self-evaluation-rounds", Map.of("year", 2027), String.class).getBody());
+                "/api/self-evaluation-rounds", Map.of("year", YEAR), String.class).getBody());
         assertThat(selfEvaluation.get("projects").asInt()).isEqualTo(98);
-        assertThat(tasks.createTaskQuery().taskDefinitionKey("UserTask_SelfEvaluation").count()).isEqualTo(98);
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("UserTask_SelfEvaluation")
+                .processVariableValueEquals("year", YEAR).count()).isEqualTo(98);
 
         // The same file again as approved is not stored twice.
-        JsonNode again = json.readTree(upload("/api/imports", "finance", QINGDAO, 2027, true).getBody());
+        JsonNode again = json.readTree(upload("/api/imports", "finance", QINGDAO, YEAR, true).getBody());
         assertThat(again.get("duplicateOf").asLong()).isEqualTo(batch);
-        assertThat(projectsOf(2027)).isEqualTo(98);
+        assertThat(projectsOf(YEAR)).isEqualTo(98);
     }
 
     Long firstOf(List<Long> ids, String unit) {
         return jdbc.queryForObject("select min(p.id) from project p join unit u on u.id = p.unit_id"
-                + " where p.fiscal_year = 2027 and u.code = ?", Long.class, unit);
+                + " where p.fiscal_year = ? and u.code = ?", Long.class, YEAR, unit);
     }
 
     @Test
@@ -227,5 +233,16 @@ class ApprovedImportApiTest {
         assertThat(jdbc.queryForObject("select count(*) from review_opinion o join project p on p.id = o.project_id"
                 + " where p.fiscal_year = 2039 and o.action = 'imported-approved' and o.user_id = 'admin'", Long.class))
                 .isEqualTo(23);
+
+        // Its lifecycle is an approved table's: the unit may ask for a target adjustment, which reopens it for 编制.
+        Long project = jdbc.queryForObject("select min(p.id) from project p join unit u on u.id = p.unit_id"
+                + " where p.fiscal_year = 2039 and u.code = '353101'", Long.class);
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth("unit353101", "demo").postForEntity("/api/projects/" + project + "/adjustments",
+                new HttpEntity<>(Map.of("comment", "预算调整"), h), String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(get("unit353101", "/api/projects/" + project).get("status").asText()).isEqualTo("ADJUSTING");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(project))
+                .taskCandidateGroup("unit-353101").list()).extracting(Task::getName).containsExactly("编制");
     }
 }

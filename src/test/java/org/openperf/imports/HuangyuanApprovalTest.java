@@ -20,7 +20,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -28,12 +27,11 @@ import org.springframework.util.LinkedMultiValueMap;
  * Seed 003 (Huangyuan 2024, layout E) end to end through the API, as its users would work: the unit imports its
  * approval list and submits every table, the department approves, finance approves; each becomes version 1.
  * Every one of these tables was approved and published, without a 成本 indicator: DOMAIN.md makes that a warning
- * that travels with the table, not an error that sends it back. Its own context (its own users and 2024 tables).
+ * that travels with the table, not an error that sends it back. The shared web context; the county's users and
+ * department 723 are this test's alone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "perf.test.context=huangyuan-approval")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HuangyuanApprovalTest {
 
     static final String UNIT = "unit723001";
@@ -82,7 +80,7 @@ class HuangyuanApprovalTest {
     }
 
     String taskOf(String user, long project) throws Exception {
-        for (JsonNode t : call(user, "GET", "/api/tasks?view=todo&size=200", null, 200)) {
+        for (JsonNode t : call(user, "GET", "/api/tasks?view=todo&year=2024&department=723&size=200", null, 200)) {
             if (t.get("projectId").asLong() == project) {
                 return t.get("taskId").asText();
             }
@@ -92,7 +90,8 @@ class HuangyuanApprovalTest {
 
     @Test
     @Disabled("Waits for issue 14 part 1 (validation as DOMAIN.md says): on this branch structure.cost.missing is an "
-            + "ERROR for 2024 and stops all 8 published tables at 校验; nothing else does (the test passes with "
+            + "ERROR for 2024 and stops all 8 published tables at 校验; nothing else does (it passes with "
+            + "-Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition' "
             + "-Dperf.validation.new-framework-from-year=2030). Remove this line when part 1 is merged.")
     void theUnitImportsItsApprovalListAndEveryTableIsApprovedThroughDepartmentAndFinance() throws Exception {
         LinkedMultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
