@@ -4,6 +4,7 @@
   const formEl = document.getElementById('import-form');
   const fileInput = document.getElementById('file');
   const yearInput = document.getElementById('year');
+  const approvedInput = document.getElementById('approved'); // only on finance's page
   const message = document.getElementById('import-message');
   const preview = document.getElementById('preview-result');
   const progressSection = document.getElementById('progress-section');
@@ -15,7 +16,14 @@
     const fd = new FormData();
     fd.append('file', fileInput.files[0]);
     fd.append('year', yearInput.value);
+    if (approved()) {
+      fd.append('approved', 'true');
+    }
     return fd;
+  }
+
+  function approved() {
+    return approvedInput != null && approvedInput.checked;
   }
 
   // Amounts as documents print them: 835 → 835.00, 174.16 stays, 0.125 keeps its third decimal.
@@ -61,7 +69,9 @@
       const errors = result.problems.filter(p => p.severity === 'ERROR').length;
       document.getElementById('preview-summary').textContent = '共 ' + result.tableCount + ' 张目标表、'
         + result.indicatorCount + ' 个指标；发现 ' + result.problems.length + ' 个问题（' + errors + ' 个错误，'
-        + (result.problems.length - errors) + ' 个提示）。有错误的表也会导入为草稿，导入后在项目页面修改。';
+        + (result.problems.length - errors) + ' 个提示）。' + (approved()
+          ? '按已批复导入：每张表导入后即为批复第 1 版，问题只记录不退回，文件留作批复依据。'
+          : '有错误的表也会导入为草稿，导入后在项目页面修改。');
       const body = document.querySelector('#preview-tables tbody');
       body.innerHTML = '';
       result.projects.forEach((p, i) => {
@@ -141,7 +151,8 @@
       bar.value = bar.max;
       const batch = job.importId || job.duplicateOf;
       progressText.textContent = job.duplicateOf
-        ? '未重复导入：' + (job.message || '该文件已导入过') : '导入完成：' + job.tablesDone + ' / ' + total + ' 张表。';
+        ? '未重复导入：' + (job.message || '该文件已导入过')
+        : '导入完成：' + job.tablesDone + ' / ' + total + ' 张表' + (approved() ? '，均已按已批复导入为第 1 版。' : '。');
       progressText.className = job.duplicateOf ? 'alert warning' : 'alert info';
       const report = document.getElementById('error-report');
       report.href = '/api/imports/' + batch + '/error-report';

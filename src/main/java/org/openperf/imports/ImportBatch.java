@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** One stored import: the file as uploaded (for the error report) and what it produced. */
+/**
+ * One stored import: the file as uploaded (for the error report) and what it produced. A batch imported as
+ * approved (补录已批复目标) keeps its file as the evidence of that approval.
+ */
 @Entity
 @Table(name = "import_batch")
 public class ImportBatch {
@@ -47,10 +50,19 @@ public class ImportBatch {
     @Column(name = "problems_json", length = 1000000)
     private String problemsJson;
 
+    @Column(name = "approved", nullable = false)
+    private boolean approved;
+
     protected ImportBatch() {
     }
 
     public ImportBatch(String fileName, String sha256, int year, String createdBy, byte[] content) {
+        this(fileName, sha256, year, createdBy, content, false);
+    }
+
+    /** @param approved its tables were approved on paper and are imported as approved version 1 */
+    public ImportBatch(String fileName, String sha256, int year, String createdBy, byte[] content, boolean approved) {
+        this.approved = approved;
         this.fileName = fileName;
         this.sha256 = sha256;
         this.year = year;
@@ -95,13 +107,18 @@ public class ImportBatch {
         return content;
     }
 
+    public boolean isApproved() {
+        return approved;
+    }
+
     public String getProblemsJson() {
         return problemsJson;
     }
 
     /** What a second upload of the same file for the same year is told. */
     public String alreadyImportedMessage() {
-        return "该文件已于 " + createdAt.withNano(0).toString().replace('T', ' ') + " 导入（导入批次 " + id + "，"
+        return "该文件已于 " + createdAt.withNano(0).toString().replace('T', ' ') + (approved ? " 按已批复" : " ")
+                + "导入（导入批次 " + id + "，"
                 + tableCount + " 张目标表），未重复导入";
     }
 

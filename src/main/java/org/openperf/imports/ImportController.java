@@ -37,13 +37,19 @@ public class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "导入绩效目标表（.xlsx / .docx，一个文件可含多张表；dryRun=true 只预览不保存）")
+    @Operation(summary = "导入绩效目标表（.xlsx / .docx，一个文件可含多张表；dryRun=true 只预览不保存；"
+            + "approved=true 按已批复导入（补录已批复目标，仅限财政和管理员）：每张表即为批复第 1 版，文件留作批复依据）")
     public ImportResult importFile(@RequestPart("file") MultipartFile file, @RequestParam int year,
                                    @RequestParam(defaultValue = "false") boolean dryRun,
-                                   @RequestParam(required = false) String department) throws IOException {
+                                   @RequestParam(required = false) String department,
+                                   @RequestParam(defaultValue = "false") boolean approved) throws IOException {
         Caller caller = Caller.current();
-        return imports.importFile(file.getBytes(), file.getOriginalFilename(), year, dryRun, department,
-                caller.userId(), caller.scope());
+        if (approved) {
+            // Before the upload is read: a unit's attempt is refused whatever the file holds.
+            ImportService.mayImportApproved(caller);
+        }
+        return imports.importFile(file.getBytes(), file.getOriginalFilename(), year, dryRun, department, caller,
+                approved, ImportProgress.NONE);
     }
 
     @GetMapping("/{id}")
@@ -51,7 +57,7 @@ public class ImportController {
     public BatchView batch(@PathVariable Long id) {
         ImportBatch b = find(id);
         return new BatchView(b.getId(), b.getFileName(), b.getYear(), b.getCreatedAt().toString(), b.getCreatedBy(),
-                b.getTableCount(), b.getIndicatorCount(), imports.storedProblems(b));
+                b.isApproved(), b.getTableCount(), b.getIndicatorCount(), imports.storedProblems(b));
     }
 
     @GetMapping("/{id}/error-report")
@@ -92,7 +98,8 @@ public class ImportController {
         return b;
     }
 
-    public record BatchView(Long id, String fileName, int year, String createdAt, String createdBy, int tableCount,
-                            int indicatorCount, java.util.List<ImportResult.ProblemView> problems) {
+    /** {@code approved}: imported as approved (补录已批复目标), its file the evidence of that approval. */
+    public record BatchView(Long id, String fileName, int year, String createdAt, String createdBy, boolean approved,
+                            int tableCount, int indicatorCount, java.util.List<ImportResult.ProblemView> problems) {
     }
 }

@@ -29,10 +29,17 @@ public class ImportJobController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "后台导入（大文件）：立即返回任务号，进度用 GET /api/import-jobs/{id} 查询")
+    @Operation(summary = "后台导入（大文件）：立即返回任务号，进度用 GET /api/import-jobs/{id} 查询；"
+            + "approved=true 按已批复导入（仅限财政和管理员）")
     public JobView start(@RequestPart("file") MultipartFile file, @RequestParam int year,
-                         @RequestParam(required = false) String department) throws IOException {
-        return JobView.of(jobs.start(file.getBytes(), file.getOriginalFilename(), year, department, Caller.current()));
+                         @RequestParam(required = false) String department,
+                         @RequestParam(defaultValue = "false") boolean approved) throws IOException {
+        Caller caller = Caller.current();
+        if (approved) {
+            ImportService.mayImportApproved(caller);
+        }
+        return JobView.of(jobs.start(file.getBytes(), file.getOriginalFilename(), year, department, approved,
+                caller));
     }
 
     @GetMapping("/{id}")

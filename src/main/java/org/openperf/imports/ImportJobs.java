@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.openperf.security.Caller;
-import org.openperf.targets.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,6 +43,15 @@ public class ImportJobs {
     }
 
     public ImportJob start(byte[] content, String fileName, int year, String departmentCode, Caller caller) {
+        return start(content, fileName, year, departmentCode, false, caller);
+    }
+
+    /** @param approved 补录已批复目标 (finance and administrators only, refused here before any job is made) */
+    public ImportJob start(byte[] content, String fileName, int year, String departmentCode, boolean approved,
+                           Caller caller) {
+        if (approved) {
+            ImportService.mayImportApproved(caller);
+        }
         if (content == null || content.length == 0) {
             throw new ImportRejectedException(fileName, "上传的文件为空");
         }
@@ -53,16 +61,15 @@ public class ImportJobs {
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
         ImportJob job = ownTransaction.execute(s -> jobs.save(new ImportJob(
                 name.length() > 500 ? name.substring(name.length() - 500) : name, year, caller.userId())));
-        Scope scope = caller.scope();
-        runner.submit(() -> run(job.getId(), content, fileName, year, departmentCode, caller.userId(), scope));
+        runner.submit(() -> run(job.getId(), content, fileName, year, departmentCode, approved, caller));
         return job;
     }
 
-    private void run(Long jobId, byte[] content, String fileName, int year, String departmentCode, String user,
-                     Scope scope) {
+    private void run(Long jobId, byte[] content, String fileName, int year, String departmentCode, boolean approved,
+                     Caller caller) {
         long[] last = {0};
         try {
-            ImportResult result = imports.importFile(content, fileName, year, false, departmentCode, user, scope,
+            ImportResult result = imports.importFile(content, fileName, year, false, departmentCode, caller, approved,
                     (done, total) -> {
                         long now = System.currentTimeMillis();
                         if (done == total || now - last[0] >= PROGRESS_INTERVAL_MS) {

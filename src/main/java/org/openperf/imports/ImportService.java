@@ -11,9 +11,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.openperf.review.ReviewForbiddenException;
+import org.openperf.security.Caller;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectDraftCreated;
+import org.openperf.targets.ProjectImportedApproved;
 import org.openperf.targets.ProjectRepository;
 import org.openperf.targets.ProjectView;
 import org.openperf.targets.Scope;
@@ -29,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports target tables from an uploaded file. A file with a table that cannot be read as a table is refused
- * whole; otherwise every table becomes a draft project in one transaction, and business-rule problems are
- * reported as the validation findings of those drafts.
+ * whole; otherwise every table becomes a draft project in one transaction (or, imported as approved, an approved
+ * one), and business-rule problems are reported as the validation findings of those tables.
  */
 @Service
 public class ImportService {
@@ -80,6 +83,32 @@ public class ImportService {
     /** As above, telling {@code progress} after each stored table (for the import page's progress bar). */
     public ImportResult importFile(byte[] content, String fileName, int year, boolean dryRun, String departmentCode,
                                    String user, Scope scope, ImportProgress progress) {
+        return importFile(content, fileName, year, dryRun, departmentCode, user, scope, false, progress);
+    }
+
+    /**
+     * 补录已批复目标 when {@code approved}: every table becomes approved version 1 at once, its findings recorded but
+     * not blocking, the file kept as the evidence. Only finance and administrators may: decided on the caller's
+     * groups, whatever else the request says.
+     */
+    public ImportResult importFile(byte[] content, String fileName, int year, boolean dryRun, String departmentCode,
+                                   Caller caller, boolean approved, ImportProgress progress) {
+        if (approved) {
+            mayImportApproved(caller);
+        }
+        return importFile(content, fileName, year, dryRun, departmentCode, caller.userId(), caller.scope(), approved,
+                progress);
+    }
+
+    /** Finance approves targets; an administrator may load them for finance. Anyone else is refused (403). */
+    public static void mayImportApproved(Caller caller) {
+        if (!caller.isFinance() && !caller.isAdmin()) {
+            throw new ReviewForbiddenException("按已批复导入（补录已批复目标）仅限财政部门和系统管理员");
+        }
+    }
+
+    private ImportResult importFile(byte[] content, String fileName, int year, boolean dryRun, String departmentCode,
+                                    String user, Scope scope, boolean approved, ImportProgress progress) {
         if (content == null || content.length == 0) {
             throw new ImportRejectedException(fileName, "上传的文件为空");
         }
@@ -90,6 +119,7 @@ public class ImportService {
         if (!dryRun) {
             var earlier = batches.findFirstBySha256AndYear(sha, year);
             if (earlier.isPresent()) {
+                refuseDraftsAsApproved(earlier.get(), approved);
                 return alreadyImported(earlier.get());
             }
         }
@@ -98,17 +128,33 @@ public class ImportService {
         if (dryRun) {
             return tx.execute(status -> {
                 status.setRollbackOnly();
-                return store(read, null, year, departmentCode, false, scope, ImportProgress.NONE);
+                return store(read, null, year, departmentCode, false, scope, ImportProgress.NONE, approved);
             });
         }
         try {
             return tx.execute(status -> {
-                ImportBatch batch = batches.save(new ImportBatch(safeName(fileName), sha, year, user, content));
-                return store(read, batch, year, departmentCode, true, scope, progress);
+                ImportBatch batch = batches.save(new ImportBatch(safeName(fileName), sha, year, user, content,
+                        approved));
+                return store(read, batch, year, departmentCode, true, scope, progress, approved);
             });
         } catch (DataIntegrityViolationException e) {
             // Another request (or node) stored the same file a moment ago: the unique index tells us.
-            return alreadyImported(batches.findFirstBySha256AndYear(sha, year).orElseThrow(() -> e));
+            ImportBatch earlier = batches.findFirstBySha256AndYear(sha, year).orElseThrow(() -> e);
+            refuseDraftsAsApproved(earlier, approved);
+            return alreadyImported(earlier);
+        }
+    }
+
+    /**
+     * The file was imported as drafts before: answering "already imported" would let finance believe its tables
+     * are approved while they wait in 编制. Refused with what to do instead.
+     */
+    private static void refuseDraftsAsApproved(ImportBatch earlier, boolean approved) {
+        if (approved && !earlier.isApproved()) {
+            throw new ImportRejectedException(earlier.getFileName(), "该文件已于 "
+                    + earlier.getCreatedAt().withNano(0).toString().replace('T', ' ') + " 导入为草稿（导入批次 "
+                    + earlier.getId() + "，" + earlier.getTableCount() + " 张目标表），不能再按已批复导入；"
+                    + "请删除这些草稿后重新按已批复导入，或在审批流程中批复它们");
         }
     }
 
@@ -222,7 +268,7 @@ public class ImportService {
     }
 
     private ImportResult store(ReadResult read, ImportBatch batch, int year, String departmentCode, boolean persist,
-                               Scope scope, ImportProgress progress) {
+                               Scope scope, ImportProgress progress, boolean approved) {
         List<ImportResult.ProblemView> outOfScope = new ArrayList<>();
         UnitResolver resolver = new UnitResolver(units, departments, persist, departmentCode);
         List<ImportResult.ImportedProject> out = new ArrayList<>();
@@ -246,18 +292,23 @@ public class ImportService {
             }
             if (persist) {
                 projects.save(p);
-                // Each draft starts its lifecycle in the same transaction: all of the file or none of it.
-                events.publishEvent(new ProjectDraftCreated(p.getId()));
             }
             List<Finding> findings = validation.validate(p);
             findings.forEach(f -> problems.add(view(t, f)));
+            long errors = findings.stream().filter(Finding::isError).count();
+            if (persist) {
+                // Each table starts its lifecycle in the same transaction: all of the file or none of it.
+                events.publishEvent(approved
+                        ? new ProjectImportedApproved(p.getId(), batch.getCreatedBy(), batch.getId(),
+                                batch.getFileName(), errors, findings.size() - errors)
+                        : new ProjectDraftCreated(p.getId()));
+            }
             indicators += p.getIndicators().size();
             out.add(new ImportResult.ImportedProject(p.getId(), p.getCode(), p.getName(),
                     unit == null ? null : new ProjectView.UnitRef(unit.getCode(), unit.getName()),
                     ProjectView.amount(p.getBudget()), ProjectView.amount(p.getFiscalFunds()),
                     ProjectView.amount(p.getOtherFunds()), p.getIndicators().size(),
-                    findings.stream().filter(Finding::isError).count(),
-                    findings.stream().filter(f -> !f.isError()).count()));
+                    errors, findings.size() - errors));
             progress.tablesDone(out.size(), read.tables().size());
             if (persist && ++stored % FLUSH_EVERY == 0) {
                 entityManager.flush();

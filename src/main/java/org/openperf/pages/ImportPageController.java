@@ -1,17 +1,24 @@
 package org.openperf.pages;
 
 import java.time.Year;
+import org.openperf.security.Caller;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** 导入: pick a file and a year, preview (dry run), confirm, watch progress; the work is the import API's. */
+/**
+ * 导入: pick a file and a year (finance: optionally 按已批复导入), preview (dry run), confirm, watch progress; the
+ * work is the import API's.
+ */
 @Controller
 public class ImportPageController {
 
     @GetMapping("/imports")
     public String imports(Model model) {
         model.addAttribute("year", Year.now().getValue());
+        Caller caller = Caller.current();
+        // 按已批复导入 is offered only to whom the API allows it.
+        model.addAttribute("mayImportApproved", caller.isFinance() || caller.isAdmin());
         return "imports";
     }
 }

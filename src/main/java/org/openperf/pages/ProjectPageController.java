@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.evaluation.SelfEvaluationService;
+import org.openperf.imports.ApprovalEvidence;
 import org.openperf.review.ReviewService;
 import org.openperf.review.Steps;
 import org.openperf.review.TargetVersion;
@@ -33,9 +34,11 @@ public class ProjectPageController {
     private final ReviewService review;
     private final SelfEvaluationService evaluations;
     private final ObjectMapper json;
+    private final ApprovalEvidence evidence;
 
     public ProjectPageController(ProjectPages pages, ProjectService projects, ReviewService review,
-                                 SelfEvaluationService evaluations, ObjectMapper json) {
+                                 SelfEvaluationService evaluations, ObjectMapper json, ApprovalEvidence evidence) {
+        this.evidence = evidence;
         this.pages = pages;
         this.projects = projects;
         this.review = review;
@@ -88,6 +91,7 @@ public class ProjectPageController {
         model.addAttribute("errorCount", table.findings().stream().filter(f -> f.isError()).count());
         model.addAttribute("warningCount", table.findings().stream().filter(f -> !f.isError()).count());
         model.addAttribute("history", review.history(id));
+        model.addAttribute("approvalEvidence", evidence.of(id, caller.scope(), false).orElse(null));
         model.addAttribute("versions", versionViews);
         model.addAttribute("pending", pending);
         model.addAttribute("editable", editable);

@@ -18,6 +18,7 @@ public enum HistoryAction {
     WITHDRAW("withdraw", "撤回"),
     VALIDATION_FAILED("validation-failed", "校验未通过"),
     APPROVED("approved", "批复"),
+    IMPORTED_APPROVED("imported-approved", "按已批复导入"),
     REMIND("remind", "催办"),
     ESCALATE("escalate", "逾期上报"),
     TRANSFER("transfer", "转办"),

@@ -65,12 +65,22 @@ public class ReviewService {
         }
         Project p = projects.table(event.projectId());
         // Whoever stored the draft (a preparer importing, demo data) starts its lifecycle on the system's authority.
-        engine.asSystem(() -> runtime.startProcessInstanceByKey(LIFECYCLE, String.valueOf(p.getId()), Map.of(
+        engine.asSystem(() -> runtime.startProcessInstanceByKey(LIFECYCLE, String.valueOf(p.getId()),
+                lifecycleVariables(p)));
+    }
+
+    /** What a target-lifecycle instance is started with, however it starts. */
+    static Map<String, Object> lifecycleVariables(Project p) {
+        return Map.of(
                 // The project is the business key, its groups come from the stored project (ProjectGroups): year
                 // and department are only what task lists filter on. No projectName: the forms read it when they open.
                 "year", p.getYear(),
                 "departmentCode", p.getUnit() == null || p.getUnit().getDepartment().getCode() == null
-                        ? "none" : p.getUnit().getDepartment().getCode())));
+                        ? "none" : p.getUnit().getDepartment().getCode());
+    }
+
+    boolean startsLifecycles() {
+        return startLifecycle;
     }
 
     /** 校验: ERRORs send the table back to 编制 with the findings; otherwise it goes to the department. */

@@ -1,0 +1,58 @@
+package org.openperf.review;
+
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.RuntimeService;
+import org.openperf.security.EngineAccess;
+import org.openperf.targets.Project;
+import org.openperf.targets.ProjectImportedApproved;
+import org.openperf.targets.ProjectService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * 补录已批复目标: a table finance imports as approved on paper is approved version 1 at once, and its
+ * target-lifecycle starts at the 已批复 gateway, as if target-approval had just ended, so its milestone timers are
+ * set from its spending plan and monitoring rounds and self-evaluation reach it. target-approval itself is not run.
+ */
+@Component
+public class ApprovedImports {
+
+    /** The gateway target-approval's end flows into (bpmn/target-lifecycle.bpmn). */
+    static final String APPROVED_GATEWAY = "Gateway_Approved";
+    static final String STEP = "补录批复";
+    static final String ACTION = "imported-approved";
+
+    private final ReviewService review;
+    private final ProjectService projects;
+    private final RuntimeService runtime;
+    private final EngineAccess engine;
+
+    public ApprovedImports(ReviewService review, ProjectService projects, RuntimeService runtime,
+                           EngineAccess engine) {
+        this.review = review;
+        this.projects = projects;
+        this.runtime = runtime;
+        this.engine = engine;
+    }
+
+    /** In the importing transaction: the file's tables are all approved or none is. */
+    @EventListener
+    public void onImportedApproved(ProjectImportedApproved event) {
+        Long id = event.projectId();
+        review.record(id, null, STEP, ACTION, event.importer(), "按已批复导入：" + event.importer() + " 于 "
+                + ReviewService.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                + " 从文件“" + event.fileName() + "”（导入批次 " + event.importId() + "）补录已批复的目标表"
+                + (event.errors() + event.warnings() == 0 ? "" : "；校验发现 " + event.errors() + " 个错误、"
+                + event.warnings() + " 个提示，已记录，按纸质批复不退回"));
+        review.approve(id, event.importer());
+        if (!review.startsLifecycles()) {
+            return;
+        }
+        Project p = projects.table(id);
+        engine.asSystem(() -> runtime.createProcessInstanceByKey(ReviewService.LIFECYCLE)
+                .businessKey(String.valueOf(id))
+                .setVariables(ReviewService.lifecycleVariables(p))
+                .startBeforeActivity(APPROVED_GATEWAY)
+                .execute());
+    }
+}
