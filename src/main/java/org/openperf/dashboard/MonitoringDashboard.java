@@ -20,7 +20,7 @@ import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView;
 import org.openperf.targets.ProjectView.UnitRef;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.openperf.targets.Unit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

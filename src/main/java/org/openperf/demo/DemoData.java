@@ -7,7 +7,7 @@ import org.openperf.imports.ImportResult;
 import org.openperf.imports.ImportService;
 import org.openperf.targets.Department;
 import org.openperf.targets.DepartmentRepository;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

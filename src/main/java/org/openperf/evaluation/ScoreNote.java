@@ -1,6 +1,6 @@
 package org.openperf.evaluation;
 
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Severity;
 
 /**
  * Something the self-evaluation still needs before it can go to review. An ERROR blocks submission, a WARNING

@@ -14,7 +14,7 @@ import org.openperf.targets.Project;
 import org.openperf.targets.TargetValue;
 import org.openperf.targets.TargetValueParser;
 import org.openperf.targets.ValueKind;
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Severity;
 import org.springframework.stereotype.Component;
 
 /**

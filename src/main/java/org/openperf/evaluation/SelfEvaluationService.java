@@ -26,16 +26,16 @@ import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
 import org.openperf.review.ReviewTasks;
 import org.openperf.review.TaskConflictException;
-import org.openperf.security.Caller;
-import org.openperf.security.EngineAccess;
+import org.openperf.kernel.Caller;
+import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.openperf.targets.Unit;
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Severity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -486,7 +486,7 @@ public class SelfEvaluationService {
                 continue;
             }
             Project p = projects.table(e.getProjectId());
-            if (!scope.covers(p)) {
+            if (!p.within(scope)) {
                 continue;
             }
             List<RecheckSample.Reason> reasons = Arrays.stream(e.getSampleReasons().split(","))

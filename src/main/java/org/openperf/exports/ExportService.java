@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import org.openperf.targets.Project;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.openperf.targets.ProjectService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

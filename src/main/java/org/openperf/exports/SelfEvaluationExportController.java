@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.openperf.evaluation.SelfEvaluationReport;
 import org.openperf.evaluation.SelfEvaluationService;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

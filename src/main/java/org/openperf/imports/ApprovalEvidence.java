@@ -3,7 +3,7 @@ package org.openperf.imports;
 import java.util.Optional;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Severity;
 import org.springframework.stereotype.Component;
 
 /**

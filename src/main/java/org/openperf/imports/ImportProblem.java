@@ -1,6 +1,6 @@
 package org.openperf.imports;
 
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Severity;
 
 /**
  * Something the reader met in a file. ERROR: a table that cannot be read as a table at all (no name, no indicator

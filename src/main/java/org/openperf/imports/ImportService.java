@@ -12,18 +12,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.openperf.review.ReviewForbiddenException;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectDraftCreated;
 import org.openperf.targets.ProjectImportedApproved;
 import org.openperf.targets.ProjectRepository;
 import org.openperf.targets.ProjectView;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.openperf.targets.Unit;
 import org.openperf.targets.UnitRepository;
-import org.openperf.validation.Finding;
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Finding;
+import org.openperf.kernel.Severity;
 import org.openperf.validation.ValidationService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -281,7 +281,7 @@ public class ImportService {
             p.setYear(year);
             Unit unit = resolver.resolve(t);
             p.setUnit(unit);
-            if (!scope.covers(p)) {
+            if (!p.within(scope)) {
                 outOfScope.add(new ImportResult.ProblemView("ERROR", t.where() == null ? "" : t.where().toString(),
                         "项目“" + p.getName() + "”的单位" + (unit == null ? "未注明" : " " + (unit.getCode() == null
                                 ? unit.getName() : unit.getCode())) + "，不在您可以导入的单位范围内", "import.unit.scope"));

@@ -6,6 +6,6 @@ import java.util.List;
 public record ReadResult(List<ImportedTable> tables, List<ImportProblem> problems) {
 
     public boolean hasErrors() {
-        return problems.stream().anyMatch(p -> p.severity() == org.openperf.validation.Severity.ERROR);
+        return problems.stream().anyMatch(p -> p.severity() == org.openperf.kernel.Severity.ERROR);
     }
 }

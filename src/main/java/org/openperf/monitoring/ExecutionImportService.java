@@ -22,7 +22,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.openperf.imports.ImportRejectedException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

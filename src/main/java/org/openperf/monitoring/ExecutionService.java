@@ -6,7 +6,7 @@ import java.util.List;
 import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

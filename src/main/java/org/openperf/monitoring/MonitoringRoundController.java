@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.openperf.targets.ProjectView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -5,7 +5,7 @@ import java.util.Date;
 import java.util.List;
 import org.openperf.review.TaskList;
 import org.openperf.review.TaskRow;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

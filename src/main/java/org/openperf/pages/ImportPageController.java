@@ -1,7 +1,7 @@
 package org.openperf.pages;
 
 import java.time.Year;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

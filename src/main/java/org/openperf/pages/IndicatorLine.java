@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.openperf.targets.ProjectView;
-import org.openperf.validation.Finding;
+import org.openperf.kernel.Finding;
 
 /**
  * One indicator row as the published 绩效目标表 lays it out: the 一级 and 二级 cells span their run of rows

@@ -3,7 +3,7 @@ package org.openperf.pages;
 import org.camunda.bpm.engine.TaskService;
 import org.openperf.monitoring.MonitoringReportRepository;
 import org.openperf.review.Steps;
-import org.openperf.security.EngineAccess;
+import org.openperf.kernel.EngineAccess;
 import org.springframework.stereotype.Component;
 
 /**

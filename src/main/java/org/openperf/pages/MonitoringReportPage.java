@@ -6,7 +6,7 @@ import java.util.List;
 import org.openperf.monitoring.MonitoringReport;
 import org.openperf.monitoring.MonitoringReportService;
 import org.openperf.review.ReviewForbiddenException;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView;

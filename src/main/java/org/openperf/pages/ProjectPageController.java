@@ -10,7 +10,7 @@ import org.openperf.imports.ApprovalEvidence;
 import org.openperf.review.ReviewService;
 import org.openperf.review.Steps;
 import org.openperf.review.TargetVersion;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
 import org.openperf.targets.ProjectView;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.evaluation.SelfEvaluationController;
 import org.openperf.evaluation.SelfEvaluationService;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView;
 import org.springframework.stereotype.Controller;

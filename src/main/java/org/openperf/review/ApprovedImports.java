@@ -2,7 +2,7 @@ package org.openperf.review;
 
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.RuntimeService;
-import org.openperf.security.EngineAccess;
+import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectImportedApproved;
 import org.openperf.targets.ProjectService;

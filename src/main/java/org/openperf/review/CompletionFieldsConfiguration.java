@@ -2,7 +2,7 @@ package org.openperf.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
-import org.openperf.security.EngineAccess;
+import org.openperf.kernel.EngineAccess;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,8 +1,8 @@
 package org.openperf.review;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.openperf.security.Caller;
-import org.openperf.security.EngineAccess;
+import org.openperf.kernel.Caller;
+import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;

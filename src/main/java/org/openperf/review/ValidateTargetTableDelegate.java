@@ -3,7 +3,7 @@ package org.openperf.review;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.openperf.validation.Finding;
+import org.openperf.kernel.Finding;
 import org.springframework.stereotype.Component;
 
 /** ServiceTask 校验: runs validation on the submitted table; the gateway after it reads the counts. */

@@ -1,5 +1,6 @@
 package org.openperf.security;
 
+import org.openperf.kernel.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package org.openperf.security;
 
+import org.openperf.kernel.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;

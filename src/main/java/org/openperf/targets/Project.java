@@ -1,5 +1,6 @@
 package org.openperf.targets;
 
+import org.openperf.kernel.Scope;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -257,5 +258,12 @@ public class Project {
 
     public void setImportId(Long importId) {
         this.importId = importId;
+    }
+
+    /** Whether the caller's scope reaches this project (its unit, or its unit's department). */
+    public boolean within(Scope scope) {
+        Unit u = getUnit();
+        return scope.covers(u == null ? null : u.getCode(),
+                u == null || u.getDepartment() == null ? null : u.getDepartment().getCode());
     }
 }

@@ -1,13 +1,13 @@
 package org.openperf.targets;
 
+import org.openperf.kernel.Scope;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Hibernate;
-import org.openperf.validation.Finding;
-import org.openperf.validation.ValidationService;
+import org.openperf.kernel.Finding;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,13 +20,13 @@ public class ProjectService {
 
     private final ProjectRepository projects;
     private final UnitRepository units;
-    private final ValidationService validation;
+    private final TableChecks validation;
     private final ApplicationEventPublisher events;
 
     @PersistenceContext
     private EntityManager entityManager;
 
-    public ProjectService(ProjectRepository projects, UnitRepository units, ValidationService validation,
+    public ProjectService(ProjectRepository projects, UnitRepository units, TableChecks validation,
                           ApplicationEventPublisher events) {
         this.projects = projects;
         this.units = units;
@@ -68,7 +68,7 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public Project table(Long id, Scope scope) {
         Project p = table(id);
-        if (!scope.covers(p)) {
+        if (!p.within(scope)) {
             throw new ProjectNotFoundException(id);
         }
         return p;
@@ -84,7 +84,7 @@ public class ProjectService {
         requireBasics(form);
         Project p = new Project(form.year(), form.name().trim());
         apply(form, p);
-        if (!scope.covers(p)) {
+        if (!p.within(scope)) {
             throw new InvalidProjectException("只能为本单位（或本部门所属单位）新建项目");
         }
         projects.save(p);
@@ -103,7 +103,7 @@ public class ProjectService {
         p.setYear(form.year());
         p.setName(form.name().trim());
         apply(form, p);
-        if (!scope.covers(p)) {
+        if (!p.within(scope)) {
             // Checked on what is written, not only on what was stored: a draft cannot be moved out of reach.
             throw new InvalidProjectException("只能将项目归属于本单位（或本部门所属单位），不能改为“"
                     + (p.getUnit() == null ? "无单位" : p.getUnit().getName() + "（" + p.getUnit().getCode() + "）") + "”");

@@ -2,7 +2,7 @@ package org.openperf.targets;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.openperf.validation.Finding;
+import org.openperf.kernel.Finding;
 
 /** A project's target table as the API shows it. Amounts in 万元, at least two decimals. */
 public record ProjectView(Long id, int year, String code, String name, UnitRef unit, UnitRef department,

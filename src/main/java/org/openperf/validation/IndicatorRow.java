@@ -1,5 +1,6 @@
 package org.openperf.validation;
 
+import org.openperf.kernel.Finding;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openperf.targets.Indicator;

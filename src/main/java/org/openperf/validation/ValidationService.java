@@ -1,5 +1,7 @@
 package org.openperf.validation;
 
+import org.openperf.kernel.Severity;
+import org.openperf.kernel.Finding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.openperf.targets.TableChecks;
 import org.openperf.targets.IndicatorFramework;
 import org.openperf.targets.Operator;
 import org.openperf.targets.Project;
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Service;
  * ({@code value.*}, {@code values.*}) and weights ({@code weight.*}).
  */
 @Service
-public class ValidationService {
+public class ValidationService implements TableChecks {
 
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2100;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.openperf.imports.ImportResult;
 import org.openperf.imports.ImportService;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 
 /**
  * Scenario 1's workbooks (written once per run into target/bench/import) and their import through the real

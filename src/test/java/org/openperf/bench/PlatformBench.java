@@ -62,7 +62,7 @@ import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
 import org.openperf.review.TaskList;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.Project;

@@ -17,7 +17,7 @@ import org.openperf.review.ReviewTasks;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.openperf.targets.UnitRepository;
 import org.camunda.bpm.engine.TaskService;
 import org.openqa.selenium.By;

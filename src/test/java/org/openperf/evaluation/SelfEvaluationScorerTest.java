@@ -22,7 +22,7 @@ import org.openperf.targets.GradeBands;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.Project;
 import org.openperf.targets.TargetValueParser;
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Severity;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**

@@ -61,7 +61,7 @@ class TemplateImportTest {
             wb.write(filled);
         }
         ReadResult r = TargetTableReader.read(new ByteArrayInputStream(filled.toByteArray()), "模板.xlsx", 2024);
-        assertThat(r.problems()).noneMatch(p -> p.severity() == org.openperf.validation.Severity.ERROR);
+        assertThat(r.problems()).noneMatch(p -> p.severity() == org.openperf.kernel.Severity.ERROR);
         assertThat(r.tables()).hasSize(1);
         Project p = r.tables().get(0).project();
         assertThat(r.tables().get(0).unitCode()).isEqualTo("402001");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.Project;
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Severity;
 
 /** The two real published files: every table and every indicator row, and the quirks they carry. */
 class FixtureReadTest {

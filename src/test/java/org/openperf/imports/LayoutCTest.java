@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.Project;
 import org.openperf.targets.SpendingPlanEntry;
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Severity;
 
 /** Layout C: county Word documents with 项目编码, a spending plan and a 指标值确定依据 column. */
 class LayoutCTest {

@@ -17,7 +17,7 @@ import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.openperf.validation.Severity;
+import org.openperf.kernel.Severity;
 
 /** Files that are not target tables are refused with a message the user can act on. */
 class RejectionTest {

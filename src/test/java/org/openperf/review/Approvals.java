@@ -3,7 +3,7 @@ package org.openperf.review;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 
 /** The roles process tests act as, and a table taken through approval by them. */
 public final class Approvals {

@@ -28,7 +28,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.openperf.targets.Department;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
@@ -174,7 +174,7 @@ class TargetApprovalProcessTest {
         assertThat(lifecycle(id)).isWaitingAt("CallActivity_TargetAdjustment", "CatchEvent_SelfEvaluationRoundOpened");
         assertThatThrownBy(() -> adjustments.request(id, "再次申请", UNIT)).isInstanceOf(ReviewForbiddenException.class);
 
-        projects.update(id, table("目标调整项目", "≥95%"), org.openperf.targets.Scope.ALL);
+        projects.update(id, table("目标调整项目", "≥95%"), org.openperf.kernel.Scope.ALL);
         work.submit(id, "调整后提交", UNIT);
         work.complete(current(id).getId(), new Decision("return", "请补充依据", null), DEPT);
         assertThat(status(id)).isEqualTo(ProjectStatus.ADJUSTING);

@@ -1,5 +1,7 @@
 package org.openperf.validation;
 
+import org.openperf.kernel.Severity;
+import org.openperf.kernel.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -24,7 +24,7 @@ import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
 import org.openperf.review.ReviewTasks;
 import org.openperf.review.Steps;
-import org.openperf.security.Caller;
+import org.openperf.kernel.Caller;
 import org.openperf.targets.Department;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
@@ -203,7 +203,7 @@ class TaskFormsTest {
 
         projects.update(id, table("表单展示项目",
                 indicator("产出指标", "时效指标", "培训完成时间", "≤10月31日", "年内完成全部培训")),
-                org.openperf.targets.Scope.ALL);
+                org.openperf.kernel.Scope.ALL);
         work.submit(id, "已补充时效指标", UNIT);
 
         Task second = current(id);
@@ -259,7 +259,7 @@ class TaskFormsTest {
 
         // The preparer saves a fifth indicator on the 编制 task they are working on: no new task, a fresh form.
         projects.update(id, table("现时表单项目（改）",
-                indicator("产出指标", "时效指标", "培训完成时间", "≤10月31日", null)), org.openperf.targets.Scope.ALL);
+                indicator("产出指标", "时效指标", "培训完成时间", "≤10月31日", null)), org.openperf.kernel.Scope.ALL);
         JsonNode now = formVariables(drafting.getId());
         assertThat(current(id).getId()).isEqualTo(drafting.getId());
         assertThat(value(now, "projectName")).isEqualTo("现时表单项目（改）");

@@ -1,4 +1,4 @@
-package org.openperf.validation;
+package org.openperf.kernel;
 
 /** ERROR blocks submission (or, for an import, the file); WARNING travels with the table to the reviewers. */
 public enum Severity {

@@ -1,4 +1,4 @@
-package org.openperf.targets;
+package org.openperf.kernel;
 
 import java.util.List;
 
@@ -10,25 +10,21 @@ public record Scope(boolean all, List<String> units, List<String> departments) {
 
     public static final Scope ALL = new Scope(true, List.of(), List.of());
 
-    public boolean covers(Project p) {
+    /** Whether a project of this unit (in this department) is within reach; codes may be null. */
+    public boolean covers(String unitCode, String departmentCode) {
         if (all) {
             return true;
         }
-        Unit u = p.getUnit();
-        if (u == null) {
-            return false;
-        }
-        return (u.getCode() != null && units.contains(u.getCode()))
-                || (u.getDepartment() != null && u.getDepartment().getCode() != null
-                && departments.contains(u.getDepartment().getCode()));
+        return (unitCode != null && units.contains(unitCode))
+                || (departmentCode != null && departments.contains(departmentCode));
     }
 
     /** For IN clauses, which must not be empty. */
-    List<String> unitsOrNone() {
+    public List<String> unitsOrNone() {
         return units.isEmpty() ? List.of("-") : units;
     }
 
-    List<String> departmentsOrNone() {
+    public List<String> departmentsOrNone() {
         return departments.isEmpty() ? List.of("-") : departments;
     }
 }

@@ -1,7 +1,7 @@
-package org.openperf.security;
+package org.openperf.kernel;
 
 import java.util.List;
-import org.openperf.targets.Scope;
+import org.openperf.kernel.Scope;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 

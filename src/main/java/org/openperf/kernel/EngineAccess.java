@@ -1,4 +1,4 @@
-package org.openperf.security;
+package org.openperf.kernel;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,4 +1,4 @@
-package org.openperf.validation;
+package org.openperf.kernel;
 
 /**
  * One validation result. {@code field} names what it concerns: a project field (预算数, 资金支出计划 …) or the
