@@ -52,8 +52,9 @@ public enum Rule {
     VALUE_COST_OVER_ZERO_BUDGET("value.cost.over-zero-budget", Severity.WARNING),
     VALUE_OPERATOR_SUSPICIOUS("value.operator.suspicious", Severity.WARNING),
     VALUES_MOSTLY_QUALITATIVE("values.mostly-qualitative", Severity.WARNING),
-    VALUE_BAND_MISSING("value.band.missing", Severity.ERROR),
+    /** A grading band (优/良/中/差) that cannot be read: the indicator cannot be graded by it. */
     VALUE_BAND_UNPARSED("value.band.unparsed", Severity.ERROR),
+    /** Bands that do not run one way (优 ≥ 良 ≥ 中 ≥ 差, or all ≤): an actual would fall in two of them. */
     VALUE_BAND_ORDER("value.band.order", Severity.ERROR),
     WEIGHT_MISSING("weight.missing", Severity.ERROR),
     WEIGHT_NON_POSITIVE("weight.non-positive", Severity.ERROR),

@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.openperf.targets.GradeBands;
 import org.openperf.targets.IndicatorFramework;
 import org.openperf.targets.Operator;
 import org.openperf.targets.Project;
 import org.openperf.targets.SpendingPlanEntry;
 import org.openperf.targets.TargetValue;
+import org.openperf.targets.TargetValueParser;
 import org.openperf.targets.ValueKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -274,8 +276,14 @@ public class ValidationService {
             int qualitative = 0;
             for (IndicatorRow r : rows) {
                 TargetValue v = r.value();
+                GradeBands bands = r.indicator().getBands();
+                if (bands != null) {
+                    bands(r, bands);
+                }
                 if (isMissing(v)) {
-                    report(Rule.VALUE_MISSING, r, r.label() + "未填写指标值");
+                    if (bands == null) { // the bands are the target of a banded indicator
+                        report(Rule.VALUE_MISSING, r, r.label() + "未填写指标值");
+                    }
                     continue;
                 }
                 if (v.getKind() == ValueKind.QUALITATIVE) {
@@ -292,6 +300,60 @@ public class ValidationService {
             if (!rows.isEmpty() && qualitative * 2 > rows.size()) {
                 report(Rule.VALUES_MOSTLY_QUALITATIVE, "指标值", null, rows.size() + " 个指标中有 " + qualitative
                         + " 个为定性指标，超过一半：绩效指标应以定量为主");
+            }
+        }
+
+        /**
+         * Each band reads as a value (a number with its operator, a date, or words), and numeric bands run one way:
+         * 优 ≥ 良 ≥ 中 ≥ 差 when more is better (the 优 band above the 差 band, or written with ≥/&gt;), 优 ≤ 良 ≤ 中 ≤ 差
+         * otherwise. Bands left blank (some tables grade with two) are not checked.
+         */
+        private void bands(IndicatorRow r, GradeBands bands) {
+            String[] labels = {"优", "良", "中", "差"};
+            String[] texts = {bands.getExcellent(), bands.getGood(), bands.getFair(), bands.getPoor()};
+            int year = project.getYear() >= MIN_YEAR ? project.getYear() : java.time.Year.now().getValue();
+            List<TargetValue> numbers = new ArrayList<>();
+            List<String> numberLabels = new ArrayList<>();
+            boolean allRead = true;
+            boolean anyWords = false;
+            for (int i = 0; i < texts.length; i++) {
+                if (isBlank(texts[i])) {
+                    continue;
+                }
+                TargetValue band = TargetValueParser.parse(texts[i].strip(), year);
+                boolean read = band != null && band.getKind() != null && switch (band.getKind()) {
+                    case QUANTITATIVE -> band.getNumber() != null;
+                    case DEADLINE -> band.getDeadline() != null;
+                    case QUALITATIVE -> !looksMeasurable(band.getText());
+                };
+                if (!read) {
+                    allRead = false;
+                    report(Rule.VALUE_BAND_UNPARSED, r, r.label() + "的“" + labels[i] + "”档“" + texts[i].strip()
+                            + "”未能识别：写作“运算符 数值 单位”（如“≥90%”），或写文字（如“及时”）");
+                } else if (band.isQuantitative()) {
+                    numbers.add(band);
+                    numberLabels.add(labels[i]);
+                } else {
+                    anyWords = true;
+                }
+            }
+            if (!allRead || anyWords || numbers.size() < 2) {
+                return;
+            }
+            BigDecimal first = numbers.get(0).getNumber();
+            BigDecimal last = numbers.get(numbers.size() - 1).getNumber();
+            Operator op = numbers.get(0).getOperator();
+            boolean higherIsBetter = first.compareTo(last) != 0 ? first.compareTo(last) > 0
+                    : op == null || op.isLowerBound();
+            for (int i = 1; i < numbers.size(); i++) {
+                int c = numbers.get(i - 1).getNumber().compareTo(numbers.get(i).getNumber());
+                if (higherIsBetter ? c < 0 : c > 0) {
+                    report(Rule.VALUE_BAND_ORDER, r, r.label() + "的等级档次方向不一致：“" + numberLabels.get(i - 1) + "”档 "
+                            + numbers.get(i - 1).getText().strip() + "，“" + numberLabels.get(i) + "”档 "
+                            + numbers.get(i).getText().strip() + "（" + (higherIsBetter ? "越高越好时应为 优 ≥ 良 ≥ 中 ≥ 差"
+                            : "越低越好时应为 优 ≤ 良 ≤ 中 ≤ 差") + "）");
+                    return;
+                }
             }
         }
 

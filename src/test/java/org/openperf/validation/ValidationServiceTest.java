@@ -613,4 +613,32 @@ class ValidationServiceTest {
                 "plan.last.not-100", "value.rate.range", "weight.non-positive", "weight.missing", "weight.missing",
                 "weight.missing", "weight.missing", "weight.missing", "weight.missing", "weight.sum");
     }
+
+    // ---- grading bands ------------------------------------------------------------------------------------------
+
+    private static Project banded(String excellent, String good, String fair, String poor) {
+        Project p = valid();
+        at(p, 1).setValue(null);
+        at(p, 1).setBands(new org.openperf.targets.GradeBands(excellent, good, fair, poor));
+        return p;
+    }
+
+    @Test
+    void aBandedIndicatorNeedsNoSingleValue() {
+        assertThat(validate(banded("100%", "≥90%", "≥80%", "<80%"))).isEmpty();
+        assertThat(validate(banded("≤2 天", "≤5 天", "≤7 天", ">7 天"))).isEmpty(); // less is better
+        assertThat(validate(banded("及时", "延期一周", "延期两周", "延期三周"))).isEmpty();
+    }
+
+    @Test
+    void bandsThatDoNotRunOneWayAreAnError() {
+        Finding f = singleOnRow(banded("100%", "≥80%", "≥90%", "<80%"), "value.band.order", Severity.ERROR, 1);
+        assertThat(f.message()).contains("“良”档 ≥80%", "“中”档 ≥90%", "优 ≥ 良 ≥ 中 ≥ 差");
+    }
+
+    @Test
+    void aBandThatCannotBeReadIsAnErrorNamingTheBand() {
+        Finding f = singleOnRow(banded("100%", "≥九十%", "≥80%", "<80%"), "value.band.unparsed", Severity.ERROR, 1);
+        assertThat(f.message()).contains("“良”档“≥九十%”");
+    }
 }
