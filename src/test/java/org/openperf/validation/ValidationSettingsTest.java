@@ -76,4 +76,12 @@ class ValidationSettingsTest {
                     assertThat(s.severity(Rule.PROJECT_FUNDS_SUM, 2024)).isEqualTo(Severity.ERROR);
                 });
     }
+
+    @Test
+    void docsListEveryRuleWithItsDefault() throws java.io.IOException {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "validation.md"));
+        for (Rule rule : Rule.values()) {
+            assertThat(docs).as(rule.code()).contains("| `" + rule.code() + "` | " + rule.defaultSeverity() + " |");
+        }
+    }
 }
