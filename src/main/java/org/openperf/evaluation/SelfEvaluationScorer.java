@@ -246,13 +246,18 @@ public class SelfEvaluationScorer {
                 o.explanation(), actual == null ? null : actual.deviationExplanation(), List.copyOf(notes));
     }
 
-    /** The 指标值 as written; for a banded indicator without one, its bands (优 100% / 良 ≥90% / …). */
+    /**
+     * The target as the 自评表 shows it (年度指标值): the 指标值 as written, and an indicator's grading bands with it
+     * ({@code ≥90%（优 100% / 良 ≥90% / 中 ≥80% / 差 <80%）}), or the bands alone when it has no 指标值.
+     */
     static String targetText(Indicator row) {
-        if (row.getValue() != null && row.getValue().getText() != null) {
-            return row.getValue().getText();
-        }
+        String value = row.getValue() == null || row.getValue().getText() == null ? null : row.getValue().getText();
         GradeBands b = row.getBands();
-        return b == null ? null : bandList(new String[] {b.getExcellent(), b.getGood(), b.getFair(), b.getPoor()});
+        if (b == null) {
+            return value;
+        }
+        String bands = bandList(new String[] {b.getExcellent(), b.getGood(), b.getFair(), b.getPoor()});
+        return value == null ? bands : value + "（" + bands + "）";
     }
 
     private static boolean isEmpty(IndicatorActual a) {

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,5 +130,24 @@ class BandedSelfEvaluationApiTest {
         assertThat(result.get("sheet").toString()).contains("属于“良”档（≥90%）", "属于“中”档（延期两周）");
         // 10 (预算执行率) + 24 + 12 + 15 + 15 + 10
         assertThat(result.get("total").decimalValue()).isEqualByComparingTo("86.00");
+
+        // The exported 自评表 shows each banded indicator's bands as its 年度指标值, next to its actual and score.
+        ResponseEntity<byte[]> export = http.withBasicAuth("unit402001", "demo")
+                .getForEntity("/api/projects/" + id + "/self-evaluation/export", byte[].class);
+        assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> lines = new ArrayList<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(export.getBody()))) {
+            DataFormatter f = new DataFormatter();
+            for (Row row : wb.getSheetAt(0)) {
+                String name = f.formatCellValue(row.getCell(3));
+                if (name.equals("社会保险补贴到位率") || name.equals("劳动力资源调查及时性")) {
+                    lines.add(name + "|" + f.formatCellValue(row.getCell(4)) + "|" + f.formatCellValue(row.getCell(5))
+                            + "|" + f.formatCellValue(row.getCell(7)));
+                }
+            }
+        }
+        assertThat(lines).containsExactly(
+                "社会保险补贴到位率|优 100% / 良 ≥90% / 中 ≥80% / 差 <80%|92|24.00",
+                "劳动力资源调查及时性|优 及时 / 良 延期一周 / 中 延期两周 / 差 延期三周|延期两周|12.00");
     }
 }
