@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.TestUnits;
+import org.openperf.pages.PageSession;
 import org.openperf.review.Approvals;
 import org.openperf.review.ReviewTasks;
 import org.openperf.targets.DepartmentRepository;
@@ -22,6 +23,7 @@ import org.openperf.targets.UnitRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -42,6 +44,8 @@ class BandedSelfEvaluationApiTest {
     /** A year no other test uses: rounds are one per year in the shared test database. */
     static final int YEAR = 2063;
 
+    @LocalServerPort
+    int port;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -90,7 +94,7 @@ class BandedSelfEvaluationApiTest {
     }
 
     @Test
-    void bandedIndicatorsAreSavedValidatedApprovedAndScoredByTheirBand() throws IOException {
+    void bandedIndicatorsAreSavedValidatedApprovedAndScoredByTheirBand() throws Exception {
         JsonNode created = ok(send("unit402001", HttpMethod.POST, "/api/projects", table()));
         long id = created.get("id").asLong();
         JsonNode view = ok(http.withBasicAuth("unit402001", "demo").getForEntity("/api/projects/" + id,
@@ -100,6 +104,13 @@ class BandedSelfEvaluationApiTest {
         assertThat(first.hasNonNull("value")).isFalse();
         // No 指标值 on the banded rows, and nothing else wrong: validation has nothing to say.
         assertThat(view.get("findings")).isEmpty();
+
+        // The project page shows the bands under the (empty) 指标值, and its editor has the four band cells.
+        PageSession page = new PageSession(port);
+        page.login("unit402001", "demo");
+        String html = page.get("/projects/" + id).body();
+        assertThat(html).contains("优 100% / 良 ≥90% / 中 ≥80% / 差 &lt;80%", "优 及时 / 良 延期一周 / 中 延期两周 / 差 延期三周");
+        assertThat(html).contains("<th scope=\"col\">优</th><th scope=\"col\">良</th><th scope=\"col\">中</th>");
 
         Approvals.approve(work, tasks, id);
         assertThat(ok(send("finance", HttpMethod.POST, "/api/self-evaluation-rounds", "{\"year\":" + YEAR + "}"))
