@@ -53,8 +53,29 @@
       otherFunds: number(field('otherFunds').value), budgetNote: table.budgetNote, purpose: field('purpose').value,
       goal: field('goal').value, spendingPlan: table.spendingPlan,
       indicators: rows.map(r => ({level1: r.level1, level2: r.level2, name: r.name, description: r.description,
-        value: r.value, basis: r.basis, weight: number(r.weight), bands: r.bands}))
+        value: r.value, basis: r.basis, weight: number(r.weight), bands: bandsOf(r)}))
     };
+  }
+
+  const BANDS = [['excellent', '优'], ['good', '良'], ['fair', '中'], ['poor', '差']];
+
+  // Four blank band cells are no bands: the indicator is then measured by its 指标值.
+  function bandsOf(row) {
+    const b = row.bands || {};
+    return BANDS.some(([k]) => b[k] && b[k].trim() !== '')
+      ? Object.fromEntries(BANDS.map(([k]) => [k, b[k] && b[k].trim() !== '' ? b[k] : null])) : null;
+  }
+
+  function bandCell(row, key, label, index) {
+    const td = document.createElement('td');
+    td.className = 'band';
+    const input = document.createElement('input');
+    input.value = row.bands && row.bands[key] != null ? row.bands[key] : '';
+    input.dataset.key = 'band-' + key;
+    input.setAttribute('aria-label', '第 ' + (index + 1) + ' 行 ' + label + '档');
+    input.addEventListener('input', () => { row.bands = Object.assign({}, row.bands, {[key]: input.value}); schedule(); });
+    td.appendChild(input);
+    return td;
   }
 
   function cell(row, key, label, index) {
@@ -113,6 +134,7 @@
       tr.appendChild(value);
       tr.appendChild(cell(row, 'basis', '指标值确定依据', i));
       tr.appendChild(cell(row, 'weight', '分值权重', i));
+      BANDS.forEach(([key, label]) => tr.appendChild(bandCell(row, key, label, i)));
       const findings = document.createElement('td'); findings.className = 'row-findings'; tr.appendChild(findings);
       const ops = document.createElement('td'); ops.className = 'ops';
       ops.appendChild(button('↑', '第 ' + (i + 1) + ' 行上移', () => move(i, -1)));

@@ -211,8 +211,8 @@ public class SelfEvaluationScorer {
     private IndicatorScore scoreIndicator(int index, Indicator row, Fraction weight, IndicatorActual actual,
                                           int year, ScoringSettings s) {
         TargetValue target = row.getValue();
-        if (target == null) {
-            throw new ScoringException("第 " + (index + 1) + " 个指标“" + name(row) + "”没有指标值，无法评分");
+        if (target == null && row.getBands() == null) {
+            throw new ScoringException("第 " + (index + 1) + " 个指标“" + name(row) + "”没有指标值，也没有等级档次，无法评分");
         }
         List<ScoreNote> notes = new ArrayList<>();
         Outcome o;
@@ -241,9 +241,23 @@ public class SelfEvaluationScorer {
                                 + "，须填写偏差原因分析及改进措施"));
             }
         }
-        return new IndicatorScore(index, row.getId(), row.getLevel1(), name(row), target.getText(),
+        return new IndicatorScore(index, row.getId(), row.getLevel1(), name(row), targetText(row),
                 actual == null ? null : actualText(actual), weight, o.score(), o.score().round(2), o.rule(),
                 o.explanation(), actual == null ? null : actual.deviationExplanation(), List.copyOf(notes));
+    }
+
+    /**
+     * The target as the 自评表 shows it (年度指标值): the 指标值 as written, and an indicator's grading bands with it
+     * ({@code ≥90%（优 100% / 良 ≥90% / 中 ≥80% / 差 <80%）}), or the bands alone when it has no 指标值.
+     */
+    static String targetText(Indicator row) {
+        String value = row.getValue() == null || row.getValue().getText() == null ? null : row.getValue().getText();
+        GradeBands b = row.getBands();
+        if (b == null) {
+            return value;
+        }
+        String bands = bandList(new String[] {b.getExcellent(), b.getGood(), b.getFair(), b.getPoor()});
+        return value == null ? bands : value + "（" + bands + "）";
     }
 
     private static boolean isEmpty(IndicatorActual a) {
@@ -347,9 +361,9 @@ public class SelfEvaluationScorer {
         TargetValue read = TargetValueParser.parse(actual.text(), year);
         if (read == null || !read.isQuantitative() || read.getNumber() == null) {
             throw new ScoringException("“" + name(row) + "”的实际完成值“" + (actual.text() == null ? "" : actual.text())
-                    + "”不是数值；目标值为 " + row.getValue().getText() + "，请填写数值");
+                    + "”不是数值；目标值为 " + targetText(row) + "，请填写数值");
         }
-        String targetUnit = row.getValue().getUnit();
+        String targetUnit = row.getValue() == null ? null : row.getValue().getUnit();
         if (read.getUnit() != null && targetUnit != null && !sameUnit(read, row.getValue())) {
             throw new ScoringException("“" + name(row) + "”的实际完成值“" + actual.text() + "”的单位“" + read.getUnit()
                     + "”与目标值的单位“" + targetUnit + "”不同，请按目标值的单位填写");

@@ -202,7 +202,7 @@ public class SelfEvaluationService {
             Indicator row = p.getIndicators().get(i);
             IndicatorScore w = weights == null ? null : weights.indicator(i);
             rows.add(new PrefillIndicator(i, row.getLevel1(), row.getLevel2(), row.getName(),
-                    row.getValue() == null ? null : row.getValue().getText(),
+                    SelfEvaluationScorer.targetText(row),
                     row.getValue() == null || row.getValue().getKind() == null ? null
                             : row.getValue().getKind().name(),
                     w == null ? null : w.weightShown(), w == null ? null : w.weight().toBigDecimal()));

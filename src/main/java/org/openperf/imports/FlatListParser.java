@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openperf.targets.GradeBands;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.IndicatorFramework;
 import org.openperf.targets.Project;
@@ -25,7 +26,12 @@ final class FlatListParser {
     private final Columns col;
 
     private record Columns(int row, int unit, int name, int category, int budget, int goal, int l1, int l2, int l3,
-                           int operator, int value, int measure, int weight, int basis, int desc) {
+                           int operator, int value, int measure, int weight, int basis, int desc,
+                           int excellent, int good, int fair, int poor) {
+
+        boolean hasBands() {
+            return excellent >= 0 || good >= 0 || fair >= 0 || poor >= 0;
+        }
     }
 
     private FlatListParser(Grid g, int year, BlockTableParser.ReaderState state, Columns col) {
@@ -50,6 +56,7 @@ final class FlatListParser {
     private static Columns header(Grid g, int r) {
         int unit = -1, name = -1, category = -1, budget = -1, goal = -1, l1 = -1, l2 = -1, l3 = -1;
         int op = -1, value = -1, measure = -1, weight = -1, basis = -1, desc = -1;
+        int ex = -1, good = -1, fair = -1, poor = -1;
         for (int c = 0; c < g.columnCount(); c++) {
             if (!g.isOwn(r, c)) {
                 continue;
@@ -70,6 +77,10 @@ final class FlatListParser {
                 case "分值权重", "分值", "权重" -> weight = weight < 0 ? c : weight;
                 case "指标值确定依据", "确定依据" -> basis = basis < 0 ? c : basis;
                 case "绩效指标描述", "指标描述" -> desc = desc < 0 ? c : desc;
+                case "优" -> ex = ex < 0 ? c : ex;
+                case "良" -> good = good < 0 ? c : good;
+                case "中" -> fair = fair < 0 ? c : fair;
+                case "差" -> poor = poor < 0 ? c : poor;
                 default -> {
                 }
             }
@@ -77,7 +88,8 @@ final class FlatListParser {
         if (name < 0 || l1 < 0 || l3 < 0 || (unit < 0 && op < 0 && measure < 0)) {
             return null;
         }
-        return new Columns(r, unit, name, category, budget, goal, l1, l2, l3, op, value, measure, weight, basis, desc);
+        return new Columns(r, unit, name, category, budget, goal, l1, l2, l3, op, value, measure, weight, basis, desc,
+                ex, good, fair, poor);
     }
 
     private String at(int r, int c) {
@@ -173,6 +185,12 @@ final class FlatListParser {
                 } else {
                     ind.setWeight(w.value());
                 }
+            }
+            if (col.hasBands()) {
+                GradeBands bands = new GradeBands(Text.emptyToNull(at(r, col.excellent())),
+                        Text.emptyToNull(at(r, col.good())), Text.emptyToNull(at(r, col.fair())),
+                        Text.emptyToNull(at(r, col.poor())));
+                ind.setBands(bands.isEmpty() ? null : bands);
             }
             project.addIndicator(ind);
             refs.add(g.ref(r, col.l3()));

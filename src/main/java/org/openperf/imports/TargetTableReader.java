@@ -42,7 +42,48 @@ public final class TargetTableReader {
     }
 
     public static ReadResult read(InputStream in, String fileName, int fiscalYear) {
-        String name = fileName == null || fileName.isBlank() ? "（未命名文件）" : fileName;
+        String name = name(fileName);
+        Opened file = open(in, name);
+        BlockTableParser.ReaderState state = new BlockTableParser.ReaderState();
+        if (file.macros()) {
+            state.problems.add(ImportProblem.warning(null, "文件含有宏（VBA 代码）：宏不会被执行，只读取了表格内容"));
+        }
+        for (Grid g : file.grids()) {
+            state.problems.addAll(g.notes());
+            if (!FlatListParser.parse(g, fiscalYear, state)) {
+                BlockTableParser.parse(g, fiscalYear, state);
+            }
+        }
+        if (state.tables.isEmpty() && state.problems.isEmpty()) {
+            throw new ImportRejectedException(name, "未找到绩效目标表：文件中没有「项目名称」和「一级指标、二级指标、三级指标」表头："
+                    + name);
+        }
+        return new ReadResult(List.copyOf(state.tables), List.copyOf(state.problems));
+    }
+
+    /**
+     * The department activity targets of a file (活动编码 · 活动名称 · … · 绩效指标 · 指标描述 · 优 · 良 · 中 · 差): each
+     * indicator row with its grading bands. Reading them as a department table is not done here.
+     */
+    public static ActivityTargets readActivities(InputStream in, String fileName) {
+        String name = name(fileName);
+        List<ActivityTargets.Row> rows = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        for (Grid g : open(in, name).grids()) {
+            ActivityTableParser.parse(g, rows, problems);
+        }
+        return new ActivityTargets(List.copyOf(rows), List.copyOf(problems));
+    }
+
+    private static String name(String fileName) {
+        return fileName == null || fileName.isBlank() ? "（未命名文件）" : fileName;
+    }
+
+    private record Opened(List<Grid> grids, boolean macros) {
+    }
+
+    /** The grids of a workbook or Word document, opened through POI's guards; anything else is refused. */
+    private static Opened open(InputStream in, String name) {
         byte[] bytes = readAll(in, name);
         if (bytes.length == 0) {
             throw new ImportRejectedException(name, "文件为空：" + name);
@@ -87,21 +128,7 @@ public final class TargetTableReader {
                 pkg.revert(); // read only: close without writing anything back
             }
         }
-        BlockTableParser.ReaderState state = new BlockTableParser.ReaderState();
-        if (macros) {
-            state.problems.add(ImportProblem.warning(null, "文件含有宏（VBA 代码）：宏不会被执行，只读取了表格内容"));
-        }
-        for (Grid g : grids) {
-            state.problems.addAll(g.notes());
-            if (!FlatListParser.parse(g, fiscalYear, state)) {
-                BlockTableParser.parse(g, fiscalYear, state);
-            }
-        }
-        if (state.tables.isEmpty() && state.problems.isEmpty()) {
-            throw new ImportRejectedException(name, "未找到绩效目标表：文件中没有「项目名称」和「一级指标、二级指标、三级指标」表头："
-                    + name);
-        }
-        return new ReadResult(List.copyOf(state.tables), List.copyOf(state.problems));
+        return new Opened(grids, macros);
     }
 
     private static List<Grid> grids(OPCPackage pkg, String name) throws Exception {

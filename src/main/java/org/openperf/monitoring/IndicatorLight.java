@@ -3,6 +3,7 @@ package org.openperf.monitoring;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import org.openperf.targets.GradeBands;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.Operator;
 import org.openperf.targets.TargetValue;
@@ -19,6 +20,8 @@ import org.openperf.targets.TargetValue;
  * <li>=: a target of 0 ({@code =0 次}) is green only at 0, else red; any other = is treated as ≥, as scoring does.
  *     A value without operator ({@code 8 万元}) means =.</li>
  * <li>qualitative: 达成 green, 部分达成 yellow, 未达成 red.</li>
+ * <li>graded by 优/良/中/差 bands (whether or not it has a 指标值): the band the value so far falls in, 优 and 良
+ *     green, 中 yellow, 差 red.</li>
  * <li>deadline: green when done or not yet due (the milestone's last day is on or before the deadline), red when
  *     the deadline has passed and it is not done. A deadline the parser left without a date ({@code 年底前完成}) is
  *     31 December of the fiscal year.</li>
@@ -38,6 +41,9 @@ public class IndicatorLight {
     public IndicatorResult rate(Indicator indicator, IndicatorProgress progress, Milestone milestone) {
         TargetValue target = indicator.getValue();
         String name = indicator.getName();
+        if (indicator.getBands() != null) {
+            return banded(name, indicator.getBands(), progress, milestone);
+        }
         if (target == null || target.getKind() == null) {
             throw new IllegalArgumentException("指标 " + name + " 没有指标值");
         }
@@ -47,6 +53,25 @@ public class IndicatorLight {
             case DEADLINE -> deadline(name, target, progress, milestone, prefix);
             case QUANTITATIVE -> quantitative(name, target, progress, milestone.month(), prefix);
         };
+    }
+
+    private static final String[] BAND_NAMES = {"优", "良", "中", "差"};
+    private static final Light[] BAND_LIGHTS = {Light.GREEN, Light.GREEN, Light.YELLOW, Light.RED};
+
+    private IndicatorResult banded(String name, GradeBands bands, IndicatorProgress progress, Milestone milestone) {
+        String given = progress.text() != null && !progress.text().isBlank() ? progress.text().strip()
+                : progress.valueSoFar() == null ? null : progress.valueSoFar().stripTrailingZeros().toPlainString();
+        if (given == null) {
+            throw new IllegalArgumentException("等级指标 " + name + " 需填报完成值或所在档次的文字");
+        }
+        int band = bands.grade(progress.valueSoFar(), progress.text(), milestone.year());
+        if (band < 0) {
+            throw new IllegalArgumentException("等级指标 " + name + " 的完成情况“" + given + "”不在任何一档之内：优 "
+                    + String.join(" / ", java.util.Arrays.stream(bands.texts()).map(t -> t == null ? "—" : t).toList()));
+        }
+        Light light = BAND_LIGHTS[band];
+        return new IndicatorResult(name, light, null, "截至" + milestone.label() + "完成 " + given + "，属于“"
+                + BAND_NAMES[band] + "”档（" + bands.texts()[band].strip() + "）：" + light.label());
     }
 
     private IndicatorResult qualitative(String name, IndicatorProgress progress, String prefix) {

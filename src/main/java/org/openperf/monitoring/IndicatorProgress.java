@@ -5,9 +5,19 @@ import java.math.BigDecimal;
 /**
  * What the preparer reports for one indicator at a milestone (1–N月完成值). Which field counts depends on the
  * indicator's kind: {@code valueSoFar} for a quantitative one, {@code achievement} for a qualitative one,
- * {@code done} for a deadline.
+ * {@code done} for a deadline; for an indicator graded by 优/良/中/差 bands, {@code valueSoFar} or the band's words
+ * ({@code text}: 延期两周).
  */
-public record IndicatorProgress(BigDecimal valueSoFar, Achievement achievement, boolean done) {
+public record IndicatorProgress(BigDecimal valueSoFar, Achievement achievement, boolean done, String text) {
+
+    public IndicatorProgress(BigDecimal valueSoFar, Achievement achievement, boolean done) {
+        this(valueSoFar, achievement, done, null);
+    }
+
+    /** For a banded indicator: the number so far, or the words of the band it is in. */
+    public static IndicatorProgress band(BigDecimal valueSoFar, String text) {
+        return new IndicatorProgress(valueSoFar, null, false, text);
+    }
 
     public static IndicatorProgress value(BigDecimal valueSoFar) {
         return new IndicatorProgress(valueSoFar, null, false);

@@ -91,9 +91,11 @@ public class MonitoringReportIndicator {
         this.level1 = indicator.getLevel1();
         this.level2 = indicator.getLevel2();
         this.name = indicator.getName();
-        this.targetText = indicator.getValue() == null ? null : indicator.getValue().getText();
+        this.targetText = targetText(indicator);
         this.valueSoFar = progress.valueSoFar();
-        this.achievement = progress.achievement() == null ? null : progress.achievement().chineseName();
+        // a banded indicator's progress in words (延期两周) is kept where a qualitative one keeps its tier
+        this.achievement = progress.achievement() != null ? progress.achievement().chineseName()
+                : progress.text() == null ? null : progress.text().substring(0, Math.min(10, progress.text().length()));
         this.done = indicator.getValue() != null && indicator.getValue().getKind() == org.openperf.targets.ValueKind.DEADLINE
                 ? progress.done() : null;
         this.forecast = forecast;
@@ -105,6 +107,24 @@ public class MonitoringReportIndicator {
         this.likelihood = likelihood;
         this.measures = measures;
         this.remarks = remarks;
+    }
+
+    /** 年度指标值: the 指标值, with the 优/良/中/差 bands when the indicator is graded by them. */
+    static String targetText(Indicator indicator) {
+        String value = indicator.getValue() == null ? null : indicator.getValue().getText();
+        org.openperf.targets.GradeBands b = indicator.getBands();
+        if (b == null) {
+            return value;
+        }
+        String[] names = {"优", "良", "中", "差"};
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            if (b.texts()[i] != null) {
+                parts.add(names[i] + " " + b.texts()[i].strip());
+            }
+        }
+        String bands = String.join(" / ", parts);
+        return value == null ? bands : value + "（" + bands + "）";
     }
 
     public int getPosition() {

@@ -224,7 +224,14 @@ public class MonitoringReportService implements AdjustmentEvidence {
         int before = problems.size();
         ValueKind kind = ind.getValue() == null ? null : ind.getValue().getKind();
         IndicatorProgress progress = null;
-        if (kind == null) {
+        if (ind.getBands() != null) {
+            // graded by its bands: the number so far, or the words of its band (延期两周) in achievement
+            if (r.valueSoFar() == null && blank(r.achievement())) {
+                problems.add(at + "等级指标请填写 " + cutoffLabel(cutoff) + "完成值 valueSoFar，或所在档次的文字 achievement");
+            } else {
+                progress = IndicatorProgress.band(r.valueSoFar(), trim(r.achievement()));
+            }
+        } else if (kind == null) {
             problems.add(at + "在目标表中没有指标值，无法监控");
         } else if (kind == ValueKind.QUANTITATIVE) {
             if (r.valueSoFar() == null) {

@@ -2,6 +2,7 @@ package org.openperf.targets;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.math.BigDecimal;
 
 /** Optional 优/良/中/差 grading bands of an indicator, each as its value text (e.g. 100% · ≥90% · ≥80% · <80%). */
 @Embeddable
@@ -47,5 +48,75 @@ public class GradeBands {
 
     public boolean isEmpty() {
         return excellent == null && good == null && fair == null && poor == null;
+    }
+
+    /** The bands from 优 to 差 (blank ones null). */
+    public String[] texts() {
+        return new String[] {excellent, good, fair, poor};
+    }
+
+    /**
+     * The band (0 优, 1 良, 2 中, 3 差) a value falls in, or -1 when none: a text equal to a band's words takes
+     * that band (及时 / 延期一周 …; spaces ignored); otherwise, when every band is a number, the first band from 优
+     * the number satisfies. A band without operator ({@code 100%}) means "reaches it" in the direction the bands
+     * run (≥ when 优 is above 差).
+     */
+    public int grade(BigDecimal number, String text, int fiscalYear) {
+        String[] t = texts();
+        if (text != null && !text.isBlank()) {
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] != null && compact(t[i]).equals(compact(text))) {
+                    return i;
+                }
+            }
+        }
+        BigDecimal n = number;
+        if (n == null && text != null) {
+            TargetValue read = TargetValueParser.parse(text, fiscalYear);
+            n = read != null && read.isQuantitative() ? read.getNumber() : null;
+        }
+        if (n == null) {
+            return -1;
+        }
+        TargetValue[] v = new TargetValue[t.length];
+        TargetValue first = null;
+        TargetValue last = null;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] == null) {
+                continue;
+            }
+            v[i] = TargetValueParser.parse(t[i], fiscalYear);
+            if (v[i] == null || !v[i].isQuantitative() || v[i].getNumber() == null) {
+                return -1;
+            }
+            first = first == null ? v[i] : first;
+            last = v[i];
+        }
+        if (first == null) {
+            return -1;
+        }
+        boolean higherIsBetter = first.getNumber().compareTo(last.getNumber()) >= 0;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != null && satisfies(n, v[i], higherIsBetter)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean satisfies(BigDecimal a, TargetValue band, boolean higherIsBetter) {
+        BigDecimal n = band.getNumber();
+        Operator op = band.getOperator() == null ? Operator.EQ : band.getOperator();
+        return switch (op) {
+            case GE -> a.compareTo(n) >= 0;
+            case GT -> a.compareTo(n) > 0;
+            case LE -> a.compareTo(n) <= 0;
+            case LT -> a.compareTo(n) < 0;
+            case EQ -> higherIsBetter ? a.compareTo(n) >= 0 : a.compareTo(n) <= 0;
+        };
+    }
+
+    private static String compact(String s) {
+        return s.replaceAll("[\\s\\u3000\\u00a0]+", "").replace('％', '%');
     }
 }

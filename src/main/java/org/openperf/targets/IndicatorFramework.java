@@ -1,14 +1,23 @@
 package org.openperf.targets;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The indicator framework (财预〔2021〕101号): which 二级 indicators belong to which 一级. Real tables shorten names
  * (经济成本, 社会效益) and PDF-born ones break them (满意度指 标); {@link #level1} and {@link #level2} read all of
  * these as the canonical names. The older framework put 成本指标 as a 二级 under 产出指标: both are accepted.
+ * Other spellings of 二级 names that published tables use (可持续发展影响指标 for 可持续影响指标 …) are data:
+ * {@value #SYNONYMS}, read once when this class loads.
  */
 public final class IndicatorFramework {
 
@@ -19,13 +28,57 @@ public final class IndicatorFramework {
     public static final String BENEFIT = "效益指标";
     public static final String SATISFACTION = "满意度指标";
 
+    static final String SYNONYMS = "validation/level2-synonyms.yaml";
+
     private static final Map<String, List<String>> LEVEL2_BY_LEVEL1 = new LinkedHashMap<>();
+
+    /** A spelling (canonicalised: no spaces, 指标 suffix) → the framework's 二级 name. */
+    private static final Map<String, String> LEVEL2_SYNONYMS;
 
     static {
         LEVEL2_BY_LEVEL1.put(COST, List.of("经济成本指标", "社会成本指标", "生态环境成本指标"));
         LEVEL2_BY_LEVEL1.put(OUTPUT, List.of("数量指标", "质量指标", "时效指标", COST));
         LEVEL2_BY_LEVEL1.put(BENEFIT, List.of("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"));
         LEVEL2_BY_LEVEL1.put(SATISFACTION, List.of("服务对象满意度指标"));
+        LEVEL2_SYNONYMS = readSynonyms(SYNONYMS);
+    }
+
+    /** The synonyms file: each framework 二级 name with the spellings that mean it. */
+    static Map<String, String> readSynonyms(String resource) {
+        Object doc;
+        try (InputStream in = IndicatorFramework.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("二级指标同义词文件 " + resource + " 不存在");
+            }
+            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
+        Map<String, String> synonyms = new HashMap<>();
+        if (doc == null) {
+            return Map.of();
+        }
+        if (!(doc instanceof Map<?, ?> entries)) {
+            throw new IllegalStateException(resource + "：应为“二级指标名称: [写法, …]”");
+        }
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+            String name = canonical(String.valueOf(e.getKey()));
+            if (name == null || LEVEL2_BY_LEVEL1.values().stream().noneMatch(l -> l.contains(name))) {
+                throw new IllegalStateException(resource + "：“" + e.getKey() + "”不是指标体系中的二级指标");
+            }
+            if (!(e.getValue() instanceof List<?> spellings)) {
+                throw new IllegalStateException(resource + "：“" + e.getKey() + "”下应为写法的列表");
+            }
+            for (Object spelling : spellings) {
+                String s = canonical(String.valueOf(spelling));
+                String before = s == null ? null : synonyms.putIfAbsent(s, name);
+                if (s == null || before != null && !before.equals(name)) {
+                    throw new IllegalStateException(resource + "：写法“" + spelling + "”为空或同时列在“" + before + "”和“"
+                            + name + "”下");
+                }
+            }
+        }
+        return Map.copyOf(synonyms);
     }
 
     private IndicatorFramework() {
@@ -51,6 +104,7 @@ public final class IndicatorFramework {
         if (s == null) {
             return null;
         }
+        s = LEVEL2_SYNONYMS.getOrDefault(s, s);
         for (List<String> names : LEVEL2_BY_LEVEL1.values()) {
             if (names.contains(s)) {
                 return s;

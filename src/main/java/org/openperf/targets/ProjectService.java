@@ -211,7 +211,10 @@ public class ProjectService {
         i.setWeight(in.weight());
         ProjectView.BandsView b = in.bands();
         if (b != null) {
-            i.setBands(new GradeBands(b.excellent(), b.good(), b.fair(), b.poor()));
+            // four blank band cells on the page are no bands
+            GradeBands bands = new GradeBands(blankToNull(b.excellent()), blankToNull(b.good()),
+                    blankToNull(b.fair()), blankToNull(b.poor()));
+            i.setBands(bands.isEmpty() ? null : bands);
         }
         return i;
     }

@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.openperf.targets.TableChecks;
+import org.openperf.targets.GradeBands;
 import org.openperf.targets.IndicatorFramework;
 import org.openperf.targets.Operator;
 import org.openperf.targets.Project;
+import org.openperf.targets.TableChecks;
 import org.openperf.targets.SpendingPlanEntry;
 import org.openperf.targets.TargetValue;
+import org.openperf.targets.TargetValueParser;
 import org.openperf.targets.ValueKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Checks a target table (绩效目标表) the way a reviewer would by hand (DOMAIN.md, "Validation"). Errors block
  * submission; warnings travel with the table to the reviewers. Every finding has a stable rule id and a Chinese
- * message naming the field or the indicator (三级 name).
+ * message naming the field or the indicator (三级 name). Each rule's level (ERROR, WARNING or off) is its
+ * {@link Rule} default unless the province set it ({@link ValidationSettings}), optionally from a fiscal year on.
  *
  * <p>Rule groups, in the order findings are reported: project fields ({@code project.*}), spending plan
  * ({@code plan.*}), structure ({@code structure.*}), 三级 names ({@code indicator.name.*}), values
@@ -95,17 +98,17 @@ public class ValidationService implements TableChecks {
 
         void projectFields() {
             if (isBlank(project.getName())) {
-                error("project.name.missing", "项目名称", "未填写项目名称");
+                report(Rule.PROJECT_NAME_MISSING, "项目名称", "未填写项目名称");
             }
             if (project.getUnit() == null
                     || isBlank(project.getUnit().getName()) && isBlank(project.getUnit().getCode())) {
-                error("project.unit.missing", "预算单位", "未填写预算单位");
+                report(Rule.PROJECT_UNIT_MISSING, "预算单位", "未填写预算单位");
             }
             int year = project.getYear();
             if (year == 0) {
-                error("project.year.missing", "预算年度", "未填写预算年度");
+                report(Rule.PROJECT_YEAR_MISSING, "预算年度", "未填写预算年度");
             } else if (year < MIN_YEAR || year > MAX_YEAR) {
-                error("project.year.out-of-range", "预算年度",
+                report(Rule.PROJECT_YEAR_OUT_OF_RANGE, "预算年度",
                         "预算年度“" + year + "”不在 " + MIN_YEAR + "–" + MAX_YEAR + " 之间");
             }
         }
@@ -120,18 +123,19 @@ public class ValidationService implements TableChecks {
             notNegative(fiscal, "财政资金");
             notNegative(other, "其他资金");
             if (budget == null) {
-                error("project.budget.missing", "预算数", "未填写预算数");
+                report(Rule.PROJECT_BUDGET_MISSING, "预算数", "未填写预算数");
                 return;
             }
             if (budget.signum() == 0 && isBlank(project.getBudgetNote())) {
-                error("project.budget.zero", "预算数", "预算数为 0：无资金安排的项目须在预算说明中写明原因");
+                report(Rule.PROJECT_BUDGET_ZERO, "预算数",
+                        "预算数为 0：如为对下转移支付或待分配资金，请在预算说明中写明原因");
             }
             if (fiscal == null && other == null) {
                 return; // the table gives no split (e.g. Layout E): nothing to add up
             }
             BigDecimal sum = cents(orZero(fiscal).add(orZero(other)));
             if (sum.compareTo(cents(budget)) != 0) {
-                error("project.funds.sum", "预算数",
+                report(Rule.PROJECT_FUNDS_SUM, "预算数",
                         "财政资金 " + amount(fiscal) + " 万元 + 其他资金 " + amount(other) + " 万元 = " + sum.toPlainString()
                                 + " 万元，与预算数 " + amount(budget) + " 万元不符");
             }
@@ -139,7 +143,7 @@ public class ValidationService implements TableChecks {
 
         private void notNegative(BigDecimal amount, String field) {
             if (amount != null && amount.signum() < 0) {
-                error("project.amount.negative", field, field + "为负数（" + amount(amount) + " 万元）");
+                report(Rule.PROJECT_AMOUNT_NEGATIVE, field, field + "为负数（" + amount(amount) + " 万元）");
             }
         }
 
@@ -156,23 +160,23 @@ public class ValidationService implements TableChecks {
             for (SpendingPlanEntry e : plan) {
                 String label = e.getMonth() + "月底";
                 if (e.getMonth() < 1 || e.getMonth() > 12) {
-                    error("plan.month.invalid", "资金支出计划", "资金支出计划的月份“" + e.getMonth() + "”不在 1–12 之间");
+                    report(Rule.PLAN_MONTH_INVALID, "资金支出计划", "资金支出计划的月份“" + e.getMonth() + "”不在 1–12 之间");
                 } else {
                     if (previous != null && e.getMonth() <= previous.getMonth()) {
-                        error("plan.month.order", "资金支出计划",
+                        report(Rule.PLAN_MONTH_ORDER, "资金支出计划",
                                 "资金支出计划的月份须逐期递增：" + previous.getMonth() + "月底之后是" + label);
                     }
                     previous = e; // an invalid month is reported once, not again against the next one
                 }
                 BigDecimal percent = e.getCumulativePercent();
                 if (percent == null) {
-                    error("plan.percent.missing", "资金支出计划", "资金支出计划" + label + "未填写累计支出比例");
+                    report(Rule.PLAN_PERCENT_MISSING, "资金支出计划", "资金支出计划" + label + "未填写累计支出比例");
                 } else if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
-                    error("plan.percent.range", "资金支出计划",
+                    report(Rule.PLAN_PERCENT_RANGE, "资金支出计划",
                             "资金支出计划" + label + "的累计支出比例 " + percent(percent) + " 超出 0–100% 范围");
                 } else {
                     if (previousPercent != null && percent.compareTo(previousPercent) < 0) {
-                        error("plan.not-cumulative", "资金支出计划",
+                        report(Rule.PLAN_NOT_CUMULATIVE, "资金支出计划",
                                 "资金支出计划应为累计比例，逐期不减：" + label + "的 " + percent(percent) + " 低于"
                                         + previousLabel + "的 " + percent(previousPercent));
                     }
@@ -183,7 +187,7 @@ public class ValidationService implements TableChecks {
             SpendingPlanEntry last = plan.get(plan.size() - 1);
             BigDecimal lastPercent = last.getCumulativePercent();
             if (lastPercent != null && lastPercent.signum() >= 0 && lastPercent.compareTo(HUNDRED) < 0) {
-                error("plan.last.not-100", "资金支出计划",
+                report(Rule.PLAN_LAST_NOT_100, "资金支出计划",
                         "资金支出计划最后一期（" + last.getMonth() + "月底）累计支出比例应为 100%，实为 " + percent(lastPercent));
             }
         }
@@ -207,30 +211,28 @@ public class ValidationService implements TableChecks {
                 satisfaction |= IndicatorFramework.SATISFACTION.equals(level1);
                 cost |= r.isCost();
             }
-            requireLevel1(output, "structure.output.missing", IndicatorFramework.OUTPUT);
-            requireLevel1(benefit, "structure.benefit.missing", IndicatorFramework.BENEFIT);
-            requireLevel1(satisfaction, "structure.satisfaction.missing", IndicatorFramework.SATISFACTION);
+            requireLevel1(output, Rule.STRUCTURE_OUTPUT_MISSING, IndicatorFramework.OUTPUT, "至少须有一个");
+            requireLevel1(benefit, Rule.STRUCTURE_BENEFIT_MISSING, IndicatorFramework.BENEFIT, "至少须有一个");
+            requireLevel1(satisfaction, Rule.STRUCTURE_SATISFACTION_MISSING, IndicatorFramework.SATISFACTION,
+                    "原则上应设置");
             if (!cost) {
-                boolean newFramework = project.getYear() >= settings.newFrameworkFromYear();
-                add(newFramework ? Severity.ERROR : Severity.WARNING, "structure.cost.missing", IndicatorFramework.COST,
-                        null, "缺少成本指标：" + (newFramework
-                                ? settings.newFrameworkFromYear() + " 年起须设成本指标（一级成本指标，或产出指标下的二级成本指标）"
-                                : "建议设成本指标（" + settings.newFrameworkFromYear() + " 年起为必填）"));
+                add(Rule.STRUCTURE_COST_MISSING, IndicatorFramework.COST, null,
+                        "缺少成本指标：应设成本指标（一级成本指标，或产出指标下的二级成本指标）");
             }
         }
 
-        private void requireLevel1(boolean present, String rule, String level1) {
+        private void requireLevel1(boolean present, Rule rule, String level1, String why) {
             if (!present) {
-                error(rule, level1, "缺少" + level1 + "：至少须有一个" + level1);
+                add(rule, level1, null, "缺少" + level1 + "：" + why + level1);
             }
         }
 
         private void unknownLevel1(IndicatorRow r) {
             String raw = r.indicator().getLevel1();
             if (isBlank(raw)) {
-                error("structure.level1.missing", r, r.label() + "未填写一级指标");
+                report(Rule.STRUCTURE_LEVEL1_MISSING, r, r.label() + "未填写一级指标");
             } else {
-                error("structure.level1.unknown", r, r.label() + "的一级指标“" + raw.strip() + "”不在指标体系中（应为"
+                report(Rule.STRUCTURE_LEVEL1_UNKNOWN, r, r.label() + "的一级指标“" + raw.strip() + "”不在指标体系中（应为"
                         + String.join("、", IndicatorFramework.level1Names()) + "之一）");
             }
         }
@@ -238,12 +240,12 @@ public class ValidationService implements TableChecks {
         private void level2Belongs(IndicatorRow r, String level1) {
             String raw = r.indicator().getLevel2();
             if (isBlank(raw)) {
-                error("structure.level2.missing", r, r.label() + "未填写二级指标");
+                report(Rule.STRUCTURE_LEVEL2_MISSING, r, r.label() + "未填写二级指标");
             } else if (IndicatorFramework.level2(raw) == null) {
-                error("structure.level2.unknown", r, r.label() + "的二级指标“" + raw.strip() + "”不在指标体系中（" + level1
+                report(Rule.STRUCTURE_LEVEL2_UNKNOWN, r, r.label() + "的二级指标“" + raw.strip() + "”不在指标体系中（" + level1
                         + "下应为" + String.join("、", IndicatorFramework.level2Names(level1)) + "之一）");
             } else if (!IndicatorFramework.belongsTo(level1, raw)) {
-                error("structure.level2.mismatch", r, r.label() + "的二级指标“" + raw.strip() + "”不属于一级指标“" + level1
+                report(Rule.STRUCTURE_LEVEL2_MISMATCH, r, r.label() + "的二级指标“" + raw.strip() + "”不属于一级指标“" + level1
                         + "”（" + level1 + "下应为" + String.join("、", IndicatorFramework.level2Names(level1)) + "之一）");
             }
         }
@@ -255,17 +257,17 @@ public class ValidationService implements TableChecks {
             for (IndicatorRow r : rows) {
                 String name = r.name();
                 if (name == null) {
-                    error("indicator.name.missing", r, r.rowLabel() + "未填写三级指标名称");
+                    report(Rule.INDICATOR_NAME_MISSING, r, r.rowLabel() + "未填写三级指标名称");
                     continue;
                 }
                 int length = name.codePointCount(0, name.length());
                 if (length > MAX_NAME_LENGTH) {
-                    error("indicator.name.too-long", r, "指标“" + abbreviate(name) + "”的三级指标名称长 " + length
+                    report(Rule.INDICATOR_NAME_TOO_LONG, r, "指标“" + abbreviate(name) + "”的三级指标名称长 " + length
                             + " 字，超过 " + MAX_NAME_LENGTH + " 字");
                 }
                 IndicatorRow first = seen.putIfAbsent(r.compactName(), r);
                 if (first != null) {
-                    error("indicator.name.duplicate", r, "三级指标“" + name + "”重复：" + first.rowLabel() + "与"
+                    report(Rule.INDICATOR_NAME_DUPLICATE, r, "三级指标“" + name + "”重复：" + first.rowLabel() + "与"
                             + r.rowLabel() + "同名");
                 }
             }
@@ -277,8 +279,14 @@ public class ValidationService implements TableChecks {
             int qualitative = 0;
             for (IndicatorRow r : rows) {
                 TargetValue v = r.value();
+                GradeBands bands = r.indicator().getBands();
+                if (bands != null) {
+                    bands(r, bands);
+                }
                 if (isMissing(v)) {
-                    error("value.missing", r, r.label() + "未填写指标值");
+                    if (bands == null) { // the bands are the target of a banded indicator
+                        report(Rule.VALUE_MISSING, r, r.label() + "未填写指标值");
+                    }
                     continue;
                 }
                 if (v.getKind() == ValueKind.QUALITATIVE) {
@@ -293,8 +301,62 @@ public class ValidationService implements TableChecks {
                 operator(r, v);
             }
             if (!rows.isEmpty() && qualitative * 2 > rows.size()) {
-                warning("values.mostly-qualitative", "指标值", null, rows.size() + " 个指标中有 " + qualitative
+                report(Rule.VALUES_MOSTLY_QUALITATIVE, "指标值", null, rows.size() + " 个指标中有 " + qualitative
                         + " 个为定性指标，超过一半：绩效指标应以定量为主");
+            }
+        }
+
+        /**
+         * Each band reads as a value (a number with its operator, a date, or words), and numeric bands run one way:
+         * 优 ≥ 良 ≥ 中 ≥ 差 when more is better (the 优 band above the 差 band, or written with ≥/&gt;), 优 ≤ 良 ≤ 中 ≤ 差
+         * otherwise. Bands left blank (some tables grade with two) are not checked.
+         */
+        private void bands(IndicatorRow r, GradeBands bands) {
+            String[] labels = {"优", "良", "中", "差"};
+            String[] texts = {bands.getExcellent(), bands.getGood(), bands.getFair(), bands.getPoor()};
+            int year = project.getYear() >= MIN_YEAR ? project.getYear() : java.time.Year.now().getValue();
+            List<TargetValue> numbers = new ArrayList<>();
+            List<String> numberLabels = new ArrayList<>();
+            boolean allRead = true;
+            boolean anyWords = false;
+            for (int i = 0; i < texts.length; i++) {
+                if (isBlank(texts[i])) {
+                    continue;
+                }
+                TargetValue band = TargetValueParser.parse(texts[i].strip(), year);
+                boolean read = band != null && band.getKind() != null && switch (band.getKind()) {
+                    case QUANTITATIVE -> band.getNumber() != null;
+                    case DEADLINE -> band.getDeadline() != null;
+                    case QUALITATIVE -> !looksMeasurable(band.getText());
+                };
+                if (!read) {
+                    allRead = false;
+                    report(Rule.VALUE_BAND_UNPARSED, r, r.label() + "的“" + labels[i] + "”档“" + texts[i].strip()
+                            + "”未能识别：写作“运算符 数值 单位”（如“≥90%”），或写文字（如“及时”）");
+                } else if (band.isQuantitative()) {
+                    numbers.add(band);
+                    numberLabels.add(labels[i]);
+                } else {
+                    anyWords = true;
+                }
+            }
+            if (!allRead || anyWords || numbers.size() < 2) {
+                return;
+            }
+            BigDecimal first = numbers.get(0).getNumber();
+            BigDecimal last = numbers.get(numbers.size() - 1).getNumber();
+            Operator op = numbers.get(0).getOperator();
+            boolean higherIsBetter = first.compareTo(last) != 0 ? first.compareTo(last) > 0
+                    : op == null || op.isLowerBound();
+            for (int i = 1; i < numbers.size(); i++) {
+                int c = numbers.get(i - 1).getNumber().compareTo(numbers.get(i).getNumber());
+                if (higherIsBetter ? c < 0 : c > 0) {
+                    report(Rule.VALUE_BAND_ORDER, r, r.label() + "的等级档次方向不一致：“" + numberLabels.get(i - 1) + "”档 "
+                            + numbers.get(i - 1).getText().strip() + "，“" + numberLabels.get(i) + "”档 "
+                            + numbers.get(i).getText().strip() + "（" + (higherIsBetter ? "越高越好时应为 优 ≥ 良 ≥ 中 ≥ 差"
+                            : "越低越好时应为 优 ≤ 良 ≤ 中 ≤ 差") + "）");
+                    return;
+                }
             }
         }
 
@@ -310,7 +372,7 @@ public class ValidationService implements TableChecks {
                 case QUALITATIVE -> !looksMeasurable(v.getText());
             };
             if (!ok) {
-                error("value.unparsed", r, r.label() + "的指标值“" + r.valueText()
+                report(Rule.VALUE_UNPARSED, r, r.label() + "的指标值“" + r.valueText()
                         + "”未能识别：定量指标值写作“运算符 数值 单位”（如“≥90%”“≤8000元/人”），时限写作“≤10月31日”，定性指标值写文字");
             }
             return ok;
@@ -318,23 +380,26 @@ public class ValidationService implements TableChecks {
 
         private void quantity(IndicatorRow r, TargetValue v) {
             if (isBlank(v.getUnit())) {
-                error("value.unit.missing", r, r.label() + "的指标值“" + r.valueText() + "”缺少计量单位");
+                report(Rule.VALUE_UNIT_MISSING, r, r.label() + "的指标值“" + r.valueText() + "”缺少计量单位");
             }
             if (v.isPercent()) {
                 rate(r, v);
             }
+            BigDecimal budget = project.getBudget();
             if (r.isCost() && v.getUnit() != null && WAN_YUAN.equals(v.getUnit().strip())
-                    && project.getBudget() != null && largest(v).compareTo(project.getBudget()) > 0) {
-                error("value.cost.over-budget", r, "成本" + r.label() + "的指标值“" + r.valueText() + "”超过项目预算数 "
-                        + amount(project.getBudget()) + " 万元");
+                    && budget != null && largest(v).compareTo(budget) > 0) {
+                // With a 预算数 of 0 (funds allocated later) every cost is "above" it: that follows from the
+                // budget, already reported, and is no defect of the indicator.
+                report(budget.signum() > 0 ? Rule.VALUE_COST_OVER_BUDGET : Rule.VALUE_COST_OVER_ZERO_BUDGET, r,
+                        "成本" + r.label() + "的指标值“" + r.valueText() + "”超过项目预算数 " + amount(budget) + " 万元");
             }
         }
 
         private void rate(IndicatorRow r, TargetValue v) {
             if (outside0to100(v.getNumber()) || outside0to100(v.getUpperNumber())) {
-                error("value.rate.range", r, r.label() + "的指标值“" + r.valueText() + "”超出 0–100% 范围");
+                report(Rule.VALUE_RATE_RANGE, r, r.label() + "的指标值“" + r.valueText() + "”超出 0–100% 范围");
             } else if (v.getOperator() == Operator.LE && v.getNumber().compareTo(HUNDRED) == 0) {
-                warning("value.rate.le100", r, r.label() + "的指标值“" + r.valueText()
+                report(Rule.VALUE_RATE_LE100, r, r.label() + "的指标值“" + r.valueText()
                         + "”对比率不构成约束（比率总是不超过 100%），请核对运算符");
             }
         }
@@ -346,10 +411,10 @@ public class ValidationService implements TableChecks {
                 return;
             }
             if (op.isUpperBound() && r.isMoreBetter()) {
-                warning("value.operator.suspicious", r, r.label() + "越高越好，指标值“" + r.valueText() + "”却用了“"
+                report(Rule.VALUE_OPERATOR_SUSPICIOUS, r, r.label() + "越高越好，指标值“" + r.valueText() + "”却用了“"
                         + op.symbol() + "”，请核对运算符（一般用“≥”）");
             } else if (op.isLowerBound() && r.isCost()) {
-                warning("value.operator.suspicious", r, "成本" + r.label() + "的指标值“" + r.valueText() + "”用了“"
+                report(Rule.VALUE_OPERATOR_SUSPICIOUS, r, "成本" + r.label() + "的指标值“" + r.valueText() + "”用了“"
                         + op.symbol() + "”，成本指标一般用“≤”，请核对运算符");
             }
         }
@@ -365,11 +430,11 @@ public class ValidationService implements TableChecks {
                 BigDecimal w = r.indicator().getWeight();
                 boolean budgetExecution = BUDGET_EXECUTION.equals(r.compactName());
                 if (w == null) {
-                    error("weight.missing", r, r.label() + "未填写分值权重（其他指标已填写）");
+                    report(Rule.WEIGHT_MISSING, r, r.label() + "未填写分值权重（其他指标已填写）");
                 } else if (w.signum() <= 0) {
-                    error("weight.non-positive", r, r.label() + "的分值权重 " + number(w) + " 应大于 0");
+                    report(Rule.WEIGHT_NON_POSITIVE, r, r.label() + "的分值权重 " + number(w) + " 应大于 0");
                 } else if (budgetExecution && w.compareTo(settings.budgetExecutionWeight()) != 0) {
-                    error("weight.budget-execution", r, r.label() + "的分值权重 " + number(w) + " 应为 "
+                    report(Rule.WEIGHT_BUDGET_EXECUTION, r, r.label() + "的分值权重 " + number(w) + " 应为 "
                             + number(settings.budgetExecutionWeight()));
                 }
                 if (w != null && !budgetExecution) {
@@ -377,32 +442,32 @@ public class ValidationService implements TableChecks {
                 }
             }
             if (sum.compareTo(settings.indicatorWeightTotal()) != 0) {
-                error("weight.sum", "分值权重", "指标分值权重合计为 " + number(sum) + "，应为 "
+                report(Rule.WEIGHT_SUM, "分值权重", "指标分值权重合计为 " + number(sum) + "，应为 "
                         + number(settings.indicatorWeightTotal()) + "（预算执行率另计 "
                         + number(settings.budgetExecutionWeight()) + " 分）");
             }
         }
 
-        // ---- adding findings --------------------------------------------------------------------------------
+        // ---- reporting findings -----------------------------------------------------------------------------
 
-        private void error(String rule, String field, String message) {
-            add(Severity.ERROR, rule, field, null, message);
+        private void report(Rule rule, IndicatorRow r, String message) {
+            add(rule, r.field(), r.index(), message);
         }
 
-        private void error(String rule, IndicatorRow r, String message) {
-            add(Severity.ERROR, rule, r.field(), r.index(), message);
+        private void report(Rule rule, String field, String message) {
+            add(rule, field, null, message);
         }
 
-        private void warning(String rule, IndicatorRow r, String message) {
-            add(Severity.WARNING, rule, r.field(), r.index(), message);
+        private void report(Rule rule, String field, Integer index, String message) {
+            add(rule, field, index, message);
         }
 
-        private void warning(String rule, String field, Integer index, String message) {
-            add(Severity.WARNING, rule, field, index, message);
-        }
-
-        private void add(Severity severity, String rule, String field, Integer index, String message) {
-            findings.add(new Finding(severity, rule, field, index, message));
+        /** The finding at the level the rule has for this table's year (its default unless a province set it). */
+        private void add(Rule rule, String field, Integer index, String message) {
+            Severity severity = settings.severity(rule, project.getYear());
+            if (severity != null) {
+                findings.add(new Finding(severity, rule.code(), field, index, message));
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -89,10 +88,6 @@ class HuangyuanApprovalTest {
     }
 
     @Test
-    @Disabled("Waits for issue 14 part 1 (validation as DOMAIN.md says): on this branch structure.cost.missing is an "
-            + "ERROR for 2024 and stops all 8 published tables at 校验; nothing else does (it passes with "
-            + "-Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition' "
-            + "-Dperf.validation.new-framework-from-year=2030). Remove this line when part 1 is merged.")
     void theUnitImportsItsApprovalListAndEveryTableIsApprovedThroughDepartmentAndFinance() throws Exception {
         LinkedMultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
         upload.add("file", new ClassPathResource("fixtures/huangyuan-2024-targets.xlsx"));

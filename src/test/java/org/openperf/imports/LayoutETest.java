@@ -7,6 +7,7 @@ import static org.openperf.imports.LayoutTestFiles.row;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,32 @@ class LayoutETest {
                         tuple("满意度指标", "服务对象满意度指标", "享受公益性岗位人员满意度", "≥99%"));
         assertThat(p2.getIndicators()).extracting(Indicator::getWeight)
                 .allSatisfy(w -> assertThat(w).isNotNull());
+    }
+
+    @Test
+    void aFlatListWithBandColumnsReadsEachRowsBands() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet("批复表");
+        row(s, 0, "单位名称", "项目名称", "预算数", "一级指标", "二级指标", "三级指标", "绩效指标性质", "绩效指标值", "度量单位",
+                "优", "良", "中", "差");
+        row(s, 1, "723001-湟源县就业服务局", "630123000 24T000000 269-就业服务", "10.00", "产出指标", "质量指标",
+                "社会保险补贴到位率", null, null, null, "100%", "≥90%", "≥80%", "<80%");
+        row(s, 2, null, null, null, null, "时效指标", "劳动力资源调查及时性", null, null, null, "及时", "延期一周", "延期两周",
+                "延期三周");
+        row(s, 3, null, null, null, "效益指标", "社会效益", "就业率", "≥", "95", "%");
+        merge(s, 1, 3, 0, 0);
+        merge(s, 1, 3, 1, 1);
+        merge(s, 1, 3, 2, 2);
+        merge(s, 1, 2, 3, 3);
+        ReadResult r = TargetTableReader.read(new ByteArrayInputStream(LayoutTestFiles.bytes(wb)), "批复表.xlsx", 2024);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.tables()).singleElement().satisfies(t -> {
+            List<Indicator> rows = t.project().getIndicators();
+            assertThat(rows.get(0).getValue()).isNull();
+            assertThat(rows.get(0).getBands().getGood()).isEqualTo("≥90%");
+            assertThat(rows.get(1).getBands().getFair()).isEqualTo("延期两周");
+            assertThat(rows.get(2).getBands()).isNull();
+            assertThat(rows.get(2).getValue().getText()).isEqualTo("≥95%");
+        });
     }
 }

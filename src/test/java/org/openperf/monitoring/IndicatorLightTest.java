@@ -169,4 +169,37 @@ class IndicatorLightTest {
         assertThat(CALC.projectLight(yellow, List.of(blue))).isEqualTo(Light.YELLOW);
         assertThat(CALC.projectLight(yellow, List.of(blue, red, partly))).isEqualTo(Light.RED);
     }
+
+    // ---- graded by 优/良/中/差 bands, without a 指标值 (seed 001) ------------------------------------------------
+
+    private static Indicator banded(String excellent, String good, String fair, String poor) {
+        Indicator i = new Indicator("产出指标", "质量指标", "社会保险补贴到位率", null, null);
+        i.setBands(new org.openperf.targets.GradeBands(excellent, good, fair, poor));
+        return i;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"100, GREEN, 优", "92, GREEN, 良", "85, YELLOW, 中", "79.9, RED, 差"})
+    void aBandedIndicatorIsLitByTheBandItsValueFallsIn(String value, Light light, String band) {
+        IndicatorResult r = at(banded("100%", "≥90%", "≥80%", "<80%"), 6,
+                IndicatorProgress.band(new BigDecimal(value), null));
+        assertThat(r.light()).isEqualTo(light);
+        assertThat(r.explanation()).contains("“" + band + "”档", light.label());
+    }
+
+    @Test
+    void aBandInWordsIsMatchedByItsWords() {
+        Indicator timely = banded("及时", "延期一周", "延期两周", "延期三周");
+        assertThat(at(timely, 6, IndicatorProgress.band(null, "及时")).light()).isEqualTo(Light.GREEN);
+        assertThat(at(timely, 6, IndicatorProgress.band(null, "延期 两周")).light()).isEqualTo(Light.YELLOW);
+        assertThat(at(timely, 6, IndicatorProgress.band(null, "延期三周")).light()).isEqualTo(Light.RED);
+        assertThatThrownBy(() -> at(timely, 6, IndicatorProgress.band(null, "延期一月")))
+                .hasMessageContaining("不在任何一档之内");
+    }
+
+    @Test
+    void theMonitoringTableShowsTheBandsAsTheTarget() {
+        assertThat(MonitoringReportIndicator.targetText(banded("100%", "≥90%", "≥80%", "<80%")))
+                .isEqualTo("优 100% / 良 ≥90% / 中 ≥80% / 差 <80%");
+    }
 }

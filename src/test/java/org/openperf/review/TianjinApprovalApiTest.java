@@ -91,7 +91,9 @@ class TianjinApprovalApiTest {
             assertThat(send(unit, HttpMethod.POST, "/api/projects/" + id + "/submit", "{\"comment\":\"请审核\"}")
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
         }
-        assertThat(fixed).isEqualTo(3);
+        // Only the table naming two indicators “其他” is stopped; the two with counts lacking a unit carry a warning
+        // (issue 14: approved tables commonly write ≥3016 without a unit).
+        assertThat(fixed).isEqualTo(1);
 
         TestRestTemplate dept = as("dept353");
         JsonNode deptTodo = body(dept.getForEntity("/api/tasks?view=todo&year=2026&size=100", String.class));

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What a Tianjin preparer does to the three tables validation stops, on the table's JSON as
+ * What a Tianjin preparer does to the tables validation stops (or warns about), on the table's JSON as
  * {@code GET /api/projects/{id}} gives it, ready for {@code PUT}: the missing units are added to quantitative
  * values (元/人 for a 标准, else 万元) and a duplicate 三级 name gets （二）.
  */

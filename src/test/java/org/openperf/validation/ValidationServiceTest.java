@@ -16,6 +16,7 @@ import static org.openperf.validation.TargetTables.without;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,7 +83,7 @@ class ValidationServiceTest {
 
     @Test
     void serviceBuiltWithSettingsUsesThem() {
-        ValidationService custom = new ValidationService(new ValidationSettings(2021, null, null));
+        ValidationService custom = new ValidationService(new ValidationSettings(java.util.Map.of(), null, null));
         assertThat(custom.settings()).isEqualTo(ValidationSettings.defaults());
         assertThat(custom.validate(valid())).isEmpty();
     }
@@ -148,12 +149,12 @@ class ValidationServiceTest {
     }
 
     @Test
-    void zeroBudgetNeedsANote() {
+    void zeroBudgetIsAWarningUnlessANoteExplainsIt() {
         Project p = valid();
         p.setBudget(amount("0.00"));
         p.setFiscalFunds(amount("0"));
         p.setOtherFunds(null);
-        Finding f = singleOnField(p, "project.budget.zero", Severity.ERROR, "预算数");
+        Finding f = singleOnField(p, "project.budget.zero", Severity.WARNING, "预算数");
         assertThat(f.message()).contains("预算数为 0");
 
         p.setBudgetNote("上级未下达资金，列示待安排事项");
@@ -266,8 +267,7 @@ class ValidationServiceTest {
         record Case(String level1, String rule) {
         }
         for (Case c : List.of(new Case("产出指标", "structure.output.missing"),
-                new Case("效益指标", "structure.benefit.missing"),
-                new Case("满意度指标", "structure.satisfaction.missing"))) {
+                new Case("效益指标", "structure.benefit.missing"))) {
             Project p = without(valid(), i -> i.getLevel1().equals(c.level1()));
             Finding f = singleOnField(p, c.rule(), Severity.ERROR, c.level1());
             assertThat(f.message()).contains("缺少" + c.level1());
@@ -275,25 +275,28 @@ class ValidationServiceTest {
     }
 
     @Test
-    void missingCostIsAWarningBefore2021AndAnErrorFrom2021() {
-        Project p = without(valid(), i -> i.getLevel1().equals("成本指标"));
-        p.setYear(2020);
-        Finding before = singleOnField(p, "structure.cost.missing", Severity.WARNING, "成本指标");
-        assertThat(before.message()).contains("成本指标");
-
-        p.setYear(2021);
-        Finding from = singleOnField(p, "structure.cost.missing", Severity.ERROR, "成本指标");
-        assertThat(from.message()).contains("2021");
+    void missingSatisfactionIsAWarning() {
+        Project p = without(valid(), i -> i.getLevel1().equals("满意度指标"));
+        Finding f = singleOnField(p, "structure.satisfaction.missing", Severity.WARNING, "满意度指标");
+        assertThat(f.message()).contains("缺少满意度指标", "原则上应设置");
     }
 
     @Test
-    void newFrameworkYearIsASetting() {
+    void missingCostIsAWarningByDefaultAndAnErrorFromTheYearAProvinceSets() {
         Project p = without(valid(), i -> i.getLevel1().equals("成本指标"));
-        p.setYear(2021);
-        ValidationService later = new ValidationService(new ValidationSettings(2022, null, null));
-        assertThat(later.validate(p)).singleElement()
-                .satisfies(f -> assertThat(f.rule()).isEqualTo("structure.cost.missing"))
+        p.setYear(2024);
+        Finding byDefault = singleOnField(p, "structure.cost.missing", Severity.WARNING, "成本指标");
+        assertThat(byDefault.message()).contains("缺少成本指标");
+
+        ValidationService from2021 = new ValidationService(ValidationSettings.withRules(Map.of(
+                Rule.STRUCTURE_COST_MISSING, new RuleSetting(RuleSetting.Level.ERROR, 2021))));
+        p.setYear(2020);
+        assertThat(from2021.validate(p)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        p.setYear(2021);
+        assertThat(from2021.validate(p)).singleElement()
+                .satisfies(f -> assertThat(f.rule()).isEqualTo("structure.cost.missing"))
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
     }
 
     @Test
@@ -329,9 +332,9 @@ class ValidationServiceTest {
     @Test
     void unknownLevel2IsAnError() {
         Project p = valid();
-        at(p, 6).setLevel2("服务对象"); // cut short by a PDF line break
+        at(p, 6).setLevel2("服务对象满"); // cut short by a PDF line break
         Finding f = singleOnRow(p, "structure.level2.unknown", Severity.ERROR, 6);
-        assertThat(f.message()).contains("服务对象", "服务对象满意度指标");
+        assertThat(f.message()).contains("服务对象满", "服务对象满意度指标");
     }
 
     @Test
@@ -420,9 +423,9 @@ class ValidationServiceTest {
 
     @Test
     void quantitativeValueNeedsAUnit() {
-        Finding f = singleOnRow(withValue(0, quantity("≥", "200", null)), "value.unit.missing", Severity.ERROR, 0);
+        Finding f = singleOnRow(withValue(0, quantity("≥", "200", null)), "value.unit.missing", Severity.WARNING, 0);
         assertThat(f.message()).contains("≥200");
-        singleOnRow(withValue(0, quantity("≥", "200", " ")), "value.unit.missing", Severity.ERROR, 0);
+        singleOnRow(withValue(0, quantity("≥", "200", " ")), "value.unit.missing", Severity.WARNING, 0);
     }
 
     @Test
@@ -535,9 +538,10 @@ class ValidationServiceTest {
     @Test
     void huangyuanWeightsSumTo90AndPass() {
         Project p = huangyuanPublicWelfareInsurance();
-        // As published it has no 成本 indicator, which is an error from 2021; nothing else is wrong with it.
+        // As published (and approved) it has no 成本 indicator: a warning; nothing else is wrong with it.
         assertThat(validate(p)).singleElement()
-                .satisfies(f -> assertThat(f.rule()).isEqualTo("structure.cost.missing"));
+                .satisfies(f -> assertThat(f.rule()).isEqualTo("structure.cost.missing"))
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 
     @Test
@@ -569,7 +573,7 @@ class ValidationServiceTest {
     @Test
     void weightTotalIsASetting() {
         Project p = withWeights("20", "15", "15", "10", "15", "10", "15");
-        ValidationService hundred = new ValidationService(new ValidationSettings(2021, new BigDecimal("100"), null));
+        ValidationService hundred = new ValidationService(new ValidationSettings(java.util.Map.of(), new BigDecimal("100"), null));
         assertThat(hundred.validate(p)).isEmpty();
     }
 
@@ -610,5 +614,33 @@ class ValidationServiceTest {
         assertThat(validate(p)).extracting(Finding::rule).containsExactly("project.name.missing",
                 "plan.last.not-100", "value.rate.range", "weight.non-positive", "weight.missing", "weight.missing",
                 "weight.missing", "weight.missing", "weight.missing", "weight.missing", "weight.sum");
+    }
+
+    // ---- grading bands ------------------------------------------------------------------------------------------
+
+    private static Project banded(String excellent, String good, String fair, String poor) {
+        Project p = valid();
+        at(p, 1).setValue(null);
+        at(p, 1).setBands(new org.openperf.targets.GradeBands(excellent, good, fair, poor));
+        return p;
+    }
+
+    @Test
+    void aBandedIndicatorNeedsNoSingleValue() {
+        assertThat(validate(banded("100%", "≥90%", "≥80%", "<80%"))).isEmpty();
+        assertThat(validate(banded("≤2 天", "≤5 天", "≤7 天", ">7 天"))).isEmpty(); // less is better
+        assertThat(validate(banded("及时", "延期一周", "延期两周", "延期三周"))).isEmpty();
+    }
+
+    @Test
+    void bandsThatDoNotRunOneWayAreAnError() {
+        Finding f = singleOnRow(banded("100%", "≥80%", "≥90%", "<80%"), "value.band.order", Severity.ERROR, 1);
+        assertThat(f.message()).contains("“良”档 ≥80%", "“中”档 ≥90%", "优 ≥ 良 ≥ 中 ≥ 差");
+    }
+
+    @Test
+    void aBandThatCannotBeReadIsAnErrorNamingTheBand() {
+        Finding f = singleOnRow(banded("100%", "≥九十%", "≥80%", "<80%"), "value.band.unparsed", Severity.ERROR, 1);
+        assertThat(f.message()).contains("“良”档“≥九十%”");
     }
 }

@@ -1,0 +1,96 @@
+package org.openperf;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walls of docs/architecture.md, checked on the compiled main code: no cycles between packages, the allowed
+ * directions between features, Apache POI only where files are read and written, Camunda's API not in the domain
+ * and its internals only where no public API exists.
+ */
+class ArchitectureTest {
+
+    static JavaClasses main;
+
+    @BeforeAll
+    static void importMain() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.openperf");
+    }
+
+    static final String[] ENGINE_FREE = {"org.openperf.kernel..", "org.openperf.targets..",
+            "org.openperf.validation..", "org.openperf.imports..", "org.openperf.exports..",
+            "org.openperf.dashboard..", "org.openperf.web.."};
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.openperf.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    /** Lower packages never use higher ones (docs/architecture.md, "Allowed directions"). */
+    @Test
+    void featuresUseOnlyThePackagesBelowThem() {
+        rule("org.openperf.kernel..", "targets", "validation", "imports", "review", "monitoring", "evaluation",
+                "exports", "dashboard", "pages", "demo", "security", "web");
+        rule("org.openperf.targets..", "validation", "imports", "review", "monitoring", "evaluation", "exports",
+                "dashboard", "pages", "demo", "security", "web");
+        rule("org.openperf.validation..", "imports", "review", "monitoring", "evaluation", "exports", "dashboard",
+                "pages", "demo", "security", "web");
+        rule("org.openperf.imports..", "review", "monitoring", "evaluation", "exports", "dashboard", "pages",
+                "demo", "security", "web");
+        rule("org.openperf.review..", "imports", "monitoring", "evaluation", "exports", "dashboard", "pages",
+                "demo", "security", "web");
+        rule("org.openperf.monitoring..", "evaluation", "exports", "dashboard", "pages", "demo", "security", "web");
+        rule("org.openperf.evaluation..", "exports", "dashboard", "pages", "demo", "security", "web");
+        rule("org.openperf.exports..", "dashboard", "pages", "demo", "security", "web");
+        rule("org.openperf.dashboard..", "pages", "demo", "security", "web");
+    }
+
+    private static void rule(String from, String... notTo) {
+        String[] packages = java.util.Arrays.stream(notTo).map(p -> "org.openperf." + p + "..")
+                .toArray(String[]::new);
+        noClasses().that().resideInAPackage(from).should().dependOnClassesThat().resideInAnyPackage(packages)
+                .because("docs/architecture.md: a package uses only the packages below it").check(main);
+    }
+
+    @Test
+    void pagesCallServicesNeverControllers() {
+        noClasses().that().resideInAPackage("org.openperf.pages..").should().dependOnClassesThat()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class).check(main);
+    }
+
+    @Test
+    void apachePoiOnlyWhereFilesAreReadAndWritten() {
+        noClasses().that().resideOutsideOfPackages("org.openperf.imports..", "org.openperf.exports..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.poi..").check(main);
+    }
+
+    @Test
+    void camundasApiStaysOutOfTheDomainAndThePureCalculators() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(ENGINE_FREE)
+                .or().haveSimpleName("MonitoringCalculator").or().haveSimpleName("ExecutionLight")
+                .or().haveSimpleName("IndicatorLight").or().haveSimpleName("SelfEvaluationScorer")
+                .or().haveSimpleName("RecheckSample")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..");
+        rule.check(main);
+    }
+
+    /** The engine's internals only where Camunda has no public API, each listed in docs/architecture.md. */
+    @Test
+    void camundasInternalsOnlyWhereListed() {
+        noClasses().that().haveSimpleNameNotStartingWith("DecisionTables")
+                .and().haveSimpleNameNotStartingWith("EngineAccess")
+                .and().haveSimpleNameNotStartingWith("StepListener")
+                .and().haveSimpleNameNotStartingWith("TaskFormVariablesFilter")
+                .and().haveSimpleNameNotStartingWith("SpringSecurityWebappAuthentication")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..impl..")
+                .check(main);
+    }
+}
