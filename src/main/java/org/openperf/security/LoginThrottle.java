@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,15 +47,19 @@ public class LoginThrottle {
         String userKey = USER + normalize(user);
         String addressKey = ADDRESS + (address == null ? "unknown" : address);
         Instant now = now();
-        List<Timestamp> locks = jdbc.queryForList("select locked_until from login_throttle where subject in (?, ?)"
-                + " and locked_until > ?", Timestamp.class, userKey, addressKey, Timestamp.from(now));
-        if (!locks.isEmpty()) {
-            Instant until = locks.stream().map(Timestamp::toInstant).max(Instant::compareTo).orElseThrow();
+        // One read per login (every HTTP Basic request is one): the rows of this name and address, if any.
+        List<Map<String, Object>> rows = jdbc.queryForList("select subject, locked_until from login_throttle"
+                + " where subject in (?, ?)", userKey, addressKey);
+        Instant until = rows.stream().map(r -> (Timestamp) r.get("locked_until")).filter(Objects::nonNull)
+                .map(Timestamp::toInstant).filter(t -> t.isAfter(now)).max(Instant::compareTo).orElse(null);
+        if (until != null) {
             throw new LoginLockedException(Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60));
         }
         if (passwordMatches.getAsBoolean()) {
             // The user's failures are forgiven; the address's stay counted (one right guess must not reset them).
-            jdbc.update("delete from login_throttle where subject = ?", userKey);
+            if (rows.stream().anyMatch(r -> userKey.equals(r.get("subject")))) {
+                jdbc.update("delete from login_throttle where subject = ?", userKey);
+            }
             return true;
         }
         fail(userKey, settings.maxFailuresPerUser(), now);

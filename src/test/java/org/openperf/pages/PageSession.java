@@ -25,6 +25,11 @@ public final class PageSession {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** The client with this session's cookies, for requests the helpers here do not make. */
+    public HttpClient httpClient() {
+        return client;
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*").GET().build(),
                 HttpResponse.BodyHandlers.ofString());

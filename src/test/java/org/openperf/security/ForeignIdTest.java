@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.TestUnits;
 import org.openperf.pages.PageSession;
+import org.openperf.review.Approvals;
+import org.openperf.review.ReviewTasks;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.UnitRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +46,10 @@ class ForeignIdTest {
     DepartmentRepository departments;
     @Autowired
     UnitRepository units;
+    @Autowired
+    ReviewTasks work;
+    @Autowired
+    TaskService tasks;
     Attacker a;
 
     @BeforeEach
@@ -105,22 +112,32 @@ class ForeignIdTest {
 
     @Test
     void theRecheckSampleShowsAUnitNeitherTheSeedNorOtherProjects() {
+        long project = a.project(2039, SECRET, "用途", "目标");
+        Approvals.approve(work, tasks, project);
         ResponseEntity<String> opened = a.post("finance", "/api/self-evaluation-rounds",
                 "{\"year\": 2039, \"seed\": 424242}");
         assertThat(opened.getStatusCode().is2xxSuccessful()).as(opened.getBody()).isTrue();
         JsonNode finance = a.read(a.as("finance").getForObject("/api/self-evaluation-rounds/2039/sample",
                 String.class));
         assertThat(finance.get("seed").asLong()).isEqualTo(424242L);
-        ResponseEntity<String> unit = a.as(Attacker.FOREIGN_UNIT).getForEntity("/api/self-evaluation-rounds/2039/sample",
-                String.class);
-        if (unit.getStatusCode().value() == 200) {
-            JsonNode view = a.read(unit.getBody());
-            assertThat(view.has("seed")).as(unit.getBody()).isFalse();
-            assertThat(unit.getBody()).doesNotContain("424242");
-            view.get("projects").forEach(p -> assertThat(p.get("departmentCode").asText()).isEqualTo("402"));
-        } else {
-            assertThat(unit.getStatusCode().value()).isEqualTo(403);
-        }
+        assertThat(finance.get("roundProjects").asInt()).isEqualTo(1);
+        assertThat(finance.get("drawnByShare").toString()).isEqualTo("[" + project + "]");
+
+        ResponseEntity<String> foreign = a.as(Attacker.FOREIGN_UNIT).getForEntity(
+                "/api/self-evaluation-rounds/2039/sample", String.class);
+        assertThat(foreign.getStatusCode().value()).isEqualTo(200);
+        JsonNode view = a.read(foreign.getBody());
+        assertThat(view.has("seed")).as(foreign.getBody()).isFalse();
+        assertThat(foreign.getBody()).doesNotContain("424242").doesNotContain(SECRET);
+        assertThat(view.get("projects")).isEmpty();
+        assertThat(view.get("roundProjects").asInt()).isZero();
+        assertThat(view.get("drawnByShare")).isEmpty();
+
+        // The unit itself sees that its own project was drawn, still without the seed.
+        JsonNode own = a.read(a.as(Attacker.OWNER).getForObject("/api/self-evaluation-rounds/2039/sample",
+                String.class));
+        assertThat(own.has("seed")).isFalse();
+        assertThat(own.get("drawnByShare").toString()).isEqualTo("[" + project + "]");
     }
 
     @Test
@@ -133,7 +150,7 @@ class ForeignIdTest {
                 """;
         for (String header : new String[] {"Bearer x", "Basic " + java.util.Base64.getEncoder()
                 .encodeToString("unit402001:wrong".getBytes()), "Basic !!!"}) {
-            HttpResponse<String> r = client(s).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            HttpResponse<String> r = s.httpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                             + "/api/projects")).header("Content-Type", "application/json").header("Authorization", header)
                     .POST(HttpRequest.BodyPublishers.ofString(table)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(header + ": " + r.body()).isIn(401, 403);
@@ -154,9 +171,13 @@ class ForeignIdTest {
         assertThat(after.statusCode()).as("still logged in: " + after.headers().map()).isEqualTo(200);
     }
 
-    static java.net.http.HttpClient client(PageSession s) throws Exception {
-        var f = PageSession.class.getDeclaredField("client");
-        f.setAccessible(true);
-        return (java.net.http.HttpClient) f.get(s);
+    @Test
+    void theWebappsOwnPasswordLoginIsClosed() throws Exception {
+        PageSession s = new PageSession(port);
+        assertThat(s.login(Attacker.FOREIGN_UNIT, "demo").statusCode()).isEqualTo(302);
+        // It would check another user's password past the login throttle.
+        HttpResponse<String> r = s.post("/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded", "username=dept402&password=demo", null);
+        assertThat(r.statusCode()).isEqualTo(403);
     }
 }

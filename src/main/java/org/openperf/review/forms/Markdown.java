@@ -9,12 +9,14 @@ public final class Markdown {
 
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
     private Markdown() {
     }
 
     public static String escape(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || PLAIN_NUMBER.matcher(text).matches()) {
+            return text; // an amount (835.00) cannot start any markup
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {

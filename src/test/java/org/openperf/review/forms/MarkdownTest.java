@@ -9,7 +9,8 @@ class MarkdownTest {
     @Test
     void plainChineseTextStaysAsItIsAndPunctuationIsEscaped() {
         assertThat(Markdown.escape("档案管理经费（2024年度）")).isEqualTo("档案管理经费（2024年度）");
-        assertThat(Markdown.escape("174.16")).isEqualTo("174\\.16");
+        assertThat(Markdown.escape("174.16")).as("an amount").isEqualTo("174.16");
+        assertThat(Markdown.escape("1. 列表")).isEqualTo("1\\. 列表");
         assertThat(Markdown.escape("[a](b)")).isEqualTo("\\[a\\]\\(b\\)");
         assertThat(Markdown.escape("a\\b")).isEqualTo("a\\\\b");
         assertThat(Markdown.escape(null)).isNull();
