@@ -70,10 +70,11 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
+    SecurityFilterChain webappChain(HttpSecurity http)
             throws Exception {
+        // The identity provider is the global AuthenticationManager's (a bean): registered here too, a wrong
+        // password would be checked, and counted by the throttle, twice.
         http.securityMatcher(new AntPathRequestMatcher("/camunda/**"))
-                .authenticationProvider(identity)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(new AntPathRequestMatcher(WEBAPP_LOGIN)).denyAll()
                         // A logout without the webapps' CSRF token (a cross-site form) is refused here.
@@ -105,8 +106,7 @@ public class SecurityConfiguration {
     SecurityFilterChain appChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
             throws Exception {
         RequestMatcher api = new AntPathRequestMatcher("/api/**");
-        http.authenticationProvider(identity)
-                .authorizeHttpRequests(auth -> auth
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error", LOGIN, "/css/**", "/js/**",
                                 "/favicon.ico").permitAll()

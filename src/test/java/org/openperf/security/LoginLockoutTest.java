@@ -3,13 +3,16 @@ package org.openperf.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openperf.pages.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,6 +32,8 @@ class LoginLockoutTest {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     long now = System.currentTimeMillis();
 
@@ -69,6 +74,18 @@ class LoginLockoutTest {
         later(16 * 60_000L);
         assertThat(api("unit402004", "demo")).as("the lock has expired").isEqualTo(HttpStatus.OK);
         assertThat(engineRest("unit402004", "demo")).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theLoginPageSaysTheNameIsLockedForAWhile() throws Exception {
+        PageSession page = new PageSession(port);
+        for (int i = 0; i < 5; i++) {
+            assertThat(page.login("unit402001", "guess" + i).headers().firstValue("Location").orElseThrow())
+                    .endsWith("/login?error");
+        }
+        HttpResponse<String> locked = page.login("unit402001", "demo");
+        assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?locked");
+        assertThat(page.get("/login?locked").body()).contains("登录失败次数过多，已暂时锁定，请 15 分钟后再试");
     }
 
     @Test
