@@ -106,8 +106,11 @@ public class SelfEvaluationService {
                             List<String> reasonLabels, String status) {
     }
 
-    /** Finance's sample of a round: how it was drawn and which projects are in it, and why. */
-    public record SampleView(int year, long seed, BigDecimal sharePercent, BigDecimal largeBudgetAbove,
+    /**
+     * Finance's sample of a round: how it was drawn and which projects are in it, and why. Others (a department, a
+     * unit) see only their own projects in it, without the seed that would let them redraw everybody's sample.
+     */
+    public record SampleView(int year, Long seed, BigDecimal sharePercent, BigDecimal largeBudgetAbove,
                              int roundProjects, List<Long> drawnByShare, int decided, List<SampleRow> projects) {
     }
 
@@ -477,7 +480,13 @@ public class SelfEvaluationService {
         RecheckSample sample = sample(round);
         List<SampleRow> rows = new ArrayList<>();
         int decided = 0;
+        // The round's projects this caller may see: every one for finance, else those of its units.
+        java.util.Set<Long> visible = scope.all() ? null : projects.tables(year, null, scope).stream()
+                .map(Project::getId).collect(java.util.stream.Collectors.toSet());
         for (SelfEvaluation e : evaluations.findByYearOrderByProjectIdAsc(year)) {
+            if (visible != null && !visible.contains(e.getProjectId())) {
+                continue;
+            }
             if (e.getSampleReasons() == null) {
                 continue;
             }
@@ -496,8 +505,13 @@ public class SelfEvaluationService {
                     e.getTotal(), e.getGrade(), reasons.stream().map(Enum::name).toList(),
                     reasons.stream().map(RecheckSample.Reason::label).toList(), e.getStatus().name()));
         }
-        return new SampleView(year, round.getSampleSeed(), recheck.sharePercent(), recheck.largeBudgetAbove(),
-                round.getProjects().size(), sample.drawn(), decided, rows);
+        if (visible == null) {
+            return new SampleView(year, round.getSampleSeed(), recheck.sharePercent(), recheck.largeBudgetAbove(),
+                    round.getProjects().size(), sample.drawn(), decided, rows);
+        }
+        return new SampleView(year, null, recheck.sharePercent(), recheck.largeBudgetAbove(),
+                (int) round.getProjects().stream().filter(visible::contains).count(),
+                sample.drawn().stream().filter(visible::contains).toList(), decided, rows);
     }
 
     private SelfEvaluationReport report(Project p, SelfEvaluation e) {

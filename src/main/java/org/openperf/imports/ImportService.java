@@ -116,15 +116,25 @@ public class ImportService {
             throw new IllegalArgumentException("预算年度 " + year + " 不在 2000–2100 之间");
         }
         String sha = sha256(content);
-        if (!dryRun) {
-            var earlier = batches.findFirstBySha256AndYear(sha, year);
-            if (earlier.isPresent()) {
-                refuseDraftsAsApproved(earlier.get(), approved);
-                return alreadyImported(earlier.get());
-            }
+        boolean[] foreignEarlier = {false};
+        ImportResult known = dryRun ? null : earlierImport(sha, year, user, scope, approved, foreignEarlier);
+        if (known != null) {
+            return known;
         }
+        // Someone else's import of the same file (or none): this upload is read and checked as a new one, so the
+        // caller learns nothing but what their own file and their own scope say.
         ReadResult read = read(content, fileName, year);
         checkDepartment(read, departmentCode);
+        if (foreignEarlier[0]) {
+            // Checked as a trial first, so tables outside the caller's scope are refused as in any import.
+            tx.execute(status -> {
+                status.setRollbackOnly();
+                return store(read, null, year, departmentCode, false, scope, ImportProgress.NONE, approved);
+            });
+            // The file is within the caller's scope, yet stored by an import they may not see (its projects have
+            // since moved, or been deleted): refused without naming it, since the file cannot be stored twice.
+            throw new ImportRejectedException(fileName, "该文件本年度已由其他用户导入，未重复导入；如需导入，请联系主管部门或财政部门");
+        }
         if (dryRun) {
             return tx.execute(status -> {
                 status.setRollbackOnly();
@@ -139,9 +149,15 @@ public class ImportService {
             });
         } catch (DataIntegrityViolationException e) {
             // Another request (or node) stored the same file a moment ago: the unique index tells us.
-            ImportBatch earlier = batches.findFirstBySha256AndYear(sha, year).orElseThrow(() -> e);
-            refuseDraftsAsApproved(earlier, approved);
-            return alreadyImported(earlier);
+            boolean[] foreign = {false};
+            ImportResult other = earlierImport(sha, year, user, scope, approved, foreign);
+            if (other == null) {
+                if (foreign[0]) {
+                    throw new ImportRejectedException(fileName, "该文件本年度已由其他用户导入，未重复导入；如需导入，请联系主管部门或财政部门");
+                }
+                throw e;
+            }
+            return other;
         }
     }
 
@@ -156,6 +172,38 @@ public class ImportService {
                     + earlier.getId() + "，" + earlier.getTableCount() + " 张目标表），不能再按已批复导入；"
                     + "请删除这些草稿后重新按已批复导入，或在审批流程中批复它们");
         }
+    }
+
+    /**
+     * The answer for an earlier import of the same file and year that the caller may know about, else null; sets
+     * {@code foreign[0]} when there is one they may not know about.
+     */
+    private ImportResult earlierImport(String sha, int year, String user, Scope scope, boolean approved,
+                                       boolean[] foreign) {
+        return tx.execute(status -> {
+            var earlier = batches.findFirstBySha256AndYear(sha, year);
+            if (earlier.isEmpty()) {
+                return null;
+            }
+            List<Project> made = projects.findByImportIdOrderByIdAsc(earlier.get().getId());
+            if (mayKnow(earlier.get(), made, user, scope)) {
+                refuseDraftsAsApproved(earlier.get(), approved);
+                return alreadyImported(earlier.get(), made);
+            }
+            foreign[0] = true;
+            return null;
+        });
+    }
+
+    /**
+     * Whether the caller may be told about an earlier import of the same file: it is their own, or every project it
+     * made is one they may see. Otherwise its projects (names, budgets, units of other departments) stay unknown.
+     */
+    private static boolean mayKnow(ImportBatch earlier, List<Project> made, String user, Scope scope) {
+        if (scope.all() || (user != null && user.equals(earlier.getCreatedBy()))) {
+            return true;
+        }
+        return !made.isEmpty() && made.stream().allMatch(p -> p.within(scope));
     }
 
     /**
@@ -195,8 +243,8 @@ public class ImportService {
      * The same file for the same year again: nothing is stored twice; the answer shows the projects the earlier
      * import made, with a warning naming it.
      */
-    private ImportResult alreadyImported(ImportBatch earlier) {
-        List<ImportResult.ImportedProject> out = projects.findByImportIdOrderByIdAsc(earlier.getId()).stream()
+    private ImportResult alreadyImported(ImportBatch earlier, List<Project> made) {
+        List<ImportResult.ImportedProject> out = made.stream()
                 .map(p -> new ImportResult.ImportedProject(p.getId(), p.getCode(), p.getName(),
                         p.getUnit() == null ? null : new ProjectView.UnitRef(p.getUnit().getCode(), p.getUnit().getName()),
                         ProjectView.amount(p.getBudget()), ProjectView.amount(p.getFiscalFunds()),

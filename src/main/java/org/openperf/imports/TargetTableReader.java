@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
@@ -12,6 +13,7 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -85,20 +87,7 @@ public final class TargetTableReader {
     /** The grids of a workbook or Word document, opened through POI's guards; anything else is refused. */
     private static Opened open(InputStream in, String name) {
         byte[] bytes = readAll(in, name);
-        if (bytes.length == 0) {
-            throw new ImportRejectedException(name, "文件为空：" + name);
-        }
-        if (startsWith(bytes, OLE2)) {
-            if (isEncrypted(bytes)) {
-                throw new ImportRejectedException(name, "文件已加密（设置了打开密码），无法读取：" + name
-                        + "。请在 Excel / Word 中取消密码（文件 → 信息 → 保护 → 用密码进行加密，清空密码）后再上传");
-            }
-            throw new ImportRejectedException(name, "文件是旧版 Excel（.xls）/ Word（.doc）格式：" + name
-                    + "。请在 Excel / Word 中另存为 .xlsx 或 .docx 后再上传");
-        }
-        if (!startsWith(bytes, ZIP)) {
-            throw new ImportRejectedException(name, "文件不是 Excel（.xlsx）或 Word（.docx）文档：" + name);
-        }
+        checkPackage(bytes, name, TARGET_FILES);
         List<Grid> grids;
         boolean macros = false;
         OPCPackage pkg = null;
@@ -111,24 +100,89 @@ public final class TargetTableReader {
         } catch (ImportRejectedException e) {
             throw e;
         } catch (Exception e) {
-            if (causeMentions(e, "more internal file entries")) {
-                throw new ImportRejectedException(name, "文件包含的部件过多（超过 1000 个，如工作表过多），已拒绝：" + name
-                        + "。请拆分成多个文件后再上传", e);
-            }
-            if (isZipBomb(e)) {
-                throw new ImportRejectedException(name, "文件解压后的大小异常（疑似压缩炸弹），已拒绝：" + name, e);
-            }
-            if (causeMentions(e, "DOCTYPE")) {
-                // POI's XML parsers refuse DTDs, so entities (billion laughs, file:///etc/passwd) are never expanded.
-                throw doctype(name);
-            }
-            throw new ImportRejectedException(name, "文件已损坏或不完整，无法作为 Excel（.xlsx）或 Word（.docx）打开：" + name, e);
+            throw unreadable(e, name, TARGET_FILES);
         } finally {
             if (pkg != null) {
                 pkg.revert(); // read only: close without writing anything back
             }
         }
         return new Opened(grids, macros);
+    }
+
+    private static final String TARGET_FILES = "Excel（.xlsx）或 Word（.docx）文档";
+    private static final String WORKBOOKS = "Excel（.xlsx）工作簿";
+
+    /**
+     * Opens an uploaded workbook through the same guards as a target table's import (size, encryption, old formats,
+     * zip bombs, too many parts, DOCTYPEs, the row limit) for another feature to read, e.g. the execution data
+     * upload; what the workbook holds is {@code work}'s to read, and its own refusals pass through unchanged.
+     */
+    public static <T> T readWorkbook(byte[] content, String fileName, Function<Workbook, T> work) {
+        String name = fileName == null || fileName.isBlank() ? "（未命名文件）" : fileName;
+        byte[] bytes = content == null ? new byte[0] : content;
+        if (bytes.length > MAX_BYTES) {
+            throw new ImportRejectedException(name, "文件超过 " + (MAX_BYTES / 1024 / 1024) + " MB，已拒绝：" + name);
+        }
+        checkPackage(bytes, name, WORKBOOKS);
+        OPCPackage pkg = null;
+        try {
+            XSSFWorkbook wb;
+            try {
+                pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
+                boolean xl = false;
+                for (PackagePart part : pkg.getParts()) {
+                    xl |= part.getPartName().getName().startsWith("/xl/");
+                }
+                if (!xl) {
+                    throw new ImportRejectedException(name, "文件不是 " + WORKBOOKS + "：" + name);
+                }
+                checkSize(pkg, name);
+                wb = new XSSFWorkbook(pkg);
+            } catch (ImportRejectedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw unreadable(e, name, WORKBOOKS);
+            }
+            return work.apply(wb);
+        } finally {
+            if (pkg != null) {
+                pkg.revert(); // read only: close without writing anything back
+            }
+        }
+    }
+
+    /** What the bytes must be before a zip package is opened: not empty, not encrypted, not an old format. */
+    private static void checkPackage(byte[] bytes, String name, String accepted) {
+        if (bytes.length == 0) {
+            throw new ImportRejectedException(name, "文件为空：" + name);
+        }
+        if (startsWith(bytes, OLE2)) {
+            if (isEncrypted(bytes)) {
+                throw new ImportRejectedException(name, "文件已加密（设置了打开密码），无法读取：" + name
+                        + "。请在 Excel / Word 中取消密码（文件 → 信息 → 保护 → 用密码进行加密，清空密码）后再上传");
+            }
+            throw new ImportRejectedException(name, "文件是旧版 Excel（.xls）/ Word（.doc）格式：" + name
+                    + "。请在 Excel / Word 中另存为 .xlsx 或 .docx 后再上传");
+        }
+        if (!startsWith(bytes, ZIP)) {
+            throw new ImportRejectedException(name, "文件不是 " + accepted + "：" + name);
+        }
+    }
+
+    /** Why POI could not open the package, in the user's words. */
+    private static ImportRejectedException unreadable(Exception e, String name, String accepted) {
+        if (causeMentions(e, "more internal file entries")) {
+            return new ImportRejectedException(name, "文件包含的部件过多（超过 1000 个，如工作表过多），已拒绝：" + name
+                    + "。请拆分成多个文件后再上传", e);
+        }
+        if (isZipBomb(e)) {
+            return new ImportRejectedException(name, "文件解压后的大小异常（疑似压缩炸弹），已拒绝：" + name, e);
+        }
+        if (causeMentions(e, "DOCTYPE")) {
+            // POI's XML parsers refuse DTDs, so entities (billion laughs, file:///etc/passwd) are never expanded.
+            return doctype(name);
+        }
+        return new ImportRejectedException(name, "文件已损坏或不完整，无法作为 " + accepted + "打开：" + name, e);
     }
 
     private static List<Grid> grids(OPCPackage pkg, String name) throws Exception {

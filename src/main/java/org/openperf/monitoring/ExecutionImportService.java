@@ -1,7 +1,5 @@
 package org.openperf.monitoring;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,9 +15,8 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.openperf.imports.ImportRejectedException;
+import org.openperf.imports.TargetTableReader;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.kernel.Scope;
@@ -66,7 +63,11 @@ public class ExecutionImportService {
                 byNameAndUnit.put(key(p.getName(), p.getUnit().getName()), p);
             }
         }
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+        // Opened through the target import's guards: the same hostile files get the same refusals here.
+        TargetTableReader.readWorkbook(content, fileName, wb -> {
+            if (wb.getNumberOfSheets() == 0) {
+                throw new ImportRejectedException(fileName, "工作簿中没有工作表：" + fileName);
+            }
             Sheet sheet = wb.getSheetAt(0);
             DataFormatter fmt = new DataFormatter();
             Header h = header(sheet, fmt);
@@ -104,12 +105,8 @@ public class ExecutionImportService {
                 }
                 parsed.add(new ExecutionReading(p.getId(), asOf, spent, ExecutionReading.Source.WORKBOOK, user));
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ImportRejectedException rejected) {
-                throw rejected;
-            }
-            throw new ImportRejectedException(fileName, "文件无法作为 Excel 工作簿读取：" + fileName);
-        }
+            return null;
+        });
         if (!problems.isEmpty()) {
             return new Result(0, 0, problems);
         }

@@ -34,6 +34,7 @@ public class ProjectReviewController {
     @PostMapping("/submit")
     @Operation(summary = "提交目标表（校验有错误时退回编制）")
     public void submit(@PathVariable Long id, @RequestBody(required = false) Opinion opinion) {
+        projects.table(id, Caller.current().scope()); // another unit's project: 404, as a missing one
         work.submit(id, opinion == null ? null : opinion.comment(), Caller.current());
     }
 
@@ -41,6 +42,7 @@ public class ProjectReviewController {
     @Operation(summary = "申请目标调整：重新打开已批复的目标表，修改后经部门审核、财政审核批复为新版本；"
             + "reportId 为所依据的监控表（可选）")
     public void adjust(@PathVariable Long id, @RequestBody AdjustmentRequest request) {
+        projects.table(id, Caller.current().scope()); // another unit's project: 404, as a missing one
         adjustments.request(id, request == null ? null : request.comment(),
                 request == null ? null : request.reportId(), Caller.current());
     }

@@ -188,7 +188,8 @@ public class ReviewTasks {
     /** 撤回: the submitter takes the table back while the department has not touched it yet. */
     @Transactional
     public void withdraw(Long projectId, Caller caller) {
-        Project p = projects.table(projectId);
+        // Another unit's project answers as a missing one does, before anything names it.
+        Project p = projects.table(projectId, caller.scope());
         // The department's task is not the preparer's to see: the rules below decide, on the system's authority.
         Task next = engine.asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
                 .taskDefinitionKey(Steps.DEPARTMENT_REVIEW).singleResult());

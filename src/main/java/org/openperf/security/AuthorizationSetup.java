@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * The Camunda authorizations that match the roles. Tasks need no grant here: Camunda gives a task's candidate
  * groups and assignee their rights on it as the process assigns them (a unit's 编制 to {@code unit-<code>}, a
  * review to {@code dept-<code>} or {@code finance}), so nobody sees another unit's tasks. Granted here, once and
- * idempotently: every user may open Tasklist, read the process models and the task filters, and see who the
- * other users are (to transfer or delegate); finance reads every instance and its history, and opens Cockpit.
+ * idempotently: every user may open Tasklist, read the process models and the task filters, and see the users
+ * of their own groups (to transfer or delegate; {@link UserVisibility}); finance reads every instance and its history, and opens Cockpit.
  */
 @Component
 @Order(0)
@@ -32,17 +32,19 @@ public class AuthorizationSetup implements ApplicationRunner {
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
+    private final UserVisibility users;
 
-    public AuthorizationSetup(AuthorizationService authorizations, FilterService filters) {
+    public AuthorizationSetup(AuthorizationService authorizations, FilterService filters, UserVisibility users) {
         this.authorizations = authorizations;
         this.filters = filters;
+        this.users = users;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         global(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         global(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-        global(Resources.USER, ANY, Permissions.READ);
+        users.grantAll();
         global(Resources.GROUP, ANY, Permissions.READ);
         for (Filter f : filters.createFilterQuery().list()) {
             global(Resources.FILTER, f.getId(), Permissions.READ);

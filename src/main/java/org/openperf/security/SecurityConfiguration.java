@@ -1,22 +1,33 @@
 package org.openperf.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.Header;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -27,8 +38,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  * <li>Pages: a form login at /login (session, CSRF on); logging out at /logout ends the session, and with it the
  * webapps' login, which lives in the same session.</li>
- * <li>/api/**: the pages' session (with the CSRF token), or HTTP Basic for scripts; a request that carries its own
- * Authorization header cannot be forged by another site, so it needs no CSRF token.</li>
+ * <li>/api/**: the pages' session (with the CSRF token), or HTTP Basic for scripts; a request that carries valid
+ * Basic credentials cannot be forged by another site, so it needs no CSRF token.</li>
+ * <li>Every password check is throttled ({@link LoginThrottle}); the webapps' own login endpoint is closed.</li>
  * <li>/camunda/**: the same session, handed to the webapps by {@link WebappLogin}; the webapps keep their own CSRF
  * filter and security headers. Tasklist's 退出 logs out of the app too.</li>
  * <li>/engine-rest/**: Camunda's own Basic filter ({@link EngineRestSecurity}).</li>
@@ -39,6 +51,10 @@ public class SecurityConfiguration {
 
     static final String LOGIN = "/login";
     static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+    /** The webapps' own password login: it would check passwords past the throttle, and /login is the one login. */
+    static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/*/login/**";
+    /** Set on a request once its Basic credentials have been checked for the CSRF exemption. */
+    static final String BASIC_CHECKED = SecurityConfiguration.class.getName() + ".basicChecked";
 
     @Bean
     @Order(1)
@@ -54,11 +70,18 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
+    SecurityFilterChain webappChain(HttpSecurity http)
             throws Exception {
+        // The identity provider is the global AuthenticationManager's (a bean): registered here too, a wrong
+        // password would be checked, and counted by the throttle, twice.
         http.securityMatcher(new AntPathRequestMatcher("/camunda/**"))
-                .authenticationProvider(identity)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(new AntPathRequestMatcher(WEBAPP_LOGIN)).denyAll()
+                        // A logout without the webapps' CSRF token (a cross-site form) is refused here.
+                        .requestMatchers(new AndRequestMatcher(
+                                new AntPathRequestMatcher(WEBAPP_LOGOUT, HttpMethod.POST.name()),
+                                new NegatedRequestMatcher(SecurityConfiguration::carriesWebappCsrfToken))).denyAll()
+                        .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         // The webapps' own XHRs get a status; a browser opening a webapp goes to the login page.
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -66,7 +89,10 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN),
                                 new AntPathRequestMatcher("/camunda/**")))
                 .logout(logout -> logout
-                        .logoutRequestMatcher(new AntPathRequestMatcher(WEBAPP_LOGOUT, HttpMethod.POST.name()))
+                        // Only with the webapps' CSRF token (a cross-site form cannot log a user out).
+                        .logoutRequestMatcher(new AndRequestMatcher(
+                                new AntPathRequestMatcher(WEBAPP_LOGOUT, HttpMethod.POST.name()),
+                                SecurityConfiguration::carriesWebappCsrfToken))
                         .invalidateHttpSession(true).clearAuthentication(true).deleteCookies("JSESSIONID")
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
                 // Camunda's CsrfPreventionFilter and HttpHeaderSecurityFilter protect the webapps.
@@ -80,13 +106,12 @@ public class SecurityConfiguration {
     SecurityFilterChain appChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
             throws Exception {
         RequestMatcher api = new AntPathRequestMatcher("/api/**");
-        http.authenticationProvider(identity)
-                .authorizeHttpRequests(auth -> auth
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error", LOGIN, "/css/**", "/js/**",
                                 "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false).failureUrl(LOGIN + "?error"))
+                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false).failureHandler(loginFailure()))
                 .httpBasic(basic -> basic.realmName("perf-targets"))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(basicEntryPoint(), api)
@@ -95,7 +120,7 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout")
                         .invalidateHttpSession(true).clearAuthentication(true).deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::scriptedApiCall))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> scriptedApiCall(request, identity)))
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
@@ -111,9 +136,63 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** A script's call with its own credentials: a cross-site form cannot send an Authorization header. */
-    static boolean scriptedApiCall(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/") && request.getHeader("Authorization") != null;
+    /**
+     * A script's call with its own valid HTTP Basic credentials: a cross-site form cannot send them. Any other
+     * Authorization header ({@code Bearer x}, a wrong password) leaves the request to the session and its CSRF token,
+     * since the session, not that header, would be what authenticates it.
+     */
+    static boolean scriptedApiCall(HttpServletRequest request, AuthenticationProvider identity) {
+        if (!request.getRequestURI().startsWith("/api/")) {
+            return false;
+        }
+        if (request.getAttribute(BASIC_CHECKED) instanceof Boolean checked) {
+            return checked;
+        }
+        boolean valid = false;
+        UsernamePasswordAuthenticationToken credentials = basicCredentials(request.getHeader("Authorization"));
+        if (credentials != null) {
+            credentials.setDetails(new WebAuthenticationDetails(request));
+            try {
+                valid = identity.authenticate(credentials) != null;
+            } catch (AuthenticationException e) {
+                valid = false;
+            }
+        }
+        request.setAttribute(BASIC_CHECKED, valid);
+        return valid;
+    }
+
+    static UsernamePasswordAuthenticationToken basicCredentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        return colon <= 0 ? null
+                : UsernamePasswordAuthenticationToken.unauthenticated(decoded.substring(0, colon),
+                        decoded.substring(colon + 1));
+    }
+
+    /** The X-XSRF-TOKEN header matches the token the webapps' CSRF filter keeps in the session. */
+    static boolean carriesWebappCsrfToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        String header = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+        Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+        return header != null && token != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+                token.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A wrong password and a lock get different words on the login page. */
+    private static ExceptionMappingAuthenticationFailureHandler loginFailure() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl(LOGIN + "?error");
+        handler.setExceptionMappings(java.util.Map.of(LoginLockedException.class.getName(), LOGIN + "?locked"));
+        return handler;
     }
 
     private static BasicAuthenticationEntryPoint basicEntryPoint() {

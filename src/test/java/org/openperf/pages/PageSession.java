@@ -25,12 +25,17 @@ public final class PageSession {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** The client with this session's cookies, for requests the helpers here do not make. */
+    public HttpClient httpClient() {
+        return client;
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, String contentType, String body, String csrf)
+    public HttpResponse<String> post(String path, String contentType, String body, String csrf)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType).header("Accept", "text/html,*/*")
@@ -42,7 +47,7 @@ public final class PageSession {
     }
 
     /** The CSRF token a page carries (meta tag or the login form's hidden field). */
-    String csrf(String path) throws IOException, InterruptedException {
+    public String csrf(String path) throws IOException, InterruptedException {
         Matcher m = CSRF.matcher(get(path).body());
         if (!m.find()) {
             throw new IllegalStateException(path + " carries no CSRF token");

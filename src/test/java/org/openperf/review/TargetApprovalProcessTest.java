@@ -245,7 +245,11 @@ class TargetApprovalProcessTest {
     void theSubmitterWithdrawsWhileTheDepartmentHasNotStarted() {
         Long id = draft("撤回项目");
         work.submit(id, null, UNIT);
-        assertThatThrownBy(() -> work.withdraw(id, OTHER_UNIT)).hasMessageContaining("只有提交人");
+        // Another unit's user learns nothing of the project; a colleague of the submitter is told who may withdraw.
+        assertThatThrownBy(() -> work.withdraw(id, OTHER_UNIT))
+                .isInstanceOf(org.openperf.targets.ProjectNotFoundException.class);
+        assertThatThrownBy(() -> work.withdraw(id, new Caller("u402001b", List.of("unit-402001"))))
+                .hasMessageContaining("只有提交人");
         work.withdraw(id, UNIT);
         assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
         assertThat(status(id)).isEqualTo(ProjectStatus.DRAFT);

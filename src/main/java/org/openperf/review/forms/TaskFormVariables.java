@@ -65,10 +65,12 @@ public class TaskFormVariables {
     private final RuntimeService runtime;
     private final EngineAccess engine;
     private final ObjectMapper json;
+    private final org.camunda.bpm.engine.FormService formService;
 
     public TaskFormVariables(ProjectService projects, ValidationService validation, ReviewService review,
                              IdentityService identity, TaskService tasks, RuntimeService runtime,
-                             EngineAccess engine, ObjectMapper json) {
+                             EngineAccess engine, ObjectMapper json, org.camunda.bpm.engine.FormService formService) {
+        this.formService = formService;
         this.tasks = tasks;
         this.runtime = runtime;
         this.engine = engine;
@@ -118,6 +120,46 @@ public class TaskFormVariables {
         }
         return out;
     }
+
+    /**
+     * The variables the task's Camunda Form shows inside text components ({@code {{name}}} in their markdown), which
+     * must be escaped; none for a task without a deployed Camunda Form. Forms do not change within a deployment, so
+     * the answer is kept per process definition and step.
+     */
+    public Set<String> markdownNames(String taskId) {
+        Task task = engine.asSystem(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        if (task == null) {
+            return Set.of();
+        }
+        return markdownNames.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                k -> engine.asSystem(() -> {
+                    try (java.io.InputStream form = formService.getDeployedTaskForm(taskId)) {
+                        return form == null ? Set.<String>of() : templateNames(json.readTree(form));
+                    } catch (RuntimeException | java.io.IOException e) {
+                        return Set.<String>of(); // no Camunda Form (an embedded or generated form)
+                    }
+                }));
+    }
+
+    /** The {@code {{name}}} placeholders in the text components of a form definition, at any depth. */
+    static Set<String> templateNames(com.fasterxml.jackson.databind.JsonNode form) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : form.path("components")) {
+            if ("text".equals(c.path("type").asText()) || "html".equals(c.path("type").asText())) {
+                java.util.regex.Matcher m = PLACEHOLDER.matcher(c.path("text").asText() + c.path("content").asText());
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+            names.addAll(templateNames(c));
+        }
+        return names;
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER =
+            java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    private final java.util.Map<String, Set<String>> markdownNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A value as Camunda's REST API writes it with {@code deserializeValues=false}. */
     ObjectNode rest(TypedValue value) {

@@ -23,6 +23,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * variables ({@link TaskFormVariables#forTask}) to a successful answer. Registered for the two engine APIs only
  * ({@link TaskFormVariablesConfiguration}), so pages and other requests never pass through it.
  *
+ * <p>Every String variable the form puts into a text (markdown) component is escaped
+ * ({@link TaskFormVariables#markdownNames}): the table's text and what units and reviewers typed show as typed.
+ *
  * <p>Read, not stored: writing the table, its findings and its history as variables on every new task cost about
  * 70 statements per task, and the data was stale as soon as the table or its history changed.
  */
@@ -57,12 +60,19 @@ public class TaskFormVariablesFilter extends OncePerRequestFilter {
         Matcher m = PATH.matcher(path(request));
         m.matches();
         JsonNode body = json.readTree(answer.getContentAsByteArray());
-        ObjectNode variables = forms.forTask(m.group(1), names(request.getParameter("variableNames")));
-        if (!(body instanceof ObjectNode engine) || variables.isEmpty()) {
+        if (!(body instanceof ObjectNode engine)) {
             answer.copyBodyToResponse();
             return;
         }
-        engine.setAll(variables);
+        engine.setAll(forms.forTask(m.group(1), names(request.getParameter("variableNames"))));
+        // Whatever the form puts into markdown text is shown as typed, whoever wrote it.
+        for (String name : forms.markdownNames(m.group(1))) {
+            JsonNode v = engine.get(name);
+            if (v instanceof ObjectNode value && "String".equals(value.path("type").asText())
+                    && value.path("value").isTextual()) {
+                value.put("value", Markdown.escape(value.get("value").asText()));
+            }
+        }
         byte[] out = json.writeValueAsBytes(engine);
         response.setContentLength(out.length);
         response.getOutputStream().write(out);
