@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class SelfEvaluationController {
 
     private final SelfEvaluationService evaluations;
-    private final ObjectMapper json;
+    private final SelfEvaluationResults results;
 
-    public SelfEvaluationController(SelfEvaluationService evaluations, ObjectMapper json) {
+    public SelfEvaluationController(SelfEvaluationService evaluations, SelfEvaluationResults results) {
         this.evaluations = evaluations;
-        this.json = json;
+        this.results = results;
     }
 
     /** @param seed optional: the sample's seed, when finance announces it in advance; else drawn at random */
@@ -39,15 +39,6 @@ public class SelfEvaluationController {
      * The self-evaluation as it stands: {@code total}/{@code grade} after finance's changes, {@code scoredTotal}/
      * {@code scoredGrade} as the rules gave them; {@code sheet} the rules' score sheet; the changes and the history.
      */
-    public record ResultView(Long projectId, int year, int targetVersion, String status, BigDecimal total,
-                             String grade, BigDecimal scoredTotal, String scoredGrade, String goalAchievement,
-                             BigDecimal spent, BigDecimal spentRecorded, String spentReason, String submittedBy,
-                             String submittedAt, String reviewedBy, String reviewedAt, List<String> sampleReasons,
-                             String recheckedBy, String recheckedAt, String publishedAt, JsonNode sheet,
-                             List<SelfEvaluationReport.Line> indicators,
-                             List<SelfEvaluationService.ChangeView> changes,
-                             List<SelfEvaluationService.HistoryEntry> history) {
-    }
 
     @PostMapping("/api/self-evaluation-rounds")
     @Operation(summary = "开启年度自评（财政）：该年度每个已批复项目生成自评任务")
@@ -78,7 +69,7 @@ public class SelfEvaluationController {
 
     @PostMapping("/api/projects/{id}/self-evaluation/score-changes")
     @Operation(summary = "财政复核调整指标得分（保留原得分），总分和等级重新计算")
-    public ResultView changeScore(@PathVariable Long id, @RequestBody ScoreChangeRequest r)
+    public SelfEvaluationResult changeScore(@PathVariable Long id, @RequestBody ScoreChangeRequest r)
             throws JsonProcessingException {
         if (r == null) {
             throw new IllegalArgumentException("请填写 index、score 和 comment");
@@ -90,20 +81,8 @@ public class SelfEvaluationController {
 
     @GetMapping("/api/projects/{id}/self-evaluation")
     @Operation(summary = "自评结果：各指标得分与所用规则、复核调整、总分、等级、办理历史")
-    public ResultView result(@PathVariable Long id) throws JsonProcessingException {
-        Scope scope = Caller.current().scope();
-        SelfEvaluation e = evaluations.result(id, scope);
-        List<SelfEvaluationReport.Line> lines = e.getSheetJson() == null ? List.of()
-                : evaluations.report(id, scope).lines();
-        return new ResultView(e.getProjectId(), e.getYear(), e.getTargetVersion(), e.getStatus().name(), e.getTotal(),
-                e.getGrade(), e.getScoredTotal(), e.getScoredGrade(), e.getGoalAchievement(), e.getSpent(),
-                e.getSpentRecorded(), e.getSpentReason(), e.getSubmittedBy(), text(e.getSubmittedAt()),
-                e.getReviewedBy(), text(e.getReviewedAt()),
-                e.getSampleReasons() == null ? null : e.getSampleReasons().isEmpty() ? List.of()
-                        : List.of(e.getSampleReasons().split(",")),
-                e.getRecheckedBy(), text(e.getRecheckedAt()), text(e.getPublishedAt()),
-                e.getSheetJson() == null ? null : json.readTree(e.getSheetJson()), lines,
-                evaluations.changes(id, scope), evaluations.history(id, scope));
+    public SelfEvaluationResult result(@PathVariable Long id) {
+        return results.of(id, Caller.current().scope());
     }
 
     @GetMapping("/api/self-evaluations/grades")
@@ -112,7 +91,4 @@ public class SelfEvaluationController {
         return evaluations.grades(year, Caller.current().scope());
     }
 
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
-    }
 }

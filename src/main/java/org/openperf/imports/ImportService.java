@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.openperf.review.ReviewForbiddenException;
+import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.Caller;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Project;
@@ -103,7 +103,7 @@ public class ImportService {
     /** Finance approves targets; an administrator may load them for finance. Anyone else is refused (403). */
     public static void mayImportApproved(Caller caller) {
         if (!caller.isFinance() && !caller.isAdmin()) {
-            throw new ReviewForbiddenException("按已批复导入（补录已批复目标）仅限财政部门和系统管理员");
+            throw new ForbiddenException("按已批复导入（补录已批复目标）仅限财政部门和系统管理员");
         }
     }
 

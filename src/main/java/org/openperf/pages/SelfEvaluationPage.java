@@ -3,7 +3,8 @@ package org.openperf.pages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.task.Task;
-import org.openperf.evaluation.SelfEvaluationController;
+import org.openperf.evaluation.SelfEvaluationResult;
+import org.openperf.evaluation.SelfEvaluationResults;
 import org.openperf.evaluation.SelfEvaluationService;
 import org.openperf.kernel.Caller;
 import org.openperf.targets.ProjectService;
@@ -25,15 +26,15 @@ public class SelfEvaluationPage {
     private final ProjectService projects;
     private final ProjectPages pages;
     private final SelfEvaluationService evaluations;
-    private final SelfEvaluationController api;
+    private final SelfEvaluationResults results;
     private final ObjectMapper json;
 
     public SelfEvaluationPage(ProjectService projects, ProjectPages pages, SelfEvaluationService evaluations,
-                              SelfEvaluationController api, ObjectMapper json) {
+                              SelfEvaluationResults results, ObjectMapper json) {
         this.projects = projects;
         this.pages = pages;
         this.evaluations = evaluations;
-        this.api = api;
+        this.results = results;
         this.json = json;
     }
 
@@ -44,7 +45,7 @@ public class SelfEvaluationPage {
         ProjectView table = projects.view(id, caller.scope());
         Task open = pages.tasksOf(id, caller).openAt(TASK);
         boolean ownUnit = table.unit() != null && caller.unitCodes().contains(table.unit().code());
-        SelfEvaluationController.ResultView result = evaluations.hasResult(id, caller.scope()) ? api.result(id) : null;
+        SelfEvaluationResult result = evaluations.hasResult(id, caller.scope()) ? results.of(id, caller.scope()) : null;
         model.addAttribute("table", table);
         model.addAttribute("canFill", open != null && ownUnit);
         model.addAttribute("open", open != null);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.openperf.imports.ImportFailedException;
 import org.openperf.imports.ImportRejectedException;
 import org.openperf.imports.ImportNotFoundException;
-import org.openperf.review.ReviewForbiddenException;
+import org.openperf.kernel.ForbiddenException;
 import org.openperf.review.TaskConflictException;
 import org.openperf.review.TaskNotFoundException;
 import org.openperf.targets.InvalidProjectException;
@@ -42,8 +42,8 @@ public class ApiExceptionHandler {
         return answer(HttpStatus.CONFLICT, e.getMessage(), null);
     }
 
-    @ExceptionHandler(ReviewForbiddenException.class)
-    ResponseEntity<ApiError> forbidden(ReviewForbiddenException e) {
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ApiError> forbidden(ForbiddenException e) {
         return answer(HttpStatus.FORBIDDEN, e.getMessage(), null);
     }
 

@@ -280,7 +280,9 @@ class TargetApprovalProcessTest {
         String drafting = current(id).getId();
         assertThatThrownBy(() -> work.complete(drafting, new Decision("submit", null, null), OTHER_UNIT))
                 .isInstanceOf(TaskNotFoundException.class);
-        assertThatThrownBy(() -> work.submit(id, null, OTHER_UNIT)).isInstanceOf(ReviewForbiddenException.class);
+        assertThatThrownBy(() -> work.submit(id, null, OTHER_UNIT))
+                .as("another unit's project is not found, like a missing one")
+                .isInstanceOf(org.openperf.targets.ProjectNotFoundException.class);
         assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
     }
 

@@ -112,19 +112,19 @@ class ForeignIdTest {
 
     @Test
     void theRecheckSampleShowsAUnitNeitherTheSeedNorOtherProjects() {
-        long project = a.project(2039, SECRET, "用途", "目标");
+        long project = a.project(2049, SECRET, "用途", "目标");
         Approvals.approve(work, tasks, project);
         ResponseEntity<String> opened = a.post("finance", "/api/self-evaluation-rounds",
-                "{\"year\": 2039, \"seed\": 424242}");
+                "{\"year\": 2049, \"seed\": 424242}");
         assertThat(opened.getStatusCode().is2xxSuccessful()).as(opened.getBody()).isTrue();
-        JsonNode finance = a.read(a.as("finance").getForObject("/api/self-evaluation-rounds/2039/sample",
+        JsonNode finance = a.read(a.as("finance").getForObject("/api/self-evaluation-rounds/2049/sample",
                 String.class));
         assertThat(finance.get("seed").asLong()).isEqualTo(424242L);
         assertThat(finance.get("roundProjects").asInt()).isEqualTo(1);
         assertThat(finance.get("drawnByShare").toString()).isEqualTo("[" + project + "]");
 
         ResponseEntity<String> foreign = a.as(Attacker.FOREIGN_UNIT).getForEntity(
-                "/api/self-evaluation-rounds/2039/sample", String.class);
+                "/api/self-evaluation-rounds/2049/sample", String.class);
         assertThat(foreign.getStatusCode().value()).isEqualTo(200);
         JsonNode view = a.read(foreign.getBody());
         assertThat(view.has("seed")).as(foreign.getBody()).isFalse();
@@ -134,7 +134,7 @@ class ForeignIdTest {
         assertThat(view.get("drawnByShare")).isEmpty();
 
         // The unit itself sees that its own project was drawn, still without the seed.
-        JsonNode own = a.read(a.as(Attacker.OWNER).getForObject("/api/self-evaluation-rounds/2039/sample",
+        JsonNode own = a.read(a.as(Attacker.OWNER).getForObject("/api/self-evaluation-rounds/2049/sample",
                 String.class));
         assertThat(own.has("seed")).isFalse();
         assertThat(own.get("drawnByShare").toString()).isEqualTo("[" + project + "]");
