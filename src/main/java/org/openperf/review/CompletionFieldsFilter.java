@@ -38,7 +38,8 @@ public class CompletionFieldsFilter extends OncePerRequestFilter {
 
     /** complete, submit-form and resolve of a task, on either REST API, for the default or a named engine. */
     static final Pattern COMPLETION = Pattern.compile(
-            "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve)$");
+            "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/"
+                    + "(complete|submit-form|resolve|bpmnError|bpmnEscalation)/?$");
     private static final int MAX_BODY = 5 * 1024 * 1024;
 
     private final TaskService tasks;
@@ -64,6 +65,11 @@ public class CompletionFieldsFilter extends OncePerRequestFilter {
         Matcher m = COMPLETION.matcher(path(request));
         if (!m.matches()) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (m.group(2).startsWith("bpmn")) {
+            // A BPMN error or escalation would end the step without its rule: no step of these models throws one.
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "本系统的任务不能以 BPMN 错误或升级结束，请按环节办理");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
@@ -114,7 +120,9 @@ public class CompletionFieldsFilter extends OncePerRequestFilter {
     }
 
     private static String path(HttpServletRequest request) {
-        String uri = request.getRequestURI();
+        // Decoded as Jersey decodes it, so an encoded task id or a trailing slash cannot slip past.
+        String uri = java.net.URLDecoder.decode(request.getRequestURI().replace("+", "%2B"),
+                StandardCharsets.UTF_8);
         String context = request.getContextPath();
         return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }

@@ -149,6 +149,17 @@ class UnitIsolationAttackTest {
                 assertThat(drafting(own).getId()).as("still at 编制").isEqualTo(ownTask);
             }
         }
+        // Path variations Jersey still routes: a trailing slash, a percent-encoded task id.
+        String encoded = "%" + Integer.toHexString(ownTask.charAt(0)) + ownTask.substring(1);
+        for (String path : List.of("/engine-rest/task/" + ownTask + "/complete/",
+                "/engine-rest/task/" + encoded + "/complete")) {
+            ResponseEntity<String> r = send(attacker(), HttpMethod.POST, path, variables(Map.of("projectId", victim)));
+            assertThat(r.getStatusCode().value()).as(path).isEqualTo(400);
+        }
+        // A BPMN error would end the step without its rule.
+        assertThat(send(attacker(), HttpMethod.POST, "/engine-rest/task/" + ownTask + "/bpmnError",
+                "{\"errorCode\": \"x\"}").getStatusCode().value()).isEqualTo(403);
+        assertThat(drafting(own).getId()).isEqualTo(ownTask);
         // Tasklist's own API, with the session and the webapp's CSRF token a browser has.
         WebappSession tasklist = new WebappSession(port, ATTACKER);
         HttpResponse<String> submit = tasklist.post("/camunda/api/engine/engine/default/task/" + ownTask
