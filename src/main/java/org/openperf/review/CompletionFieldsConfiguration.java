@@ -1,6 +1,7 @@
 package org.openperf.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.openperf.kernel.EngineAccess;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,10 +14,11 @@ import org.springframework.core.Ordered;
 public class CompletionFieldsConfiguration {
 
     @Bean
-    FilterRegistrationBean<CompletionFieldsFilter> completionFields(TaskService tasks, StepRules rules,
+    FilterRegistrationBean<CompletionFieldsFilter> completionFields(TaskService tasks, IdentityService identity,
+                                                                   StepRules rules,
                                                                    EngineAccess engine, ObjectMapper json) {
         FilterRegistrationBean<CompletionFieldsFilter> bean =
-                new FilterRegistrationBean<>(new CompletionFieldsFilter(tasks, rules, engine, json));
+                new FilterRegistrationBean<>(new CompletionFieldsFilter(tasks, identity, rules, engine, json));
         bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         bean.setName("completion-fields");
         bean.setOrder(Ordered.LOWEST_PRECEDENCE - 50);

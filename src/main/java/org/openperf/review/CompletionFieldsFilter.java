@@ -20,7 +20,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.kernel.EngineAccess;
 import org.springframework.http.MediaType;
@@ -43,12 +46,15 @@ public class CompletionFieldsFilter extends OncePerRequestFilter {
     private static final int MAX_BODY = 5 * 1024 * 1024;
 
     private final TaskService tasks;
+    private final IdentityService identity;
     private final StepRules rules;
     private final EngineAccess engine;
     private final ObjectMapper json;
 
-    public CompletionFieldsFilter(TaskService tasks, StepRules rules, EngineAccess engine, ObjectMapper json) {
+    public CompletionFieldsFilter(TaskService tasks, IdentityService identity, StepRules rules, EngineAccess engine,
+                                  ObjectMapper json) {
         this.tasks = tasks;
+        this.identity = identity;
         this.rules = rules;
         this.engine = engine;
         this.json = json;
@@ -77,22 +83,54 @@ public class CompletionFieldsFilter extends OncePerRequestFilter {
             refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "办理任务的请求内容过大");
             return;
         }
-        List<String> sent = variableNames(body);
-        if (!sent.isEmpty()) {
-            String taskId = m.group(1);
-            Task task = engine.asSystem(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
-            if (task != null) {
-                Set<String> allowed = rules.fields(task.getTaskDefinitionKey());
-                List<String> refused = sent.stream().filter(name -> !allowed.contains(name)).toList();
-                if (!refused.isEmpty()) {
-                    refuse(response, HttpServletResponse.SC_BAD_REQUEST, "办理此任务只能提交本环节表单的字段"
-                            + (allowed.isEmpty() ? "（本环节不接受任何字段）" : "（" + String.join("、", new TreeSet<>(allowed)) + "）")
-                            + "，不接受：" + String.join("、", refused));
-                    return;
-                }
+        String taskId = m.group(1);
+        Task task = engine.asSystem(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        if (task != null) {
+            String refusal = whoMayNot(task, m.group(2), actingUser(request));
+            if (refusal != null) {
+                refuse(response, HttpServletResponse.SC_FORBIDDEN, refusal);
+                return;
+            }
+            List<String> sent = variableNames(body);
+            Set<String> allowed = rules.fields(task.getTaskDefinitionKey());
+            List<String> refused = sent.stream().filter(name -> !allowed.contains(name)).toList();
+            if (!refused.isEmpty()) {
+                refuse(response, HttpServletResponse.SC_BAD_REQUEST, "办理此任务只能提交本环节表单的字段"
+                        + (allowed.isEmpty() ? "（本环节不接受任何字段）" : "（" + String.join("、", new TreeSet<>(allowed)) + "）")
+                        + "，不接受：" + String.join("、", refused));
+                return;
             }
         }
         chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    /**
+     * Camunda lets every candidate with TASK_WORK complete or resolve a task, whoever holds it. Here an assigned
+     * task is completed only by its assignee, a delegated one is handed back (resolved) only by the delegate and
+     * not completed before. The step's complete listener ({@link StepListener}) holds the same inside the engine;
+     * this answers first with a clear 403.
+     */
+    static String whoMayNot(Task task, String action, String user) {
+        String step = Steps.name(task.getTaskDefinitionKey());
+        boolean delegated = task.getDelegationState() == DelegationState.PENDING;
+        if ("resolve".equals(action)) {
+            return delegated && user != null && !user.equals(task.getAssignee())
+                    ? "“" + step + "”委派给了 " + task.getAssignee() + "，只有受托人可以交回" : null;
+        }
+        if (delegated) {
+            return "“" + step + "”已委派给 " + task.getAssignee() + "，须由其办理后交回（resolve），再由 "
+                    + task.getOwner() + " 办理";
+        }
+        if (task.getAssignee() != null && user != null && !user.equals(task.getAssignee())) {
+            return "“" + step + "”已由 " + task.getAssignee() + " 签收，只有签收人可以办理（可请其转办给您）";
+        }
+        return null;
+    }
+
+    /** The engine's authenticated user ({@code /engine-rest}), else the webapp session's (Tasklist). */
+    private String actingUser(HttpServletRequest request) {
+        Authentication a = identity.getCurrentAuthentication();
+        return a != null && a.getUserId() != null ? a.getUserId() : request.getRemoteUser();
     }
 
     /** The names under {@code variables}; none when the body is empty or not JSON (the engine answers that). */

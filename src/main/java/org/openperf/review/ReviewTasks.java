@@ -302,7 +302,12 @@ public class ReviewTasks {
     private void finish(Task task, Caller caller, Map<String, Object> values, boolean recorded) {
         try {
             if (task.getDelegationState() == DelegationState.PENDING) {
-                // A delegated task goes back to its owner, who then decides; no listener runs on a resolve.
+                // A delegated task goes back to its owner, who then decides; no listener runs on a resolve, so
+                // who may hand it back is checked here: the delegate only.
+                if (!caller.userId().equals(task.getAssignee())) {
+                    throw new ReviewForbiddenException(CompletionFieldsFilter.whoMayNot(task, "complete",
+                            caller.userId()));
+                }
                 tasks.resolveTask(task.getId());
                 return;
             }

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +43,12 @@ public class StepListener implements TaskListener {
         StepRule rule = rules.rule(step)
                 .orElseThrow(() -> new IllegalStateException("用户任务 " + step + " 没有办理规则（StepRule）"));
         long projectId = ProjectKeys.of(task);
+        if (task instanceof Task t && t.getDelegationState() == DelegationState.PENDING) {
+            // Camunda completes a delegated task like any other; here the delegate hands it back (resolve) and
+            // the owner decides. (The engine's task object is also a Task: DelegateTask lacks the state.)
+            throw new ReviewForbiddenException("“" + Steps.name(step) + "”已委派给 " + task.getAssignee()
+                    + "，须由其办理后交回（resolve），再由 " + task.getOwner() + " 办理");
+        }
         Optional<ApiCompletion.Completion> api = ApiCompletion.of(task.getId());
         if (api.isPresent() && api.get().completedBy() != null) {
             String user = api.get().completedBy();
@@ -84,12 +92,24 @@ public class StepListener implements TaskListener {
                 });
     }
 
-    /** Tasklist completes only a task assigned to the user; otherwise whoever the engine says is acting. */
+    /**
+     * Who completes the step outside the app's task API: the user the engine says is acting (Tasklist,
+     * {@code /engine-rest}). An assigned step is completed only by its assignee: Camunda lets any candidate with
+     * TASK_WORK complete it, which would record a colleague's decision under the assignee's name. Without an
+     * authenticated user (the engine's own work, tests) the assignee.
+     */
     private String user(DelegateTask task) {
-        if (task.getAssignee() != null) {
+        Authentication a = identity.getCurrentAuthentication();
+        String acting = a == null ? null : a.getUserId();
+        if (acting == null) {
             return task.getAssignee();
         }
-        Authentication a = identity.getCurrentAuthentication();
-        return a == null ? null : a.getUserId();
+        if (task.getAssignee() == null) {
+            task.setAssignee(acting);
+        } else if (!task.getAssignee().equals(acting)) {
+            throw new ReviewForbiddenException("“" + Steps.name(task.getTaskDefinitionKey()) + "”已由 "
+                    + task.getAssignee() + " 签收，只有签收人可以办理（可请其转办给您）");
+        }
+        return acting;
     }
 }
