@@ -10,12 +10,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.InvalidProjectException;
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Working the approval tasks: submit, approve or return with an opinion, withdraw, claim, transfer (转办) and
+ * The task commands (which tasks are the caller's: {@link TaskAccess}). Working the approval tasks: submit, approve or return with an opinion, withdraw, claim, transfer (转办) and
  * delegate (委派). Every action is checked against the caller's groups and recorded in the project's history in
  * the same transaction as the engine's step, so a lost race records nothing.
  */
@@ -39,9 +37,11 @@ public class ReviewTasks {
     private final ProjectService projects;
     private final EngineAccess engine;
     private final IdentityService identity;
+    private final TaskAccess access;
 
     public ReviewTasks(TaskService tasks, HistoryService history, RuntimeService runtime, ReviewService review,
-                       ProjectService projects, EngineAccess engine, IdentityService identity) {
+                       ProjectService projects, EngineAccess engine, IdentityService identity, TaskAccess access) {
+        this.access = access;
         this.engine = engine;
         this.identity = identity;
         this.tasks = tasks;
@@ -51,66 +51,9 @@ public class ReviewTasks {
         this.projects = projects;
     }
 
-    /** The task if the caller may act on it: a candidate through one of their groups, its assignee or owner. */
-    public Task visibleTask(String taskId, Caller caller) {
-        Task task = visible(tasks.createTaskQuery().taskId(taskId), caller);
-        if (task != null) {
-            return task;
-        }
-        task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null && engine.asSystem(
-                () -> history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) > 0) {
-            // A second click, or the loser of a race: the task was completed a moment ago.
-            throw new TaskConflictException("任务已办理完毕，不能重复办理");
-        }
-        if (task == null || !mayAct(task, caller)) {
-            throw new TaskNotFoundException(taskId);
-        }
-        return task;
-    }
-
-    /**
-     * The task of the query if the caller is its assignee or owner or a candidate through one of their groups, in
-     * one statement; null otherwise (then {@link #mayAct} also looks at candidate users, the rare case).
-     */
-    private Task visible(TaskQuery query, Caller caller) {
-        if (caller.userId() == null) {
-            return null;
-        }
-        TaskQuery or = query.or().taskAssignee(caller.userId()).taskOwner(caller.userId());
-        if (!caller.groups().isEmpty()) {
-            or.taskCandidateGroupIn(caller.groups()).includeAssignedTasks();
-        }
-        return or.endOr().singleResult();
-    }
-
-    boolean mayAct(Task task, Caller caller) {
-        if (caller.userId() == null) {
-            return false;
-        }
-        if (caller.userId().equals(task.getAssignee()) || caller.userId().equals(task.getOwner())) {
-            return true;
-        }
-        List<IdentityLink> links;
-        try {
-            // This check is the API's own rule, so the links are read on the system's authority.
-            links = engine.asSystem(() -> tasks.getIdentityLinksForTask(task.getId()));
-        } catch (NullValueException e) {
-            // Completed by someone else since it was looked up: its links went with it.
-            throw new TaskConflictException("任务“" + task.getName() + "”刚刚已被他人办理，请刷新任务列表");
-        }
-        for (IdentityLink link : links) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType())
-                    && (caller.userId().equals(link.getUserId()) || caller.groups().contains(link.getGroupId()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Transactional
     public void claim(String taskId, Caller caller) {
-        racing(taskId, () -> claimFor(visibleTask(taskId, caller), caller));
+        racing(taskId, () -> claimFor(access.visibleTask(taskId, caller), caller));
     }
 
     /**
@@ -146,14 +89,14 @@ public class ReviewTasks {
      */
     @Transactional
     public void complete(String taskId, Decision d, Caller caller) {
-        racing(taskId, () -> complete(visibleTask(taskId, caller), d, caller));
+        racing(taskId, () -> complete(access.visibleTask(taskId, caller), d, caller));
     }
 
     private void complete(Task task, Decision d, Caller caller) {
         if (task.getDelegationState() == DelegationState.PENDING) {
             // 委派: the delegate's opinion is recorded and the task goes back to its owner, who then decides.
             ReviewDecisions.checkShape(d, Steps.FINANCE_REVIEW.equals(task.getTaskDefinitionKey()));
-            review.record(projectId(task), task.getId(), Steps.name(task.getTaskDefinitionKey()), d.decision(),
+            review.record(access.projectId(task), task.getId(), Steps.name(task.getTaskDefinitionKey()), d.decision(),
                     caller.userId(), blankToNull(d.comment()));
             finish(task, caller, Map.of(), false);
             return;
@@ -181,7 +124,7 @@ public class ReviewTasks {
      */
     @Transactional
     public void completeRecorded(String taskId, Caller caller, Map<String, Object> variables) {
-        Task task = visibleTask(taskId, caller);
+        Task task = access.visibleTask(taskId, caller);
         finish(task, caller, new HashMap<>(variables), true);
     }
 
@@ -217,11 +160,11 @@ public class ReviewTasks {
     /** 提交: completes the project's 编制 task for the caller. */
     @Transactional
     public void submit(Long projectId, String comment, Caller caller) {
-        Task visible = visible(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
+        Task visible = access.visible(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
                 .taskDefinitionKey(Steps.DRAFTING), caller);
         Task task = visible != null ? visible : tasks.createTaskQuery()
                 .processInstanceBusinessKey(String.valueOf(projectId)).taskDefinitionKey(Steps.DRAFTING).singleResult();
-        if (task == null || (visible == null && !mayAct(task, caller))) {
+        if (task == null || (visible == null && !access.mayAct(task, caller))) {
             projects.table(projectId, caller.scope()); // 404 for an unknown project and for another unit's
             throw new ReviewForbiddenException("项目当前不在编制环节，或您不是该单位的编制人");
         }
@@ -231,23 +174,23 @@ public class ReviewTasks {
     /** 转办: hands the task over to another user, who becomes its assignee. */
     @Transactional
     public void transfer(String taskId, String toUser, String comment, Caller caller) {
-        Task task = visibleTask(taskId, caller);
+        Task task = access.visibleTask(taskId, caller);
         String to = mayWork(task, toUser, caller);
         claimFor(task, caller);
         // Checked above against the step's candidates: candidates themselves only have TASK_WORK, not TASK_ASSIGN.
         engine.asSystem(() -> tasks.setAssignee(taskId, to));
-        review.record(projectId(task), taskId, Steps.name(task.getTaskDefinitionKey()), "transfer", caller.userId(),
+        review.record(access.projectId(task), taskId, Steps.name(task.getTaskDefinitionKey()), "transfer", caller.userId(),
                 "转办给 " + to + (blankToNull(comment) == null ? "" : "：" + comment));
     }
 
     /** 委派: asks another user to handle the task; when they complete it, it comes back to the caller. */
     @Transactional
     public void delegate(String taskId, String toUser, String comment, Caller caller) {
-        Task task = visibleTask(taskId, caller);
+        Task task = access.visibleTask(taskId, caller);
         String to = mayWork(task, toUser, caller);
         claimFor(task, caller);
         engine.asSystem(() -> tasks.delegateTask(taskId, to));
-        review.record(projectId(task), taskId, Steps.name(task.getTaskDefinitionKey()), "delegate", caller.userId(),
+        review.record(access.projectId(task), taskId, Steps.name(task.getTaskDefinitionKey()), "delegate", caller.userId(),
                 "委派给 " + to + (blankToNull(comment) == null ? "" : "：" + comment));
     }
 
@@ -273,13 +216,6 @@ public class ReviewTasks {
                     + "”：只能转办或委派给本环节的办理人（" + String.join("、", groups) + " 的成员）");
         }
         return to;
-    }
-
-    public Long projectId(Task task) {
-        // From history: the instance may have ended a moment ago (another reviewer's approval finished it).
-        HistoricProcessInstance pi = engine.asSystem(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult());
-        return Long.valueOf(pi.getBusinessKey());
     }
 
     private void claimFor(Task task, Caller caller) {

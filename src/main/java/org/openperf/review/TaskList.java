@@ -30,7 +30,7 @@ import org.openperf.validation.ValidationService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The task lists approvers work from: 待办 (todo), 已办 (done) and 我发起的 (started), newest or most urgent first. */
+/** The task lists approvers work from: 待办 (todo, the caller's tasks as {@link TaskAccess} defines them), 已办 (done) and 我发起的 (started), newest or most urgent first. */
 @Service
 public class TaskList {
 
@@ -41,9 +41,11 @@ public class TaskList {
     private final ValidationService validation;
     private final EngineAccess engine;
     private final TaskListPlans plans;
+    private final TaskAccess access;
 
     public TaskList(TaskService tasks, HistoryService history, RuntimeService runtime, ProjectRepository projects,
-                    ValidationService validation, EngineAccess engine, TaskListPlans plans) {
+                    ValidationService validation, EngineAccess engine, TaskListPlans plans, TaskAccess access) {
+        this.access = access;
         this.plans = plans;
         this.runtime = runtime;
         this.engine = engine;
@@ -66,12 +68,9 @@ public class TaskList {
         // way (the id breaks ties of tasks created at one instant, so a page boundary cannot split them at
         // random), so the page is the same slice of the merged lists.
         int upTo = (page + 1) * size;
-        List<Task> candidate = caller.groups().isEmpty()
-                ? todoQuery(year, department).taskCandidateUser(caller.userId()).orderByDueDate().asc()
-                        .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, upTo)
-                : todoQuery(year, department).taskCandidateGroupIn(caller.groups()).orderByDueDate().asc()
-                        .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, upTo);
-        List<Task> assigned = todoQuery(year, department).taskAssignee(caller.userId()).orderByDueDate().asc()
+        List<Task> candidate = access.offered(todoQuery(year, department), caller).orderByDueDate().asc()
+                .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, upTo);
+        List<Task> assigned = access.assigned(todoQuery(year, department), caller).orderByDueDate().asc()
                 .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, upTo);
         List<Task> merged = new ArrayList<>(candidate.size() + assigned.size());
         Set<String> seen = new HashSet<>();

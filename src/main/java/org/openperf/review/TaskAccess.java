@@ -1,0 +1,112 @@
+package org.openperf.review;
+
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.openperf.kernel.Caller;
+import org.openperf.kernel.EngineAccess;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whose task it is, in one place for the 待办 list ({@link TaskList}) and the task commands ({@link ReviewTasks}).
+ *
+ * <p>The caller's open tasks ("my tasks", 待办) are those assigned to them and those offered to one of their groups
+ * (or to them by name) that nobody has claimed yet. A task the caller may act on is one of those, or one a colleague
+ * of the same group has claimed (the answer then names who holds it), or one the caller delegated (委派) and waits
+ * for. Only the one holding a task completes it (StepListener, CompletionFieldsFilter).
+ */
+@Component
+public class TaskAccess {
+
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final EngineAccess engine;
+
+    public TaskAccess(TaskService tasks, HistoryService history, EngineAccess engine) {
+        this.tasks = tasks;
+        this.history = history;
+        this.engine = engine;
+    }
+
+    /** The caller's unclaimed tasks, offered to their groups, or to them by name when they have no group. */
+    TaskQuery offered(TaskQuery query, Caller caller) {
+        return caller.groups().isEmpty() ? query.taskCandidateUser(caller.userId())
+                : query.taskCandidateGroupIn(caller.groups());
+    }
+
+    /** The caller's claimed tasks (or handed to them by 转办 or 委派). */
+    TaskQuery assigned(TaskQuery query, Caller caller) {
+        return query.taskAssignee(caller.userId());
+    }
+
+    /** The task if the caller may act on it: a candidate through one of their groups, its assignee or owner. */
+    public Task visibleTask(String taskId, Caller caller) {
+        Task task = visible(tasks.createTaskQuery().taskId(taskId), caller);
+        if (task != null) {
+            return task;
+        }
+        task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null && engine.asSystem(
+                () -> history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) > 0) {
+            // A second click, or the loser of a race: the task was completed a moment ago.
+            throw new TaskConflictException("任务已办理完毕，不能重复办理");
+        }
+        if (task == null || !mayAct(task, caller)) {
+            throw new TaskNotFoundException(taskId);
+        }
+        return task;
+    }
+
+    /**
+     * The task of the query if the caller is its assignee or owner or a candidate through one of their groups, in
+     * one statement; null otherwise (then {@link #mayAct} also looks at candidate users, the rare case).
+     */
+    Task visible(TaskQuery query, Caller caller) {
+        if (caller.userId() == null) {
+            return null;
+        }
+        TaskQuery or = query.or().taskAssignee(caller.userId()).taskOwner(caller.userId());
+        if (!caller.groups().isEmpty()) {
+            or.taskCandidateGroupIn(caller.groups()).includeAssignedTasks();
+        }
+        return or.endOr().singleResult();
+    }
+
+    boolean mayAct(Task task, Caller caller) {
+        if (caller.userId() == null) {
+            return false;
+        }
+        if (caller.userId().equals(task.getAssignee()) || caller.userId().equals(task.getOwner())) {
+            return true;
+        }
+        List<IdentityLink> links;
+        try {
+            // This check is the API's own rule, so the links are read on the system's authority.
+            links = engine.asSystem(() -> tasks.getIdentityLinksForTask(task.getId()));
+        } catch (NullValueException e) {
+            // Completed by someone else since it was looked up: its links went with it.
+            throw new TaskConflictException("任务“" + task.getName() + "”刚刚已被他人办理，请刷新任务列表");
+        }
+        for (IdentityLink link : links) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (caller.userId().equals(link.getUserId()) || caller.groups().contains(link.getGroupId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+
+    public Long projectId(Task task) {
+        // From history: the instance may have ended a moment ago (another reviewer's approval finished it).
+        HistoricProcessInstance pi = engine.asSystem(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult());
+        return Long.valueOf(pi.getBusinessKey());
+    }
+}
