@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component("decideRecheck")
 public class DecideRecheckDelegate implements JavaDelegate {
 
-    private final SelfEvaluationService evaluations;
+    private final RecheckSampling sampling;
 
-    public DecideRecheckDelegate(SelfEvaluationService evaluations) {
-        this.evaluations = evaluations;
+    public DecideRecheckDelegate(RecheckSampling sampling) {
+        this.sampling = sampling;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("recheck",
-                evaluations.decideRecheck(ProjectKeys.of(execution)));
+                sampling.decideRecheck(ProjectKeys.of(execution)));
     }
 }

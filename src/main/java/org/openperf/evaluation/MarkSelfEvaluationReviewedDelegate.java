@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("markSelfEvaluationReviewed")
 public class MarkSelfEvaluationReviewedDelegate implements JavaDelegate {
 
-    private final SelfEvaluationService evaluations;
+    private final SelfEvaluationLifecycle evaluations;
 
-    public MarkSelfEvaluationReviewedDelegate(SelfEvaluationService evaluations) {
+    public MarkSelfEvaluationReviewedDelegate(SelfEvaluationLifecycle evaluations) {
         this.evaluations = evaluations;
     }
 

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("publishSelfEvaluation")
 public class PublishSelfEvaluationDelegate implements JavaDelegate {
 
-    private final SelfEvaluationService evaluations;
+    private final SelfEvaluationLifecycle evaluations;
 
-    public PublishSelfEvaluationDelegate(SelfEvaluationService evaluations) {
+    public PublishSelfEvaluationDelegate(SelfEvaluationLifecycle evaluations) {
         this.evaluations = evaluations;
     }
 

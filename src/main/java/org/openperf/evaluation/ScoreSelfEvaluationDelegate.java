@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("scoreSelfEvaluation")
 public class ScoreSelfEvaluationDelegate implements JavaDelegate {
 
-    private final SelfEvaluationService evaluations;
+    private final SelfEvaluationLifecycle evaluations;
 
-    public ScoreSelfEvaluationDelegate(SelfEvaluationService evaluations) {
+    public ScoreSelfEvaluationDelegate(SelfEvaluationLifecycle evaluations) {
         this.evaluations = evaluations;
     }
 

@@ -20,11 +20,21 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "绩效自评")
 public class SelfEvaluationController {
 
-    private final SelfEvaluationService evaluations;
+    private final SelfEvaluationRounds rounds;
+    private final RecheckSampling sampling;
+    private final SelfEvaluationSubmissions submissions;
+    private final SelfEvaluationRechecks rechecks;
+    private final SelfEvaluationReports reports;
     private final SelfEvaluationResults results;
 
-    public SelfEvaluationController(SelfEvaluationService evaluations, SelfEvaluationResults results) {
-        this.evaluations = evaluations;
+    public SelfEvaluationController(SelfEvaluationRounds rounds, RecheckSampling sampling,
+                                    SelfEvaluationSubmissions submissions, SelfEvaluationRechecks rechecks,
+                                    SelfEvaluationReports reports, SelfEvaluationResults results) {
+        this.rounds = rounds;
+        this.sampling = sampling;
+        this.submissions = submissions;
+        this.rechecks = rechecks;
+        this.reports = reports;
         this.results = results;
     }
 
@@ -42,29 +52,29 @@ public class SelfEvaluationController {
 
     @PostMapping("/api/self-evaluation-rounds")
     @Operation(summary = "开启年度自评（财政）：该年度每个已批复项目生成自评任务")
-    public SelfEvaluationService.RoundOpened open(@RequestBody RoundRequest r) {
+    public SelfEvaluationRounds.RoundOpened open(@RequestBody RoundRequest r) {
         if (r == null || r.year() == null) {
             throw new IllegalArgumentException("请指定预算年度 year");
         }
-        return evaluations.openRound(r.year(), r.seed(), Caller.current());
+        return rounds.openRound(r.year(), r.seed(), Caller.current());
     }
 
     @GetMapping("/api/self-evaluation-rounds/{year}/sample")
     @Operation(summary = "财政复核抽样：随机抽样（按轮次种子，可复现）、等级为差、预算规模大的项目及原因")
-    public SelfEvaluationService.SampleView sample(@PathVariable int year) {
-        return evaluations.sample(year, Caller.current().scope());
+    public RecheckSampling.SampleView sample(@PathVariable int year) {
+        return sampling.sample(year, Caller.current().scope());
     }
 
     @GetMapping("/api/projects/{id}/self-evaluation/prefill")
     @Operation(summary = "自评预填：全年预算数、预算执行数据中的累计支出、各指标的年度指标值")
-    public SelfEvaluationService.Prefill prefill(@PathVariable Long id) {
-        return evaluations.prefill(id, Caller.current().scope());
+    public SelfEvaluationSubmissions.Prefill prefill(@PathVariable Long id) {
+        return submissions.prefill(id, Caller.current().scope());
     }
 
     @PostMapping("/api/projects/{id}/self-evaluation")
     @Operation(summary = "单位填报自评：全年执行数（与执行数据不同须说明 spentReason）、总体目标完成情况、各指标实际完成值")
-    public void submit(@PathVariable Long id, @RequestBody SelfEvaluationService.Submission s) {
-        evaluations.submit(id, s, Caller.current());
+    public void submit(@PathVariable Long id, @RequestBody SelfEvaluationSubmissions.Submission s) {
+        submissions.submit(id, s, Caller.current());
     }
 
     @PostMapping("/api/projects/{id}/self-evaluation/score-changes")
@@ -75,7 +85,7 @@ public class SelfEvaluationController {
             throw new IllegalArgumentException("请填写 index、score 和 comment");
         }
         Caller caller = Caller.current();
-        evaluations.changeScore(id, r.index(), r.score(), r.comment(), caller);
+        rechecks.changeScore(id, r.index(), r.score(), r.comment(), caller);
         return result(id);
     }
 
@@ -87,8 +97,8 @@ public class SelfEvaluationController {
 
     @GetMapping("/api/self-evaluations/grades")
     @Operation(summary = "各主管部门自评等级分布（优/良/中/差 的项目数）")
-    public List<SelfEvaluationService.GradeCount> grades(@RequestParam int year) {
-        return evaluations.grades(year, Caller.current().scope());
+    public List<SelfEvaluationReports.GradeCount> grades(@RequestParam int year) {
+        return reports.grades(year, Caller.current().scope());
     }
 
 }

@@ -21,17 +21,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SelfEvaluationFormVariables {
 
-    private final SelfEvaluationService evaluations;
+    private final SelfEvaluationSubmissions submissions;
+    private final SelfEvaluationReports reports;
+    private final SelfEvaluationResults results;
     private final ObjectMapper json;
 
-    public SelfEvaluationFormVariables(SelfEvaluationService evaluations, ObjectMapper json) {
-        this.evaluations = evaluations;
+    public SelfEvaluationFormVariables(SelfEvaluationSubmissions submissions, SelfEvaluationReports reports,
+                                       SelfEvaluationResults results, ObjectMapper json) {
+        this.submissions = submissions;
+        this.reports = reports;
+        this.results = results;
         this.json = json;
     }
 
     @Transactional(readOnly = true)
     public VariableMap report(Long projectId) {
-        SelfEvaluationService.Prefill p = evaluations.prefill(projectId, Scope.ALL);
+        SelfEvaluationSubmissions.Prefill p = submissions.prefill(projectId, Scope.ALL);
         return Variables.createVariables()
                 .putValue("budget", amount(p.budget()))
                 .putValue("spent", p.spent() == null ? null : p.spent().stripTrailingZeros().toPlainString())
@@ -41,8 +46,8 @@ public class SelfEvaluationFormVariables {
 
     @Transactional(readOnly = true)
     public VariableMap recheck(Long projectId) {
-        SelfEvaluationReport r = evaluations.report(projectId, Scope.ALL);
-        SelfEvaluation e = evaluations.result(projectId, Scope.ALL);
+        SelfEvaluationReport r = reports.report(projectId, Scope.ALL);
+        SelfEvaluation e = results.result(projectId, Scope.ALL);
         List<Map<String, Object>> rows = r.lines().stream().map(l -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("index", l.index());

@@ -2,6 +2,8 @@ package org.openperf.evaluation;
 
 import java.util.List;
 import java.util.Optional;
+import org.openperf.targets.InvalidProjectException;
+import org.openperf.targets.Project;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface SelfEvaluationRepository extends JpaRepository<SelfEvaluation, Long> {
@@ -9,4 +11,10 @@ public interface SelfEvaluationRepository extends JpaRepository<SelfEvaluation, 
     Optional<SelfEvaluation> findByProjectIdAndYear(Long projectId, int year);
 
     List<SelfEvaluation> findByYearOrderByProjectIdAsc(int year);
+
+    /** The project's self-evaluation of its year; an error naming the project when the unit has not reported. */
+    default SelfEvaluation of(Project p) {
+        return findByProjectIdAndYear(p.getId(), p.getYear())
+                .orElseThrow(() -> new InvalidProjectException("项目“" + p.getName() + "”还没有自评结果"));
+    }
 }

@@ -14,6 +14,6 @@ public record SelfEvaluationResult(Long projectId, int year, int targetVersion, 
                          String submittedAt, String reviewedBy, String reviewedAt, List<String> sampleReasons,
                          String recheckedBy, String recheckedAt, String publishedAt, JsonNode sheet,
                          List<SelfEvaluationReport.Line> indicators,
-                         List<SelfEvaluationService.ChangeView> changes,
-                         List<SelfEvaluationService.HistoryEntry> history) {
+                         List<SelfEvaluationResults.ChangeView> changes,
+                         List<SelfEvaluationResults.HistoryEntry> history) {
 }

@@ -31,17 +31,17 @@ public class SelfEvaluationSteps implements StepRule {
 
     @Override
     public Set<String> steps() {
-        return Set.of(SelfEvaluationService.TASK, REVIEW_TASK, SelfEvaluationService.RECHECK_TASK);
+        return Set.of(SelfEvaluationSubmissions.TASK, REVIEW_TASK, SelfEvaluationRechecks.RECHECK_TASK);
     }
 
     @Override
     public Set<String> fields(String step) {
-        return SelfEvaluationService.TASK.equals(step) ? Set.of() : DECISION_FIELDS;
+        return SelfEvaluationSubmissions.TASK.equals(step) ? Set.of() : DECISION_FIELDS;
     }
 
     @Override
     public boolean recordedByService(String step) {
-        return SelfEvaluationService.TASK.equals(step);
+        return SelfEvaluationSubmissions.TASK.equals(step);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.openperf.evaluation.SelfEvaluationReport;
-import org.openperf.evaluation.SelfEvaluationService;
+import org.openperf.evaluation.SelfEvaluationReports;
 import org.openperf.kernel.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,10 +28,10 @@ public class SelfEvaluationExportController {
     private static final MediaType DOCX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-    private final SelfEvaluationService evaluations;
+    private final SelfEvaluationReports evaluations;
     private final SelfEvaluationWriter writer;
 
-    public SelfEvaluationExportController(SelfEvaluationService evaluations, SelfEvaluationWriter writer) {
+    public SelfEvaluationExportController(SelfEvaluationReports evaluations, SelfEvaluationWriter writer) {
         this.evaluations = evaluations;
         this.writer = writer;
     }

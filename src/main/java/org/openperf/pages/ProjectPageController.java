@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.task.Task;
-import org.openperf.evaluation.SelfEvaluationService;
+import org.openperf.evaluation.SelfEvaluationResults;
 import org.openperf.imports.ApprovalEvidence;
 import org.openperf.review.ReviewService;
 import org.openperf.review.Steps;
@@ -32,12 +32,12 @@ public class ProjectPageController {
     private final ProjectPages pages;
     private final ProjectService projects;
     private final ReviewService review;
-    private final SelfEvaluationService evaluations;
+    private final SelfEvaluationResults evaluations;
     private final ObjectMapper json;
     private final ApprovalEvidence evidence;
 
     public ProjectPageController(ProjectPages pages, ProjectService projects, ReviewService review,
-                                 SelfEvaluationService evaluations, ObjectMapper json, ApprovalEvidence evidence) {
+                                 SelfEvaluationResults evaluations, ObjectMapper json, ApprovalEvidence evidence) {
         this.evidence = evidence;
         this.pages = pages;
         this.projects = projects;

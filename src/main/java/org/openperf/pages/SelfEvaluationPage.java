@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.evaluation.SelfEvaluationResult;
 import org.openperf.evaluation.SelfEvaluationResults;
-import org.openperf.evaluation.SelfEvaluationService;
+import org.openperf.evaluation.SelfEvaluationSubmissions;
 import org.openperf.kernel.Caller;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView;
@@ -25,15 +25,15 @@ public class SelfEvaluationPage {
 
     private final ProjectService projects;
     private final ProjectPages pages;
-    private final SelfEvaluationService evaluations;
+    private final SelfEvaluationSubmissions submissions;
     private final SelfEvaluationResults results;
     private final ObjectMapper json;
 
-    public SelfEvaluationPage(ProjectService projects, ProjectPages pages, SelfEvaluationService evaluations,
+    public SelfEvaluationPage(ProjectService projects, ProjectPages pages, SelfEvaluationSubmissions submissions,
                               SelfEvaluationResults results, ObjectMapper json) {
         this.projects = projects;
         this.pages = pages;
-        this.evaluations = evaluations;
+        this.submissions = submissions;
         this.results = results;
         this.json = json;
     }
@@ -45,13 +45,13 @@ public class SelfEvaluationPage {
         ProjectView table = projects.view(id, caller.scope());
         Task open = pages.tasksOf(id, caller).openAt(TASK);
         boolean ownUnit = table.unit() != null && caller.unitCodes().contains(table.unit().code());
-        SelfEvaluationResult result = evaluations.hasResult(id, caller.scope()) ? results.of(id, caller.scope()) : null;
+        SelfEvaluationResult result = results.hasResult(id, caller.scope()) ? results.of(id, caller.scope()) : null;
         model.addAttribute("table", table);
         model.addAttribute("canFill", open != null && ownUnit);
         model.addAttribute("open", open != null);
         model.addAttribute("result", result);
         if (open != null && ownUnit) {
-            SelfEvaluationService.Prefill prefill = evaluations.prefill(id, caller.scope());
+            SelfEvaluationSubmissions.Prefill prefill = submissions.prefill(id, caller.scope());
             model.addAttribute("prefill", prefill);
             model.addAttribute("prefillJson", json.writeValueAsString(prefill).replace("<", "\\u003c"));
         }

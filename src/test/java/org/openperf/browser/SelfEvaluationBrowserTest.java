@@ -10,7 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.TestUnits;
-import org.openperf.evaluation.SelfEvaluationService;
+import org.openperf.evaluation.SelfEvaluationResults;
+import org.openperf.evaluation.SelfEvaluationRounds;
 import org.openperf.monitoring.ExecutionService;
 import org.openperf.review.Approvals;
 import org.openperf.review.ReviewTasks;
@@ -47,7 +48,9 @@ class SelfEvaluationBrowserTest {
     @Autowired
     TaskService tasks;
     @Autowired
-    SelfEvaluationService evaluations;
+    SelfEvaluationRounds rounds;
+    @Autowired
+    SelfEvaluationResults results;
     @Autowired
     ExecutionService execution;
     @Autowired
@@ -76,7 +79,7 @@ class SelfEvaluationBrowserTest {
                 row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")))).id();
         Approvals.approve(work, tasks, id);
         execution.record(id, LocalDate.of(YEAR, 12, 31), new BigDecimal("90"), Scope.ALL, "u402001");
-        evaluations.openRound(YEAR, 11L, Approvals.FINANCE);
+        rounds.openRound(YEAR, 11L, Approvals.FINANCE);
         return id;
     }
 
@@ -123,7 +126,7 @@ class SelfEvaluationBrowserTest {
             assertThat(b.driver.findElement(By.cssSelector("#evaluation-rows tr[data-index='0']")).getAttribute("class"))
                     .doesNotContain("has-error");
             assertThat(b.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("explanation-1");
-            assertThat(evaluations.hasResult(id, Scope.ALL)).isFalse();
+            assertThat(results.hasResult(id, Scope.ALL)).isFalse();
             b.screenshot("self-evaluation-refused");
 
             b.enter(b.driver.findElement(By.id("explanation-1")), "两期培训合并举办，下年度按计划分期");
@@ -143,6 +146,6 @@ class SelfEvaluationBrowserTest {
             Path shot = b.screenshot("self-evaluation");
             assertThat(Files.size(shot)).isGreaterThan(10_000);
         }
-        assertThat(evaluations.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("92.75");
+        assertThat(results.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("92.75");
     }
 }

@@ -57,7 +57,17 @@ class SelfEvaluationRoundTest {
     @Autowired
     ReviewTasks work;
     @Autowired
-    SelfEvaluationService evaluations;
+    SelfEvaluationRounds rounds;
+    @Autowired
+    SelfEvaluationSubmissions submissions;
+    @Autowired
+    RecheckSampling sampling;
+    @Autowired
+    SelfEvaluationRechecks rechecks;
+    @Autowired
+    SelfEvaluationReports reports;
+    @Autowired
+    SelfEvaluationResults results;
     @Autowired
     DepartmentRepository departments;
     @Autowired
@@ -109,8 +119,8 @@ class SelfEvaluationRoundTest {
                 .processInstanceBusinessKey(String.valueOf(id)).singleResult();
     }
 
-    static SelfEvaluationService.IndicatorInput actual(int index, String number, String explanation) {
-        return new SelfEvaluationService.IndicatorInput(index, new BigDecimal(number), null, null, null, null,
+    static SelfEvaluationSubmissions.IndicatorInput actual(int index, String number, String explanation) {
+        return new SelfEvaluationSubmissions.IndicatorInput(index, new BigDecimal(number), null, null, null, null,
                 explanation);
     }
 
@@ -120,12 +130,12 @@ class SelfEvaluationRoundTest {
         adjustments.request(id, "追加培训经费", UNIT);
         projects.update(id, table(2057, "调整后自评项目", "120"), Scope.ALL);
         Approvals.approve(work, tasks, id);
-        evaluations.openRound(2057, FINANCE);
-        evaluations.submit(id, new SelfEvaluationService.Submission(null, new BigDecimal("120"), "全面完成",
+        rounds.openRound(2057, FINANCE);
+        submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("120"), "全面完成",
                 List.of(actual(0, "500", null), actual(1, "40", null), actual(2, "95", null), actual(3, "92", null))),
                 UNIT);
 
-        SelfEvaluationReport report = evaluations.report(id, Scope.ALL);
+        SelfEvaluationReport report = reports.report(id, Scope.ALL);
         // 年初预算数 is the budget as first approved; 全年预算数 the adjusted one the unit measured against.
         assertThat(report.initialBudget()).isEqualByComparingTo("100");
         assertThat(report.budget()).isEqualByComparingTo("120");
@@ -137,47 +147,47 @@ class SelfEvaluationRoundTest {
         Long a = project("自评项目甲", true);
         Long b = project("自评项目乙", true);
         Long draft = project("自评草稿项目", false);
-        assertThatThrownBy(() -> evaluations.openRound(2027, UNIT)).isInstanceOf(ReviewForbiddenException.class);
+        assertThatThrownBy(() -> rounds.openRound(2027, UNIT)).isInstanceOf(ReviewForbiddenException.class);
 
-        SelfEvaluationService.RoundOpened round = evaluations.openRound(2027, FINANCE);
+        SelfEvaluationRounds.RoundOpened round = rounds.openRound(2027, FINANCE);
         assertThat(round.projects()).isEqualTo(2);
         assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluation");
         assertThat(lifecycle(b)).isWaitingAt("UserTask_SelfEvaluation");
         assertThat(task(draft, "target-lifecycle")).isNull();
-        assertThatThrownBy(() -> evaluations.openRound(2027, FINANCE)).isInstanceOf(TaskConflictException.class);
+        assertThatThrownBy(() -> rounds.openRound(2027, FINANCE)).isInstanceOf(TaskConflictException.class);
 
         // 甲: spent 90 of 100 → 9.00; 成本 500 ≤ 550 → 25; 产出 30 of ≥40 → 18.75; 知晓度 95 → 30; 满意度 92 → 10.
         // Total 92.75 → 优.
-        assertThatThrownBy(() -> evaluations.submit(a, new SelfEvaluationService.Submission(null, new BigDecimal("90"),
+        assertThatThrownBy(() -> submissions.submit(a, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("90"),
                 "完成", List.of(actual(9, "1", null))), UNIT)).isInstanceOf(InvalidProjectException.class)
                 .hasMessageContaining("指标序号 9");
-        evaluations.submit(a, new SelfEvaluationService.Submission(null, new BigDecimal("90"), "基本完成年度目标",
+        submissions.submit(a, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("90"), "基本完成年度目标",
                 List.of(actual(0, "500", null), actual(1, "30", "两期培训合并举办"), actual(2, "95", null),
                         actual(3, "92", null))), UNIT);
-        SelfEvaluation scored = evaluations.result(a, Scope.ALL);
+        SelfEvaluation scored = results.result(a, Scope.ALL);
         assertThat(scored.getStatus()).isEqualTo(SelfEvaluation.Status.SCORED);
         assertThat(scored.getTotal()).isEqualByComparingTo("92.75");
         assertThat(scored.getGrade()).isEqualTo("优");
         assertThat(scored.getSheetJson()).contains("两期培训合并举办");
         assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluationReview");
         // A second click on submit while the department reviews: refused, nothing changes.
-        assertThatThrownBy(() -> evaluations.submit(a, new SelfEvaluationService.Submission(null,
+        assertThatThrownBy(() -> submissions.submit(a, new SelfEvaluationSubmissions.Submission(null,
                 new BigDecimal("10"), "重复提交", List.of()), UNIT)).isInstanceOf(ReviewForbiddenException.class)
                 .hasMessageContaining("已提交");
-        assertThat(evaluations.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("92.75");
+        assertThat(results.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("92.75");
 
         work.complete(task(a, "target-lifecycle").getId(), new Decision("return", "请补充满意度调查依据", null), DEPT);
         assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluation");
         assertThat(projects.view(a).status()).isEqualTo("APPROVED");
-        evaluations.submit(a, new SelfEvaluationService.Submission(null, new BigDecimal("100"), "全面完成",
+        submissions.submit(a, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("100"), "全面完成",
                 List.of(actual(0, "500", null), actual(1, "40", null), actual(2, "95", null),
                         actual(3, "92", null))), UNIT);
-        assertThat(evaluations.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("100.00");
+        assertThat(results.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("100.00");
         work.complete(task(a, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
-        SelfEvaluation reviewed = evaluations.result(a, Scope.ALL);
+        SelfEvaluation reviewed = results.result(a, Scope.ALL);
         assertThat(reviewed.getReviewedBy()).isEqualTo(DEPT.userId());
         // Two projects in the round: a 20% share draws one of them; 甲 (优, 100 万元) is re-checked only if drawn.
-        SelfEvaluationService.SampleView sample = evaluations.sample(2027, Scope.ALL);
+        RecheckSampling.SampleView sample = sampling.sample(2027, Scope.ALL);
         assertThat(sample.roundProjects()).isEqualTo(2);
         assertThat(sample.drawnByShare()).hasSize(1).containsAnyOf(a, b);
         if (sample.drawnByShare().contains(a)) {
@@ -189,14 +199,14 @@ class SelfEvaluationRoundTest {
             assertThat(reviewed.getSampleReasons()).isEmpty();
             assertThat(lifecycle(a)).hasNotPassed("UserTask_FinanceRecheck");
         }
-        assertThat(evaluations.result(a, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
+        assertThat(results.result(a, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
         // The self-evaluation branch is done; monitoring of 2027 still waits for its next milestone.
         assertThat(lifecycle(a)).hasPassed("ServiceTask_SelfEvaluationReviewed", "ServiceTask_Publish")
                 .isWaitingAt("TimerEvent_Milestone");
-        assertThat(evaluations.history(a, Scope.ALL)).extracting(SelfEvaluationService.HistoryEntry::step)
+        assertThat(results.history(a, Scope.ALL)).extracting(SelfEvaluationResults.HistoryEntry::step)
                 .startsWith("绩效自评", "部门审核自评", "绩效自评", "部门审核自评", "抽样复核").endsWith("结果公开");
 
-        assertThatThrownBy(() -> evaluations.submit(b, new SelfEvaluationService.Submission(null,
+        assertThatThrownBy(() -> submissions.submit(b, new SelfEvaluationSubmissions.Submission(null,
                 new BigDecimal("50"), "x", List.of()), DEPT)).isInstanceOf(ReviewForbiddenException.class);
     }
 
@@ -205,52 +215,52 @@ class SelfEvaluationRoundTest {
         Long id = project(2028, "大额自评项目", "2000", true);
         // 1500 of 2000 spent by the execution data: the report leaves spent out and takes it.
         execution.record(id, java.time.LocalDate.of(2028, 12, 31), new BigDecimal("1500"), Scope.ALL, "u402001");
-        evaluations.openRound(2028, 7L, FINANCE);
-        assertThat(evaluations.prefill(id, Scope.ALL).spent()).isEqualByComparingTo("1500");
-        assertThat(evaluations.prefill(id, Scope.ALL).indicators()).extracting(
-                SelfEvaluationService.PrefillIndicator::weight).containsExactly(new BigDecimal("25.00"),
+        rounds.openRound(2028, 7L, FINANCE);
+        assertThat(submissions.prefill(id, Scope.ALL).spent()).isEqualByComparingTo("1500");
+        assertThat(submissions.prefill(id, Scope.ALL).indicators()).extracting(
+                SelfEvaluationSubmissions.PrefillIndicator::weight).containsExactly(new BigDecimal("25.00"),
                 new BigDecimal("25.00"), new BigDecimal("30.00"), new BigDecimal("10.00"));
-        List<SelfEvaluationService.IndicatorInput> allMet = List.of(actual(0, "500", null), actual(1, "40", null),
+        List<SelfEvaluationSubmissions.IndicatorInput> allMet = List.of(actual(0, "500", null), actual(1, "40", null),
                 actual(2, "96", null), actual(3, "92", null));
         // 满意度 above 120% of its target needs a reason too.
-        assertThatThrownBy(() -> evaluations.submit(id, new SelfEvaluationService.Submission(null, null, "完成",
+        assertThatThrownBy(() -> submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, null, "完成",
                 List.of(actual(0, "500", null), actual(1, "49", null), actual(2, "96", null),
                         actual(3, "92", null))), UNIT)).isInstanceOf(InvalidProjectException.class)
                 .hasMessageContaining("第 2 个指标").hasMessageContaining("超额完成");
-        evaluations.submit(id, new SelfEvaluationService.Submission(null, null, "完成", allMet), UNIT);
+        submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, null, "完成", allMet), UNIT);
         // 7.5 for 75% spent, and 90 for the indicators.
-        assertThat(evaluations.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("97.50");
+        assertThat(results.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("97.50");
         work.complete(task(id, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
         assertThat(lifecycle(id)).isWaitingAt("UserTask_FinanceRecheck");
-        assertThat(evaluations.result(id, Scope.ALL).getSampleReasons()).isEqualTo("SHARE,LARGE_BUDGET");
+        assertThat(results.result(id, Scope.ALL).getSampleReasons()).isEqualTo("SHARE,LARGE_BUDGET");
 
-        assertThatThrownBy(() -> evaluations.changeScore(id, 1, new BigDecimal("10"), "培训人数核减", DEPT))
+        assertThatThrownBy(() -> rechecks.changeScore(id, 1, new BigDecimal("10"), "培训人数核减", DEPT))
                 .isInstanceOf(ReviewForbiddenException.class);
-        assertThatThrownBy(() -> evaluations.changeScore(id, 1, new BigDecimal("25.01"), "超过分值", FINANCE))
+        assertThatThrownBy(() -> rechecks.changeScore(id, 1, new BigDecimal("25.01"), "超过分值", FINANCE))
                 .isInstanceOf(InvalidProjectException.class).hasMessageContaining("25.00");
-        assertThatThrownBy(() -> evaluations.changeScore(id, 4, new BigDecimal("1"), "序号错", FINANCE))
+        assertThatThrownBy(() -> rechecks.changeScore(id, 4, new BigDecimal("1"), "序号错", FINANCE))
                 .isInstanceOf(InvalidProjectException.class).hasMessageContaining("指标序号");
-        evaluations.changeScore(id, 1, new BigDecimal("10"), "培训人数核减", FINANCE);
-        SelfEvaluation changed = evaluations.result(id, Scope.ALL);
+        rechecks.changeScore(id, 1, new BigDecimal("10"), "培训人数核减", FINANCE);
+        SelfEvaluation changed = results.result(id, Scope.ALL);
         assertThat(changed.getTotal()).isEqualByComparingTo("82.50");
         assertThat(changed.getGrade()).isEqualTo("良");
         assertThat(changed.getScoredTotal()).isEqualByComparingTo("97.50");
         // A second change of the same indicator replaces the first in the total; both stay in the list.
-        evaluations.changeScore(id, 1, new BigDecimal("20"), "补充材料后复核", FINANCE);
-        assertThat(evaluations.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("92.50");
-        assertThat(evaluations.changes(id, Scope.ALL)).extracting(SelfEvaluationService.ChangeView::score)
+        rechecks.changeScore(id, 1, new BigDecimal("20"), "补充材料后复核", FINANCE);
+        assertThat(results.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("92.50");
+        assertThat(results.changes(id, Scope.ALL)).extracting(SelfEvaluationResults.ChangeView::score)
                 .containsExactly(new BigDecimal("10.00"), new BigDecimal("20.00"));
-        assertThat(evaluations.changes(id, Scope.ALL)).allMatch(c -> c.originalScore().compareTo(
+        assertThat(results.changes(id, Scope.ALL)).allMatch(c -> c.originalScore().compareTo(
                 new BigDecimal("25")) == 0 && !c.superseded());
 
         // Finance returns it to the unit; the new report supersedes the changes and is scored afresh.
         work.complete(task(id, "target-lifecycle").getId(), new Decision("return", "请补充培训签到表", null), FINANCE);
         assertThat(lifecycle(id)).isWaitingAt("UserTask_SelfEvaluation");
-        evaluations.submit(id, new SelfEvaluationService.Submission(null, new BigDecimal("2000"), "完成",
+        submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("2000"), "完成",
                 allMet, "年末集中支付 500 万元"), UNIT);
-        assertThat(evaluations.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("100.00");
-        assertThat(evaluations.result(id, Scope.ALL).getSpentReason()).isEqualTo("年末集中支付 500 万元");
-        assertThat(evaluations.changes(id, Scope.ALL)).allMatch(SelfEvaluationService.ChangeView::superseded);
+        assertThat(results.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("100.00");
+        assertThat(results.result(id, Scope.ALL).getSpentReason()).isEqualTo("年末集中支付 500 万元");
+        assertThat(results.changes(id, Scope.ALL)).allMatch(SelfEvaluationResults.ChangeView::superseded);
         work.complete(task(id, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
 
         // 复核 completed from its Camunda Form in Tasklist: recorded like the task API's.
@@ -260,11 +270,11 @@ class SelfEvaluationRoundTest {
         assertThat(tasks.getVariableLocal(recheck.getId(), "decision")).isNull();
         tasks.claim(recheck.getId(), FINANCE.userId());
         tasks.complete(recheck.getId(), Variables.putValue("decision", "approve").putValue("comment", "复核通过"));
-        SelfEvaluation published = evaluations.result(id, Scope.ALL);
+        SelfEvaluation published = results.result(id, Scope.ALL);
         assertThat(published.getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
         assertThat(published.getTotal()).isEqualByComparingTo("100.00");
         assertThat(published.getRecheckedBy()).isEqualTo(FINANCE.userId());
-        assertThat(evaluations.history(id, Scope.ALL)).extracting(h -> h.step() + ":" + h.action())
+        assertThat(results.history(id, Scope.ALL)).extracting(h -> h.step() + ":" + h.action())
                 .containsExactly("绩效自评:submit", "部门审核自评:approve", "抽样复核:sampled",
                         "财政复核:score-change", "财政复核:score-change", "财政复核:return", "绩效自评:submit",
                         "部门审核自评:approve", "抽样复核:sampled", "财政复核:approve", "结果公开:published");

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.TestUnits;
-import org.openperf.evaluation.SelfEvaluationService;
+import org.openperf.evaluation.SelfEvaluationRounds;
 import org.openperf.review.Approvals;
 import org.openperf.review.ReviewTasks;
 import org.openperf.targets.DepartmentRepository;
@@ -41,7 +41,7 @@ class SelfEvaluationPageTest {
     @Autowired
     TaskService tasks;
     @Autowired
-    SelfEvaluationService evaluations;
+    SelfEvaluationRounds rounds;
     @Autowired
     DepartmentRepository departments;
     @Autowired
@@ -77,7 +77,7 @@ class SelfEvaluationPageTest {
         assertThat(before.statusCode()).as(before.headers().map().toString()).isEqualTo(200);
         assertThat(before.body()).contains("该项目还没有自评结果").doesNotContain("evaluation-form");
 
-        evaluations.openRound(YEAR, 3L, Approvals.FINANCE);
+        rounds.openRound(YEAR, 3L, Approvals.FINANCE);
         assertThat(own.get("/projects/" + id).body()).contains("/projects/" + id + "/self-evaluation");
         HttpResponse<String> page = own.get("/projects/" + id + "/self-evaluation");
         assertThat(page.statusCode()).isEqualTo(200);

@@ -1,0 +1,57 @@
+package org.openperf.evaluation;
+
+import org.openperf.review.ReviewService;
+import org.openperf.targets.Project;
+import org.openperf.targets.ProjectService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The self-evaluation's service tasks in the project's lifecycle: 评分 after the unit reports, the department's
+ * acceptance, and 结果公开. (抽样复核判定 is {@link RecheckSampling#decideRecheck}.)
+ */
+@Service
+public class SelfEvaluationLifecycle {
+
+    private final ProjectService projects;
+    private final SelfEvaluationRepository evaluations;
+    private final ReportScoring scoring;
+    private final ReviewService review;
+
+    SelfEvaluationLifecycle(ProjectService projects, SelfEvaluationRepository evaluations, ReportScoring scoring,
+                            ReviewService review) {
+        this.projects = projects;
+        this.evaluations = evaluations;
+        this.scoring = scoring;
+        this.review = review;
+    }
+
+    /** ServiceTask 评分: scores the stored report against the table as approved. */
+    @Transactional
+    public SelfEvaluation score(Long projectId) {
+        Project p = projects.table(projectId);
+        SelfEvaluation e = evaluations.of(p);
+        ScoreSheet sheet = scoring.scoreStored(p, e);
+        e.scored(scoring.write(SheetView.of(sheet)), sheet.totalShown(), sheet.grade().label());
+        return e;
+    }
+
+    @Transactional
+    public void reviewed(Long projectId, String reviewer) {
+        Project p = projects.table(projectId);
+        evaluations.findByProjectIdAndYear(projectId, p.getYear()).ifPresent(e -> e.reviewed(reviewer));
+    }
+
+    /** ServiceTask 结果公开: the self-evaluation is final; {@code recheckedBy} is finance's reviewer, if sampled. */
+    @Transactional
+    public void publish(Long projectId, String recheckedBy) {
+        Project p = projects.table(projectId);
+        SelfEvaluation e = evaluations.of(p);
+        if (recheckedBy != null) {
+            e.rechecked(recheckedBy);
+        }
+        e.published();
+        review.record(projectId, null, "结果公开", "published", null, "总分 " + e.getTotal().toPlainString() + "，等级 "
+                + e.getGrade());
+    }
+}
