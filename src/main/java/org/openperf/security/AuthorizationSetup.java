@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -33,11 +34,14 @@ public class AuthorizationSetup implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final UserVisibility users;
+    private final String defaultFilter;
 
-    public AuthorizationSetup(AuthorizationService authorizations, FilterService filters, UserVisibility users) {
+    public AuthorizationSetup(AuthorizationService authorizations, FilterService filters, UserVisibility users,
+                              @Value("${camunda.bpm.filter.create:}") String defaultFilter) {
         this.authorizations = authorizations;
         this.filters = filters;
         this.users = users;
+        this.defaultFilter = defaultFilter;
     }
 
     @Override
@@ -46,14 +50,21 @@ public class AuthorizationSetup implements ApplicationRunner {
         global(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         users.grantAll();
         global(Resources.GROUP, ANY, Permissions.READ);
-        for (Filter f : filters.createFilterQuery().list()) {
-            global(Resources.FILTER, f.getId(), Permissions.READ);
+        // Only the starter's default filter is everyone's; the role filters are shared by review.TaskFilters.
+        if (!defaultFilter.isBlank()) {
+            for (Filter f : filters.createFilterQuery().filterName(defaultFilter).list()) {
+                global(Resources.FILTER, f.getId(), Permissions.READ);
+            }
         }
         group(FINANCE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         group(FINANCE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
                 Permissions.READ_HISTORY, Permissions.READ_TASK);
         group(FINANCE, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         group(FINANCE, Resources.TASK, ANY, Permissions.READ);
+        // Cockpit's decision and deployment views: read only, no change rights.
+        group(FINANCE, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        group(FINANCE, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        group(FINANCE, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
 
     private void global(Resource resource, String resourceId, Permission permission) {

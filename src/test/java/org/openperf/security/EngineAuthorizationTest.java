@@ -93,4 +93,31 @@ class EngineAuthorizationTest {
         assertThat(engineTaskIds("unit402001", projectId)).isEmpty();
         assertThat(engineTaskIds("dept402", projectId)).hasSize(1);
     }
+
+    /** Cockpit shows finance the decision tables, the deployments and the decision history; nobody else. */
+    @Test
+    void financeReadsDecisionsAndDeploymentsButChangesNothing() throws IOException {
+        TestRestTemplate finance = http.withBasicAuth("finance", "demo");
+        assertThat(count(finance, "/engine-rest/decision-definition/count")).isGreaterThanOrEqualTo(3);
+        assertThat(count(finance, "/engine-rest/deployment/count")).isPositive();
+        assertThat(count(finance, "/engine-rest/decision-requirements-definition/count")).isNotNegative();
+        assertThat(finance.getForEntity("/engine-rest/history/decision-instance/count", String.class)
+                .getStatusCode().value()).isEqualTo(200);
+
+        String deployment = json.readTree(finance.getForObject("/engine-rest/deployment?maxResults=1", String.class))
+                .get(0).get("id").asText();
+        assertThat(finance.exchange("/engine-rest/deployment/" + deployment, org.springframework.http.HttpMethod.DELETE,
+                null, String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(count(finance, "/engine-rest/deployment/count")).isPositive();
+
+        TestRestTemplate unit = http.withBasicAuth("unit402001", "demo");
+        assertThat(count(unit, "/engine-rest/deployment/count")).isZero();
+        assertThat(count(unit, "/engine-rest/decision-definition/count")).isZero();
+    }
+
+    private long count(TestRestTemplate client, String url) throws IOException {
+        ResponseEntity<String> r = client.getForEntity(url, String.class);
+        assertThat(r.getStatusCode().value()).as(url + " " + r.getBody()).isEqualTo(200);
+        return json.readTree(r.getBody()).get("count").asLong();
+    }
 }
