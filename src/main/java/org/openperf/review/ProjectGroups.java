@@ -1,8 +1,13 @@
 package org.openperf.review;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.openperf.targets.ProjectRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The candidate groups of a project's tasks, from the project as stored (BPMN: {@code ${projectGroups.unit(execution)}}):
@@ -31,9 +36,33 @@ public class ProjectGroups {
 
     /** The codes of a project's unit and department ({@value #NONE} where unset: nobody is in that group). */
     public Codes codes(long projectId) {
-        return projects.routing(projectId)
+        return routing(projectId)
                 .map(r -> new Codes(orNone(r.getUnitCode()), orNone(r.getDepartmentCode())))
                 .orElse(new Codes(NONE, NONE));
+    }
+
+    /**
+     * The project's routing as stored, read once per transaction: a task's candidate groups and its name
+     * ({@link TaskNames}) are both set while the engine creates it, and neither should cost a query of its own.
+     */
+    Optional<ProjectRepository.Routing> routing(long projectId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return projects.routing(projectId);
+        }
+        @SuppressWarnings("unchecked")
+        Map<Long, Optional<ProjectRepository.Routing>> read =
+                (Map<Long, Optional<ProjectRepository.Routing>>) TransactionSynchronizationManager.getResource(this);
+        if (read == null) {
+            read = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, read);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ProjectGroups.this);
+                }
+            });
+        }
+        return read.computeIfAbsent(projectId, projects::routing);
     }
 
     private Codes codes(DelegateExecution execution) {

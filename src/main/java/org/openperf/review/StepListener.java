@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On every user task of the project processes (BPMN: {@code delegateExpression="${stepListener}"} on create and
- * complete): on create, the previous step's stored decision is removed so no form opens with it; on complete, the
+ * complete): on create, the previous step's stored decision is removed so no form opens with it and the task is
+ * named after its project ({@link TaskNames}); on complete, the
  * step's rule ({@link StepRules}) checks the completion and records it — whichever way it was completed. The
  * project is the business key; the fields are only the step's declared ones.
  */
@@ -23,16 +24,19 @@ public class StepListener implements TaskListener {
 
     private final StepRules rules;
     private final IdentityService identity;
+    private final TaskNames names;
 
-    public StepListener(StepRules rules, IdentityService identity) {
+    public StepListener(StepRules rules, IdentityService identity, TaskNames names) {
         this.rules = rules;
         this.identity = identity;
+        this.names = names;
     }
 
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             RoutingVariables.removeStored(task);
+            names.name(task);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             completed(task);
         }

@@ -50,9 +50,13 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
 
     Page<Project> findBySubmittedBy(String submittedBy, Pageable pageable);
 
-    /** Whose groups work a project's tasks: its unit's and department's codes, as stored (null when unset). */
+    /**
+     * Whose groups work a project's tasks, and what its tasks are called: its unit's and department's codes, its
+     * name, code and unit's name, as stored (null when unset).
+     */
     @Query("""
-            select u.code as unitCode, d.code as departmentCode
+            select u.code as unitCode, d.code as departmentCode, p.name as projectName, p.code as projectCode,
+                   u.name as unitName
             from Project p left join p.unit u left join u.department d where p.id = :id
             """)
     Optional<Routing> routing(@Param("id") Long id);
@@ -61,5 +65,11 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
         String getUnitCode();
 
         String getDepartmentCode();
+
+        String getProjectName();
+
+        String getProjectCode();
+
+        String getUnitName();
     }
 }
