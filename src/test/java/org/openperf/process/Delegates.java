@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Deque;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,6 +38,28 @@ final class Delegates {
             doAnswer(call -> {
                 Object value = left.size() > 1 ? left.poll() : left.peek();
                 ((DelegateExecution) call.getArgument(0)).setVariable(variable, value);
+                return null;
+            }).when(delegate).execute(any());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return delegate;
+    }
+
+    /**
+     * ${planNextMilestone}: plans the given milestone dates one call at a time ({@code hasNextMilestone},
+     * {@code nextMilestone} for the timer), then says there is none left.
+     */
+    static JavaDelegate planning(Date... milestones) {
+        JavaDelegate delegate = mock(JavaDelegate.class);
+        Deque<Date> left = new ArrayDeque<>(Arrays.asList(milestones));
+        try {
+            doAnswer(call -> {
+                DelegateExecution execution = call.getArgument(0);
+                execution.setVariable("hasNextMilestone", !left.isEmpty());
+                if (!left.isEmpty()) {
+                    execution.setVariable("nextMilestone", left.poll());
+                }
                 return null;
             }).when(delegate).execute(any());
         } catch (Exception e) {
