@@ -6,17 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
 import org.openperf.monitoring.ExecutionService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openperf.TestUnits;
+import org.openperf.ProcessFixture;
 import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewForbiddenException;
@@ -24,14 +21,13 @@ import org.openperf.review.ReviewTasks;
 import org.openperf.review.TargetAdjustments;
 import org.openperf.review.TaskConflictException;
 import org.openperf.kernel.Caller;
-import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
 import org.openperf.kernel.Scope;
-import org.openperf.targets.UnitRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -47,9 +43,7 @@ class SelfEvaluationRoundTest {
     static final Caller FINANCE = Approvals.FINANCE;
 
     @Autowired
-    ProcessEngine engine;
-    @Autowired
-    RuntimeService runtime;
+    ApplicationContext context;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -69,22 +63,15 @@ class SelfEvaluationRoundTest {
     @Autowired
     SelfEvaluationResults results;
     @Autowired
-    DepartmentRepository departments;
-    @Autowired
-    UnitRepository units;
-    @Autowired
     ExecutionService execution;
     @Autowired
     TargetAdjustments adjustments;
 
+    ProcessFixture fixture;
+
     @BeforeEach
     void setUp() {
-        AbstractAssertions.init(engine);
-        TestUnits.ensureQingdao(departments, units);
-    }
-
-    static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {
-        return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
+        fixture = ProcessFixture.of(context);
     }
 
     Long project(String name, boolean approve) {
@@ -93,30 +80,23 @@ class SelfEvaluationRoundTest {
 
     /** Four indicators: the default split gives 成本+产出 50 (25 each), 效益 30, 满意度 10. */
     static ProjectForm table(int year, String name, String budget) {
-        return new ProjectForm(year, null, name, new ProjectForm.UnitInput("402001", null), null,
-                new BigDecimal(budget), new BigDecimal(budget), BigDecimal.ZERO, null, "用途", "目标", List.of(), List.of(
-                row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
-                row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
-                row("效益指标", "社会效益指标", "知晓度", "≥95%"),
-                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")));
+        return ProcessFixture.table(year, name).budget(budget).form();
     }
 
     Long project(int year, String name, String budget, boolean approve) {
-        Long id = projects.create(table(year, name, budget)).id();
+        Long id = fixture.draft(table(year, name, budget));
         if (approve) {
-            Approvals.approve(work, tasks, id);
+            fixture.approve(id);
         }
         return id;
     }
 
     Task task(Long id, String process) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).processDefinitionKey(process)
-                .singleResult();
+        return fixture.taskIn(id, process);
     }
 
     ProcessInstance lifecycle(Long id) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
-                .processInstanceBusinessKey(String.valueOf(id)).singleResult();
+        return fixture.lifecycle(id);
     }
 
     static SelfEvaluationSubmissions.IndicatorInput actual(int index, String number, String explanation) {
@@ -129,7 +109,7 @@ class SelfEvaluationRoundTest {
         Long id = project(2057, "调整后自评项目", "100", true);
         adjustments.request(id, "追加培训经费", UNIT);
         projects.update(id, table(2057, "调整后自评项目", "120"), Scope.ALL);
-        Approvals.approve(work, tasks, id);
+        fixture.approve(id);
         rounds.openRound(2057, FINANCE);
         submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("120"), "全面完成",
                 List.of(actual(0, "500", null), actual(1, "40", null), actual(2, "95", null), actual(3, "92", null))),

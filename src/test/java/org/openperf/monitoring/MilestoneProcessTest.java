@@ -11,28 +11,22 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openperf.TestUnits;
+import org.openperf.ProcessFixture;
 import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
-import org.openperf.targets.DepartmentRepository;
-import org.openperf.targets.ProjectForm;
-import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView;
-import org.openperf.targets.UnitRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -45,15 +39,11 @@ import org.springframework.test.context.ActiveProfiles;
 class MilestoneProcessTest {
 
     @Autowired
-    ProcessEngine engine;
-    @Autowired
-    RuntimeService runtime;
+    ApplicationContext context;
     @Autowired
     TaskService tasks;
     @Autowired
     ManagementService management;
-    @Autowired
-    ProjectService projects;
     @Autowired
     ReviewTasks work;
     @Autowired
@@ -61,16 +51,13 @@ class MilestoneProcessTest {
     @Autowired
     MilestoneService milestones;
     @Autowired
-    DepartmentRepository departments;
-    @Autowired
-    UnitRepository units;
-    @Autowired
     org.openperf.review.ReviewService review;
+
+    ProcessFixture fixture;
 
     @BeforeEach
     void setUp() {
-        AbstractAssertions.init(engine);
-        TestUnits.ensureQingdao(departments, units);
+        fixture = ProcessFixture.of(context);
     }
 
     @AfterEach
@@ -85,24 +72,11 @@ class MilestoneProcessTest {
     /** A 2024 table with the given plan, approved on 1 February 2024 by the three roles. */
     Long approved(String name, List<ProjectView.PlanRow> plan) {
         ClockUtil.setCurrentTime(Date.from(shanghai("2024-02-01")));
-        ProjectForm form = new ProjectForm(2024, null, name, new ProjectForm.UnitInput("402001", null), null,
-                new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标", plan, List.of(
-                row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
-                row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
-                row("效益指标", "社会效益指标", "知晓度", "≥95%"),
-                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")));
-        Long id = projects.create(form).id();
-        Approvals.approve(work, tasks, id);
-        return id;
-    }
-
-    static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {
-        return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
+        return fixture.approved(ProcessFixture.table(2024, name).plan(plan));
     }
 
     ProcessInstance lifecycle(Long id) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
-                .processInstanceBusinessKey(String.valueOf(id)).singleResult();
+        return fixture.lifecycle(id);
     }
 
     Job timer(Long id) {

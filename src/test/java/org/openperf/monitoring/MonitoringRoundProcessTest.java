@@ -8,15 +8,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openperf.TestUnits;
+import org.openperf.ProcessFixture;
 import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewForbiddenException;
@@ -27,14 +25,13 @@ import org.openperf.review.TaskConflictException;
 import org.openperf.review.TaskList;
 import org.openperf.review.TaskRow;
 import org.openperf.kernel.Caller;
-import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
 import org.openperf.kernel.Scope;
-import org.openperf.targets.UnitRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -52,7 +49,7 @@ class MonitoringRoundProcessTest {
     static final Caller FINANCE = Approvals.FINANCE;
 
     @Autowired
-    ProcessEngine engine;
+    ApplicationContext context;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -73,44 +70,32 @@ class MonitoringRoundProcessTest {
     MonitoringReportService reports;
     @Autowired
     ExecutionReadingRepository readings;
-    @Autowired
-    DepartmentRepository departments;
-    @Autowired
-    UnitRepository units;
+
+    ProcessFixture fixture;
 
     @BeforeEach
     void setUp() {
-        AbstractAssertions.init(engine);
-        TestUnits.ensureQingdao(departments, units);
+        fixture = ProcessFixture.of(context);
     }
 
-    static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {
-        return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
-    }
-
+    /** 政策知晓 is qualitative here (有效): a report marks it 达成 or not. */
     static ProjectForm form(int year, String name, String trainees) {
-        return new ProjectForm(year, null, name, new ProjectForm.UnitInput("402001", null), null,
-                new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标", List.of(), List.of(
-                row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
-                row("产出指标", "数量指标", "每期培训人数", trainees),
-                row("效益指标", "社会效益指标", "政策知晓", "有效"),
-                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")));
+        return ProcessFixture.table(year, name).indicator(1, "每期培训人数", trainees).indicator(2, "政策知晓", "有效")
+                .form();
     }
 
     Long approved(int year, String name) {
-        Long id = projects.create(form(year, name, "≥40 人")).id();
-        Approvals.approve(work, tasks, id);
+        Long id = fixture.draft(form(year, name, "≥40 人"));
+        fixture.approve(id);
         return id;
     }
 
     ProcessInstance lifecycle(Long id) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
-                .processInstanceBusinessKey(String.valueOf(id)).singleResult();
+        return fixture.lifecycle(id);
     }
 
     Task task(Long id, String key) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey(key)
-                .singleResult();
+        return fixture.task(id, key);
     }
 
     void spent(Long id, String asOf, String amount) {
@@ -202,8 +187,7 @@ class MonitoringRoundProcessTest {
                 .extracting(MonitoringReport::getStatus).isEqualTo(MonitoringReport.Status.RETURNED);
 
         MonitoringReport second = reports.submit(id, report(null, lagging(1, "12")), UNIT);
-        work.complete(task(id, "UserTask_MonitoringDepartmentReview").getId(), new Decision("approve", "同意", null),
-                DEPT);
+        fixture.complete(id, "UserTask_MonitoringDepartmentReview", new Decision("approve", "同意", null), DEPT);
         assertThat(lifecycle(id)).isWaitingAt("UserTask_MonitoringFinanceReview");
         Task financeTask = task(id, "UserTask_MonitoringFinanceReview");
         assertThat(tasks.getIdentityLinksForTask(financeTask.getId())).anyMatch(l -> "finance".equals(l.getGroupId()));
@@ -226,8 +210,7 @@ class MonitoringRoundProcessTest {
         assertThat(reportById(id, second.getId()).getRectificationAnswer()).isEqualTo("第二期培训已于8月20日完成，名单已报送");
         assertThat(reportById(id, second.getId()).getStatus()).isEqualTo(MonitoringReport.Status.WITH_FINANCE);
 
-        work.complete(task(id, "UserTask_MonitoringFinanceReview").getId(), new Decision("approve", "整改到位", null),
-                FINANCE);
+        fixture.complete(id, "UserTask_MonitoringFinanceReview", new Decision("approve", "整改到位", null), FINANCE);
         assertThat(lifecycle(id)).hasPassed("EndEvent_MonitoringReportApproved").isWaitingAt("TimerEvent_Milestone");
         assertThat(reports.reports(id, Scope.ALL)).extracting(MonitoringReport::getStatus)
                 .containsExactly(MonitoringReport.Status.RETURNED, MonitoringReport.Status.APPROVED);

@@ -24,21 +24,18 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openperf.ProcessFixture;
 import org.openperf.kernel.Caller;
-import org.openperf.targets.Department;
-import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
 import org.openperf.targets.ProjectView;
-import org.openperf.targets.Unit;
-import org.openperf.targets.UnitRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Every path of target-approval, driven through the services the task API calls. */
@@ -69,16 +66,15 @@ class TargetApprovalProcessTest {
     @Autowired
     ProjectService projects;
     @Autowired
-    DepartmentRepository departments;
-    @Autowired
-    UnitRepository units;
-    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    ProcessFixture fixture;
 
     @BeforeEach
     void setUp() {
-        AbstractAssertions.init(engine);
-        org.openperf.TestUnits.ensureQingdao(departments, units);
+        fixture = ProcessFixture.of(context);
     }
 
     @AfterEach
@@ -87,36 +83,24 @@ class TargetApprovalProcessTest {
     }
 
     static ProjectForm table(String name, String satisfactionValue) {
-        return new ProjectForm(2024, null, name, new ProjectForm.UnitInput("402001", null), null,
-                new java.math.BigDecimal("12"), new java.math.BigDecimal("12"), java.math.BigDecimal.ZERO, null,
-                "用于组织财务人员培训", "提高财务工作规范化水平", List.of(), List.of(
-                indicator("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
-                indicator("产出指标", "数量指标", "每期培训人数", "≥40 人"),
-                indicator("效益指标", "社会效益指标", "财务政策规范知晓度", "≥95%"),
-                indicator("满意度指标", "服务对象满意度指标", "培训人员满意度", satisfactionValue)));
-    }
-
-    static ProjectForm.IndicatorInput indicator(String l1, String l2, String name, String value) {
-        return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
+        return ProcessFixture.table(2024, name).budget("12").texts("用于组织财务人员培训", "提高财务工作规范化水平")
+                .indicator(2, "财务政策规范知晓度", "≥95%").indicator(3, "培训人员满意度", satisfactionValue).form();
     }
 
     Long draft(String name) {
-        return projects.create(table(name, "≥90%")).id();
+        return fixture.draft(table(name, "≥90%"));
     }
 
     ProcessInstance approval(Long projectId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("target-approval")
-                .processInstanceBusinessKey(String.valueOf(projectId)).singleResult();
+        return fixture.approval(projectId);
     }
 
     ProcessInstance lifecycle(Long projectId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
-                .processInstanceBusinessKey(String.valueOf(projectId)).singleResult();
+        return fixture.lifecycle(projectId);
     }
 
     Task current(Long projectId) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
-                .processDefinitionKey("target-approval").singleResult();
+        return fixture.taskIn(projectId, "target-approval");
     }
 
     ProjectStatus status(Long projectId) {
