@@ -243,6 +243,6 @@ class ApprovedImportApiTest {
                 new HttpEntity<>(Map.of("comment", "预算调整"), h), String.class).getStatusCode().value()).isEqualTo(200);
         assertThat(get("unit353101", "/api/projects/" + project).get("status").asText()).isEqualTo("ADJUSTING");
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(project))
-                .taskCandidateGroup("unit-353101").list()).extracting(Task::getName).containsExactly("编制");
+                .taskCandidateGroup("unit-353101").list()).extracting(Task::getTaskDefinitionKey).containsExactly("UserTask_Drafting");
     }
 }

@@ -256,6 +256,12 @@ class MonitoringRoundProcessTest {
         assertThat(runtime.getVariable(septemberTask.getExecutionId(), "monitoringRoundId"))
                 .isEqualTo(september.getId());
         assertThat(reports.draft(id, null, Scope.ALL).cutoffLabel()).isEqualTo("1–9月");
+
+        // July's decision was stored by the form; September's review opens without it (no stale 同意 in its form).
+        assertThat(runtime.getVariables(septemberTask.getProcessInstanceId())).containsKey("decision");
+        reports.submit(id, report(september.getId(), line(1, "30", null, "确定能")), UNIT);
+        Task septemberReview = task(id, "UserTask_MonitoringDepartmentReview");
+        assertThat(tasks.getVariables(septemberReview.getId())).doesNotContainKeys("decision", "comment");
     }
 
     @Test
