@@ -28,12 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.TestUnits;
-import org.openperf.evaluation.SelfEvaluationService;
 import org.openperf.kernel.Scope;
 import org.openperf.monitoring.ExecutionService;
 import org.openperf.pages.PageSession;
 import org.openperf.review.Approvals;
-import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
@@ -44,6 +42,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -86,8 +88,6 @@ class HistoryRetentionTest {
     ReviewTasks work;
     @Autowired
     ExecutionService execution;
-    @Autowired
-    SelfEvaluationService evaluations;
     @Autowired
     DepartmentRepository departments;
     @Autowired
@@ -208,13 +208,19 @@ class HistoryRetentionTest {
         // ends meanwhile.
         repository.updateProcessDefinitionHistoryTimeToLive(lifecycle.getId(), 0);
         try {
-            evaluations.openRound(YEAR, Approvals.FINANCE);
-            evaluations.submit(id, new SelfEvaluationService.Submission(null, new BigDecimal("100"), "全面完成",
-                    List.of(actual(0, "500"), actual(1, "40"), actual(2, "95"), actual(3, "92"))), Approvals.UNIT);
-            work.complete(task(rootId).getId(), new Decision("approve", "自评属实", null), Approvals.DEPT);
+            // The year end through the API: finance opens the round, the unit reports, the department approves,
+            // finance re-checks if the sample draws it.
+            post("finance", "/api/self-evaluation-rounds", "{\"year\": " + YEAR + "}");
+            post("unit402001", "/api/projects/" + id + "/self-evaluation", """
+                    {"spent": 100, "goalAchievement": "全面完成", "indicators": [
+                      {"index": 0, "number": 500}, {"index": 1, "number": 40},
+                      {"index": 2, "number": 95}, {"index": 3, "number": 92}]}""");
+            post("dept402", "/api/tasks/" + task(rootId).getId() + "/complete",
+                    "{\"decision\": \"approve\", \"comment\": \"自评属实\"}");
             Task recheck = task(rootId);
             if (recheck != null) {
-                work.complete(recheck.getId(), new Decision("approve", "复核无异议", null), Approvals.FINANCE);
+                post("finance", "/api/tasks/" + recheck.getId() + "/complete",
+                        "{\"decision\": \"approve\", \"comment\": \"复核无异议\"}");
             }
         } finally {
             repository.updateProcessDefinitionHistoryTimeToLive(lifecycle.getId(), kept);
@@ -269,6 +275,14 @@ class HistoryRetentionTest {
         return tasks.createTaskQuery().processInstanceId(rootId).singleResult();
     }
 
+    void post(String user, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST,
+                new HttpEntity<>(json, headers), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(path + ": " + response.getBody()).isTrue();
+    }
+
     String api(String path) {
         ResponseEntity<String> response = http.withBasicAuth("finance", "demo").getForEntity(path, String.class);
         assertThat(response.getStatusCode().value()).as(path + ": " + response.getBody()).isEqualTo(200);
@@ -288,7 +302,4 @@ class HistoryRetentionTest {
         return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
     }
 
-    static SelfEvaluationService.IndicatorInput actual(int index, String number) {
-        return new SelfEvaluationService.IndicatorInput(index, new BigDecimal(number), null, null, null, null, null);
-    }
 }
