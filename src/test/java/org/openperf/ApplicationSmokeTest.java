@@ -30,5 +30,14 @@ class ApplicationSmokeTest {
     void healthIsUp() {
         String body = http.getForObject("/actuator/health", String.class);
         assertThat(body).contains("\"status\":\"UP\"");
+        // The container's health check reads it without a login: the status only, no components or details,
+        // for an administrator either; no other endpoint (env, configprops, heapdump) is served.
+        assertThat(body).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(http.withBasicAuth("admin", "demo").getForObject("/actuator/health", String.class))
+                .isEqualTo("{\"status\":\"UP\"}");
+        for (String endpoint : new String[] {"env", "configprops", "heapdump", "beans"}) {
+            assertThat(http.withBasicAuth("admin", "demo").getForEntity("/actuator/" + endpoint, String.class)
+                    .getStatusCode().value()).as(endpoint).isEqualTo(404);
+        }
     }
 }

@@ -87,7 +87,7 @@ class ArchitectureTest {
     void camundasInternalsOnlyWhereListed() {
         noClasses().that().haveNameNotMatching(".*\\.(DecisionTables|EngineAccess|StepListener|CompletionFieldsFilter"
                         + "|SpringSecurityWebappAuthentication|WebappLogin|EngineRestSecurity|SecurityConfiguration"
-                        + "|LoginThrottle)(\\$.*)?")
+                        + "|LoginThrottle|HistoryRetentionPlugin)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..impl..")
                 .check(main);
     }
