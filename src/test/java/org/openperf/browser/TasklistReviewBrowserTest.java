@@ -82,6 +82,8 @@ class TasklistReviewBrowserTest {
             b.wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
             // Tasklist speaks Chinese by default, whatever the browser's language.
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "待办任务"));
+            // The header links back to the app's pages (the script shared by the webapps, app/shared/perf-pages.js).
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".perf-links a[href='/projects']")));
 
             // A deep link to the task, loaded as a whole page: a hash change alone can race Tasklist's own first
             // routing (it picks the default filter) and leave the task unopened on a busy machine.
