@@ -63,6 +63,21 @@ class TasklistReviewBrowserTest {
         return http.withBasicAuth(user, "demo").postForEntity(url, new HttpEntity<>(body, h), String.class).getBody();
     }
 
+    /**
+     * Cockpit loads the same header script as Tasklist (app/shared/perf-pages.js): a link back to the project list.
+     * (Admin loads it too, for the login, but Camunda 7.24's Admin has no header plug-in point to show a link in.)
+     */
+    @Test
+    void cockpitLinksBackToTheProjectList() throws Exception {
+        try (Browser b = Browser.open()) {
+            b.driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+            b.wait.until(ExpectedConditions.urlContains("/login"));
+            b.login("admin", "demo");
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/projects']")));
+            b.screenshot("cockpit-header");
+        }
+    }
+
     @Test
     void theDepartmentApprovesInTasklistAndTheProjectMovesToFinance() throws Exception {
         long projectId = json.readTree(post("admin", "/api/projects", TABLE)).get("id").asLong();
