@@ -4,11 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.Download;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "绩效运行监控看板")
 public class DashboardController {
 
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     /** The page: static HTML whose script fetches {@code /api/monitoring} with the browser's login. */
     static final Resource PAGE = new ClassPathResource("dashboard/dashboard.html");
 
@@ -64,9 +61,6 @@ public class DashboardController {
     }
 
     private static ResponseEntity<byte[]> xlsx(byte[] body, String name) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return Download.attachment(body, name + ".xlsx", Download.XLSX);
     }
 }

@@ -11,11 +11,11 @@ import org.openperf.dashboard.MonitoringOverview.LightCounts;
 import org.openperf.dashboard.MonitoringOverview.ProjectRow;
 import org.openperf.dashboard.MonitoringOverview.Reasons;
 import org.openperf.dashboard.MonitoringOverview.RedProject;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.Light;
 import org.openperf.monitoring.Milestones;
 import org.openperf.targets.DepartmentRepository;
-import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView;
@@ -65,13 +65,13 @@ public class MonitoringDashboard {
     public MonitoringOverview overview(Integer year, String departmentCode, Long projectId, Scope scope) {
         String department = blankToNull(departmentCode);
         if (department != null && departments.findByCode(department).isEmpty()) {
-            throw new InvalidProjectException("主管部门编码 " + department + " 不存在");
+            throw new InvalidInputException("主管部门编码 " + department + " 不存在");
         }
         Project chosen = projectId == null ? null : approvedProject(projectId, scope);
         List<Integer> available = years.approvedYears(scope.all(), orNone(scope.units()), orNone(scope.departments()));
         int shownYear = year != null ? year : chosen != null ? chosen.getYear() : defaultYear(available);
         if (chosen != null && chosen.getYear() != shownYear) {
-            throw new InvalidProjectException("项目“" + chosen.getName() + "”属于 " + chosen.getYear() + " 年度，不是 "
+            throw new InvalidInputException("项目“" + chosen.getName() + "”属于 " + chosen.getYear() + " 年度，不是 "
                     + shownYear + " 年度");
         }
         List<Project> all = approved(shownYear, null, scope);
@@ -95,7 +95,7 @@ public class MonitoringDashboard {
     public Project approvedProject(Long projectId, Scope scope) {
         Project p = projects.table(projectId, scope);
         if (p.getVersion() < 1) {
-            throw new InvalidProjectException("项目“" + p.getName() + "”的目标表尚未批复，还没有执行监控数据");
+            throw new InvalidInputException("项目“" + p.getName() + "”的目标表尚未批复，还没有执行监控数据");
         }
         return p;
     }

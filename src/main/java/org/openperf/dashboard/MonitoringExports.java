@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.openperf.exports.MonitoringTable;
 import org.openperf.exports.MonitoringWorkbookWriter;
+import org.openperf.kernel.Download;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.ExecutionResult;
 import org.openperf.monitoring.Light;
@@ -27,7 +26,6 @@ import org.openperf.monitoring.SpendingReading;
 import org.openperf.review.ReviewService;
 import org.openperf.review.TargetVersion;
 import org.openperf.targets.DepartmentRepository;
-import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView.UnitRef;
@@ -77,13 +75,7 @@ public class MonitoringExports {
         int cutoff = cutoff(month, p.getYear(), List.of(readings));
         MonitoringTable table = table(p, cutoff, readings,
                 data.milestoneResults(List.of(p.getId())).getOrDefault(p.getId(), List.of()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            writer.writeProject(table, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Download.bytes(out -> writer.writeProject(table, out));
     }
 
     /** The department's (or, for finance without a department, every) approved project of the year in scope. */
@@ -91,7 +83,7 @@ public class MonitoringExports {
     public byte[] department(int year, String departmentCode, Integer month, Scope scope) {
         String code = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.trim();
         String name = code == null ? "全部主管部门" : departments.findByCode(code)
-                .orElseThrow(() -> new InvalidProjectException("主管部门编码 " + code + " 不存在")).getName();
+                .orElseThrow(() -> new InvalidInputException("主管部门编码 " + code + " 不存在")).getName();
         List<Project> list = dashboard.approved(year, code, scope);
         List<Long> ids = list.stream().map(Project::getId).toList();
         Map<Long, List<ExecutionReading>> readings = data.readings(ids);
@@ -104,13 +96,8 @@ public class MonitoringExports {
             tables.add(table(full, cutoff, readings.getOrDefault(p.getId(), List.of()),
                     results.getOrDefault(p.getId(), List.of())));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            writer.writeDepartment(name + " " + year + "年度 1–" + cutoff + "月绩效运行监控汇总", tables, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        String title = name + " " + year + "年度 1–" + cutoff + "月绩效运行监控汇总";
+        return Download.bytes(out -> writer.writeDepartment(title, tables, out));
     }
 
     MonitoringTable table(Project p, int month, List<ExecutionReading> readings, List<MilestoneResult> results) {
@@ -233,7 +220,7 @@ public class MonitoringExports {
     static int cutoff(Integer month, int year, List<List<ExecutionReading>> readings) {
         if (month != null) {
             if (month < 1 || month > 12) {
-                throw new InvalidProjectException("截至月份 month=" + month + " 不在 1–12 之间");
+                throw new InvalidInputException("截至月份 month=" + month + " 不在 1–12 之间");
             }
             return month;
         }

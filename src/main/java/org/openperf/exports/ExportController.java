@@ -2,11 +2,8 @@ package org.openperf.exports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import org.openperf.kernel.Caller;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.openperf.kernel.Download;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,11 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "导出与模板")
 public class ExportController {
-
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final MediaType DOCX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final ExportService exports;
 
@@ -52,9 +44,6 @@ public class ExportController {
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String name, ExportService.Format f) {
-        return ResponseEntity.ok().contentType(f == ExportService.Format.DOCX ? DOCX : XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + "." + f.extension(), StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return Download.attachment(body, name + "." + f.extension(), f.mediaType());
     }
 }

@@ -1,13 +1,12 @@
 package org.openperf.exports;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
+import org.openperf.kernel.Download;
 import org.openperf.targets.Project;
 import org.openperf.kernel.Scope;
 import org.openperf.targets.ProjectService;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +30,10 @@ public class ExportService {
 
         public String extension() {
             return name().toLowerCase();
+        }
+
+        public MediaType mediaType() {
+            return this == DOCX ? Download.DOCX : Download.XLSX;
         }
     }
 
@@ -66,30 +69,16 @@ public class ExportService {
     }
 
     public byte[] template() {
-        return bytes(out -> template.write(out));
+        return Download.bytes(template::write);
     }
 
     private byte[] write(List<Project> list, Format format) {
-        return bytes(out -> {
+        return Download.bytes(out -> {
             if (format == Format.DOCX) {
                 document.write(list, out);
             } else {
                 workbook.write(list, out);
             }
         });
-    }
-
-    private interface Writing {
-        void to(ByteArrayOutputStream out) throws IOException;
-    }
-
-    private static byte[] bytes(Writing w) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            w.to(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

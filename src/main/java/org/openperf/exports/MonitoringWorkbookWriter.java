@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -58,7 +57,7 @@ public class MonitoringWorkbookWriter {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             WorkbookStyles styles = new WorkbookStyles(wb);
             XSSFSheet sheet = wb.createSheet(TargetTableWorkbookWriter.sheetName(table.name(), new HashSet<>()));
-            setUp(sheet, WIDTHS);
+            WorkbookStyles.setUpSheet(sheet, WIDTHS);
             writeTable(styles, sheet, 0, table);
             wb.write(out);
         }
@@ -70,14 +69,14 @@ public class MonitoringWorkbookWriter {
             WorkbookStyles styles = new WorkbookStyles(wb);
             Set<String> names = new HashSet<>();
             XSSFSheet summary = wb.createSheet(TargetTableWorkbookWriter.sheetName(SUMMARY_SHEET, names));
-            setUp(summary, SUMMARY_WIDTHS);
+            WorkbookStyles.setUpSheet(summary, SUMMARY_WIDTHS);
             writeSummary(styles, summary, title, tables);
             Map<String, List<MonitoringTable>> byUnit = new LinkedHashMap<>();
             tables.forEach(t -> byUnit.computeIfAbsent(Objects.toString(t.unit(), "未指定单位"),
                     k -> new ArrayList<>()).add(t));
             for (Map.Entry<String, List<MonitoringTable>> e : byUnit.entrySet()) {
                 XSSFSheet sheet = wb.createSheet(TargetTableWorkbookWriter.sheetName(e.getKey(), names));
-                setUp(sheet, WIDTHS);
+                WorkbookStyles.setUpSheet(sheet, WIDTHS);
                 int row = 0;
                 for (MonitoringTable t : e.getValue()) {
                     row = writeTable(styles, sheet, row, t) + GAP_ROWS;
@@ -85,19 +84,6 @@ public class MonitoringWorkbookWriter {
             }
             wb.write(out);
         }
-    }
-
-    private static void setUp(XSSFSheet sheet, int[] widths) {
-        for (int c = 0; c < widths.length; c++) {
-            sheet.setColumnWidth(c, widths[c] * 256);
-        }
-        PrintSetup ps = sheet.getPrintSetup();
-        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        ps.setLandscape(true);
-        ps.setFitWidth((short) 1);
-        ps.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
     }
 
     /** Writes one 监控表 from {@code first}; returns the row after it. */

@@ -2,17 +2,11 @@ package org.openperf.exports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.openperf.evaluation.SelfEvaluationReport;
 import org.openperf.evaluation.SelfEvaluationReports;
 import org.openperf.kernel.Caller;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.openperf.kernel.Download;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "绩效自评")
 public class SelfEvaluationExportController {
-
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final MediaType DOCX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final SelfEvaluationReports evaluations;
     private final SelfEvaluationWriter writer;
@@ -41,14 +30,14 @@ public class SelfEvaluationExportController {
     public ResponseEntity<byte[]> export(@PathVariable Long id, @RequestParam(defaultValue = "xlsx") String format) {
         ExportService.Format f = ExportService.Format.of(format);
         SelfEvaluationReport r = evaluations.report(id, Caller.current().scope());
-        byte[] body = bytes(out -> {
+        byte[] body = Download.bytes(out -> {
             if (f == ExportService.Format.DOCX) {
                 writer.document(r, out);
             } else {
                 writer.workbook(r, out);
             }
         });
-        return file(body, "绩效自评表-" + id + "." + f.extension(), f == ExportService.Format.DOCX ? DOCX : XLSX);
+        return Download.attachment(body, "绩效自评表-" + id + "." + f.extension(), f.mediaType());
     }
 
     @GetMapping("/api/self-evaluations/summary.xlsx")
@@ -62,28 +51,8 @@ public class SelfEvaluationExportController {
         }
         String title = year + "年度项目支出绩效自评结果汇总表"
                 + (department == null || department.isBlank() ? "" : "（" + reports.get(0).departmentName() + "）");
-        return file(bytes(out -> writer.summary(title, reports, out)),
-                "绩效自评汇总-" + year + (department == null ? "" : "-" + department) + ".xlsx", XLSX);
+        return Download.attachment(Download.bytes(out -> writer.summary(title, reports, out)),
+                "绩效自评汇总-" + year + (department == null ? "" : "-" + department) + ".xlsx", Download.XLSX);
     }
 
-    private interface Writing {
-        void to(ByteArrayOutputStream out) throws IOException;
-    }
-
-    private static byte[] bytes(Writing w) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            w.to(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] body, String name, MediaType type) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(body);
-    }
 }

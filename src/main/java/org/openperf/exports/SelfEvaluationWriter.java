@@ -9,10 +9,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.openperf.evaluation.SelfEvaluationReport;
 import org.openperf.exports.TargetTableGrid.Kind;
 import org.springframework.stereotype.Component;
@@ -45,14 +42,7 @@ public class SelfEvaluationWriter {
     public void document(SelfEvaluationReport r, OutputStream out) throws IOException {
         try (XWPFDocument doc = new XWPFDocument()) {
             TargetTableDocumentWriter.defaultFonts(doc);
-            XWPFParagraph title = doc.createParagraph();
-            title.setAlignment(ParagraphAlignment.CENTER);
-            title.setKeepNext(true);
-            XWPFRun run = title.createRun();
-            run.setBold(true);
-            run.setFontSize(14);
-            run.setFontFamily(TargetTableDocumentWriter.FONT);
-            run.setText(SelfEvaluationGrid.TITLE);
+            TargetTableDocumentWriter.title(doc, SelfEvaluationGrid.TITLE);
             TargetTableDocumentWriter.table(doc, SelfEvaluationGrid.of(r));
             doc.createParagraph();
             TargetTableDocumentWriter.landscapeA4(doc);

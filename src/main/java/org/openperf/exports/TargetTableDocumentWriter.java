@@ -53,20 +53,25 @@ public class TargetTableDocumentWriter {
             defaultFonts(doc);
             int number = 1;
             for (Project p : projects) {
-                XWPFParagraph title = doc.createParagraph();
-                title.setAlignment(ParagraphAlignment.CENTER);
-                title.setKeepNext(true);
-                XWPFRun run = title.createRun();
-                run.setBold(true);
-                run.setFontSize(14);
-                run.setFontFamily(FONT);
-                run.setText(WorkbookStyles.clean(TargetTableGrid.title(number++, p)));
+                title(doc, WorkbookStyles.clean(TargetTableGrid.title(number++, p)));
                 table(doc, TargetTableGrid.of(p, ""));
                 doc.createParagraph();
             }
             landscapeA4(doc);
             doc.write(out);
         }
+    }
+
+    /** A table's title: centred, bold, kept on the page of the table below it. */
+    static void title(XWPFDocument doc, String text) {
+        XWPFParagraph title = doc.createParagraph();
+        title.setAlignment(ParagraphAlignment.CENTER);
+        title.setKeepNext(true);
+        XWPFRun run = title.createRun();
+        run.setBold(true);
+        run.setFontSize(14);
+        run.setFontFamily(FONT);
+        run.setText(text);
     }
 
     static void table(XWPFDocument doc, TargetTableGrid grid) {

@@ -2,10 +2,9 @@ package org.openperf.imports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import org.openperf.kernel.Caller;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.openperf.kernel.Download;
+import org.openperf.kernel.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "导入")
 public class ApprovalEvidenceController {
-
-    static final MediaType DOCX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final ApprovalEvidence evidence;
 
@@ -29,12 +25,9 @@ public class ApprovalEvidenceController {
     @Operation(summary = "批复依据：按已批复导入（补录已批复目标）时上传的文件原件")
     public ResponseEntity<byte[]> download(@PathVariable Long id) {
         ApprovalEvidence.File file = evidence.of(id, Caller.current().scope(), true)
-                .orElseThrow(() -> new ImportNotFoundException("项目 " + id + " 不是按已批复导入的，没有批复依据文件"));
-        MediaType type = FileKind.of(file.content()) == FileKind.XLSX ? ImportController.XLSX
-                : FileKind.of(file.content()) == FileKind.DOCX ? DOCX : MediaType.APPLICATION_OCTET_STREAM;
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(file.content());
+                .orElseThrow(() -> new NotFoundException("项目 " + id + " 不是按已批复导入的，没有批复依据文件"));
+        MediaType type = FileKind.of(file.content()) == FileKind.XLSX ? Download.XLSX
+                : FileKind.of(file.content()) == FileKind.DOCX ? Download.DOCX : MediaType.APPLICATION_OCTET_STREAM;
+        return Download.attachment(file.content(), file.fileName(), type);
     }
 }

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openperf.kernel.RejectedFileException;
 import org.openperf.kernel.Severity;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ public class ErrorReportWriter {
         try {
             return workbook ? markWorkbook(upload, problems) : listProblems(problems);
         } catch (IOException e) {
-            throw new ImportRejectedException(null, "无法生成错误报告：" + e.getMessage());
+            throw new RejectedFileException("无法生成错误报告：" + e.getMessage());
         }
     }
 

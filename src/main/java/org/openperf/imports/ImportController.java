@@ -3,10 +3,9 @@ package org.openperf.imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.openperf.kernel.Caller;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.openperf.kernel.Download;
+import org.openperf.kernel.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +21,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/imports")
 @Tag(name = "导入")
 public class ImportController {
-
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ImportService imports;
     private final ImportBatchRepository batches;
@@ -78,22 +74,14 @@ public class ImportController {
         ReadResult read = imports.readLenient(content, fileName, year);
         byte[] body = reports.write(content, FileKind.of(content) == FileKind.XLSX, imports.locatedProblems(read));
         String base = fileName == null ? "导入" : fileName.replaceAll("\\.(xlsx|docx)$", "");
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(base + "-错误报告.xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return Download.attachment(body, base + "-错误报告.xlsx", Download.XLSX);
     }
 
-    /**
-     * The batch holds the uploaded file itself: only who uploaded it, finance and administrators may read it;
-     * anyone else is told it does not exist.
-     */
+    /** The batch holds the uploaded file itself: read only as {@link ImportJobs#mayRead} allows. */
     private ImportBatch find(Long id) {
-        ImportBatch b = batches.findById(id).orElseThrow(() -> new ImportNotFoundException(id));
-        Caller caller = Caller.current();
-        boolean uploader = caller.userId() != null && caller.userId().equals(b.getCreatedBy());
-        if (!uploader && !caller.isFinance() && !caller.isAdmin()) {
-            throw new ImportNotFoundException(id);
+        ImportBatch b = batches.findById(id).orElseThrow(() -> new NotFoundException("导入批次 " + id + " 不存在"));
+        if (!ImportJobs.mayRead(b.getCreatedBy(), Caller.current())) {
+            throw new NotFoundException("导入批次 " + id + " 不存在");
         }
         return b;
     }

@@ -6,6 +6,9 @@ import java.time.LocalDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.NotFoundException;
+import org.openperf.kernel.RejectedFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -53,7 +56,7 @@ public class ImportJobs {
             ImportService.mayImportApproved(caller);
         }
         if (content == null || content.length == 0) {
-            throw new ImportRejectedException(fileName, "上传的文件为空");
+            throw new RejectedFileException("上传的文件为空");
         }
         if (year < 2000 || year > 2100) {
             throw new IllegalArgumentException("预算年度 " + year + " 不在 2000–2100 之间");
@@ -80,8 +83,8 @@ public class ImportJobs {
             update(jobId, job -> job.finished(result));
         } catch (RuntimeException e) {
             // Refusals carry their Chinese reason; anything else is logged and reported without internals.
-            boolean known = e instanceof ImportFailedException || e instanceof ImportRejectedException
-                    || e instanceof IllegalArgumentException;
+            // (a rejected file and any other invalid input are IllegalArgumentExceptions)
+            boolean known = e instanceof IllegalArgumentException || e instanceof ForbiddenException;
             if (!known) {
                 log.error("import job {} failed", jobId, e);
             }
@@ -95,12 +98,20 @@ public class ImportJobs {
 
     /** The caller's own job (finance and administrators see every job); anyone else's answers as not found. */
     public ImportJob find(Long id, Caller caller) {
-        ImportJob job = jobs.findById(id).orElseThrow(() -> new ImportNotFoundException(id));
-        boolean mine = caller.userId() != null && caller.userId().equals(job.getCreatedBy());
-        if (!mine && !caller.isFinance() && !caller.isAdmin()) {
-            throw new ImportNotFoundException(id);
+        ImportJob job = jobs.findById(id).orElseThrow(() -> new NotFoundException("导入任务 " + id + " 不存在"));
+        if (!mayRead(job.getCreatedBy(), caller)) {
+            throw new NotFoundException("导入任务 " + id + " 不存在");
         }
         return job;
+    }
+
+    /**
+     * An upload (its job, its batch, the file itself) is read only by who uploaded it, finance and administrators;
+     * to anyone else it does not exist.
+     */
+    static boolean mayRead(String uploadedBy, Caller caller) {
+        boolean uploader = caller.userId() != null && caller.userId().equals(uploadedBy);
+        return uploader || caller.isFinance() || caller.isAdmin();
     }
 
     public static boolean stale(ImportJob job) {

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.RejectedFileException;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectDraftCreated;
@@ -110,7 +111,7 @@ public class ImportService {
     private ImportResult importFile(byte[] content, String fileName, int year, boolean dryRun, String departmentCode,
                                     String user, Scope scope, boolean approved, ImportProgress progress) {
         if (content == null || content.length == 0) {
-            throw new ImportRejectedException(fileName, "上传的文件为空");
+            throw new RejectedFileException("上传的文件为空");
         }
         if (year < 2000 || year > 2100) {
             throw new IllegalArgumentException("预算年度 " + year + " 不在 2000–2100 之间");
@@ -133,7 +134,7 @@ public class ImportService {
             });
             // The file is within the caller's scope, yet stored by an import they may not see (its projects have
             // since moved, or been deleted): refused without naming it, since the file cannot be stored twice.
-            throw new ImportRejectedException(fileName, "该文件本年度已由其他用户导入，未重复导入；如需导入，请联系主管部门或财政部门");
+            throw new RejectedFileException("该文件本年度已由其他用户导入，未重复导入；如需导入，请联系主管部门或财政部门");
         }
         if (dryRun) {
             return tx.execute(status -> {
@@ -153,7 +154,7 @@ public class ImportService {
             ImportResult other = earlierImport(sha, year, user, scope, approved, foreign);
             if (other == null) {
                 if (foreign[0]) {
-                    throw new ImportRejectedException(fileName, "该文件本年度已由其他用户导入，未重复导入；如需导入，请联系主管部门或财政部门");
+                    throw new RejectedFileException("该文件本年度已由其他用户导入，未重复导入；如需导入，请联系主管部门或财政部门");
                 }
                 throw e;
             }
@@ -167,7 +168,7 @@ public class ImportService {
      */
     private static void refuseDraftsAsApproved(ImportBatch earlier, boolean approved) {
         if (approved && !earlier.isApproved()) {
-            throw new ImportRejectedException(earlier.getFileName(), "该文件已于 "
+            throw new RejectedFileException("该文件已于 "
                     + earlier.getCreatedAt().withNano(0).toString().replace('T', ' ') + " 导入为草稿（导入批次 "
                     + earlier.getId() + "，" + earlier.getTableCount() + " 张目标表），不能再按已批复导入；"
                     + "请删除这些草稿后重新按已批复导入，或在审批流程中批复它们");
@@ -233,7 +234,7 @@ public class ImportService {
         }
         if (!foreign.isEmpty()) {
             ImportResult.ProblemView first = foreign.get(0);
-            throw new ImportFailedException("文件中有 " + foreign.size() + " 张表的单位不属于主管部门 " + own
+            throw new RejectedFileException("文件中有 " + foreign.size() + " 张表的单位不属于主管部门 " + own
                     + "，未导入任何内容。" + (first.location().isEmpty() ? "" : first.location() + "：")
                     + first.message(), foreign);
         }
@@ -276,12 +277,12 @@ public class ImportService {
                     .filter(p -> p.severity() == Severity.ERROR).map(ImportService::view).toList();
             // The first problem in the message itself, so that "what and where" reaches users who read only that.
             ImportResult.ProblemView first = errors.get(0);
-            throw new ImportFailedException("文件中有 " + errors.size() + " 处问题，未导入任何内容。"
+            throw new RejectedFileException("文件中有 " + errors.size() + " 处问题，未导入任何内容。"
                     + (errors.size() > 1 ? "第一处：" : "")
                     + (first.location().isEmpty() ? "" : first.location() + "：") + first.message(), errors);
         }
         if (read.tables().isEmpty()) {
-            throw new ImportRejectedException(fileName, "文件中未找到绩效目标表（需要“项目名称”和“一级指标 二级指标 三级指标 … 指标值”表头）");
+            throw new RejectedFileException("文件中未找到绩效目标表（需要“项目名称”和“一级指标 二级指标 三级指标 … 指标值”表头）");
         }
         return read;
     }
@@ -365,7 +366,7 @@ public class ImportService {
         }
         if (!outOfScope.isEmpty()) {
             // Thrown inside the transaction: units created for earlier tables are rolled back with the rest.
-            throw new ImportFailedException("文件中有 " + outOfScope.size() + " 张表的单位不在您的权限范围内，未导入任何内容。"
+            throw new RejectedFileException("文件中有 " + outOfScope.size() + " 张表的单位不在您的权限范围内，未导入任何内容。"
                     + outOfScope.get(0).location() + "：" + outOfScope.get(0).message(), outOfScope);
         }
         problems.addAll(duplicateNames(read));

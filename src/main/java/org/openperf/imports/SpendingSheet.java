@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.openperf.kernel.RejectedFileException;
 
 /**
  * The rows of a spending workbook like the treasury payment system's exports (项目编码 or 项目名称 + 单位, 截至日期,
@@ -35,14 +36,13 @@ public final class SpendingSheet {
     public static List<SpendingRow> read(byte[] content, String fileName) {
         return TargetTableReader.readWorkbook(content, fileName, wb -> {
             if (wb.getNumberOfSheets() == 0) {
-                throw new ImportRejectedException(fileName, "工作簿中没有工作表：" + fileName);
+                throw new RejectedFileException("工作簿中没有工作表：" + fileName);
             }
             Sheet sheet = wb.getSheetAt(0);
             DataFormatter fmt = new DataFormatter();
             Header h = header(sheet, fmt);
             if (h == null) {
-                throw new ImportRejectedException(fileName,
-                        "未找到表头：需要“截至日期”“累计支出（万元）”两列，以及“项目编码”或“项目名称”+“单位”列");
+                throw new RejectedFileException("未找到表头：需要“截至日期”“累计支出（万元）”两列，以及“项目编码”或“项目名称”+“单位”列");
             }
             List<SpendingRow> rows = new ArrayList<>();
             for (int r = h.row + 1; r <= sheet.getLastRowNum(); r++) {

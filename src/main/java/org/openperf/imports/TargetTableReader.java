@@ -17,11 +17,12 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.openperf.kernel.RejectedFileException;
 
 /**
  * Reads an uploaded file into the target tables it holds. Dispatches on the file's content, not its name: a zip
  * package with {@code xl/} is a workbook (every visible sheet is searched), one with {@code word/} a Word
- * document (every table is searched); anything else is refused with an {@link ImportRejectedException}. Zip
+ * document (every table is searched); anything else is refused with an {@link RejectedFileException}. Zip
  * packages are opened through POI's guards (default limits: inflate ratio 1:100, 100 MB per entry, 1000 entries);
  * a workbook's rows are counted by a streaming pass before its sheets are loaded.
  */
@@ -57,7 +58,7 @@ public final class TargetTableReader {
             }
         }
         if (state.tables.isEmpty() && state.problems.isEmpty()) {
-            throw new ImportRejectedException(name, "未找到绩效目标表：文件中没有「项目名称」和「一级指标、二级指标、三级指标」表头："
+            throw new RejectedFileException("未找到绩效目标表：文件中没有「项目名称」和「一级指标、二级指标、三级指标」表头："
                     + name);
         }
         return new ReadResult(List.copyOf(state.tables), List.copyOf(state.problems));
@@ -97,7 +98,7 @@ public final class TargetTableReader {
                 macros |= part.getPartName().getName().toLowerCase(java.util.Locale.ROOT).contains("vbaproject");
             }
             grids = grids(pkg, name);
-        } catch (ImportRejectedException e) {
+        } catch (RejectedFileException e) {
             throw e;
         } catch (Exception e) {
             throw unreadable(e, name, TARGET_FILES);
@@ -121,7 +122,7 @@ public final class TargetTableReader {
         String name = fileName == null || fileName.isBlank() ? "（未命名文件）" : fileName;
         byte[] bytes = content == null ? new byte[0] : content;
         if (bytes.length > MAX_BYTES) {
-            throw new ImportRejectedException(name, "文件超过 " + (MAX_BYTES / 1024 / 1024) + " MB，已拒绝：" + name);
+            throw new RejectedFileException("文件超过 " + (MAX_BYTES / 1024 / 1024) + " MB，已拒绝：" + name);
         }
         checkPackage(bytes, name, WORKBOOKS);
         OPCPackage pkg = null;
@@ -134,11 +135,11 @@ public final class TargetTableReader {
                     xl |= part.getPartName().getName().startsWith("/xl/");
                 }
                 if (!xl) {
-                    throw new ImportRejectedException(name, "文件不是 " + WORKBOOKS + "：" + name);
+                    throw new RejectedFileException("文件不是 " + WORKBOOKS + "：" + name);
                 }
                 checkSize(pkg, name);
                 wb = new XSSFWorkbook(pkg);
-            } catch (ImportRejectedException e) {
+            } catch (RejectedFileException e) {
                 throw e;
             } catch (Exception e) {
                 throw unreadable(e, name, WORKBOOKS);
@@ -154,35 +155,35 @@ public final class TargetTableReader {
     /** What the bytes must be before a zip package is opened: not empty, not encrypted, not an old format. */
     private static void checkPackage(byte[] bytes, String name, String accepted) {
         if (bytes.length == 0) {
-            throw new ImportRejectedException(name, "文件为空：" + name);
+            throw new RejectedFileException("文件为空：" + name);
         }
         if (startsWith(bytes, OLE2)) {
             if (isEncrypted(bytes)) {
-                throw new ImportRejectedException(name, "文件已加密（设置了打开密码），无法读取：" + name
+                throw new RejectedFileException("文件已加密（设置了打开密码），无法读取：" + name
                         + "。请在 Excel / Word 中取消密码（文件 → 信息 → 保护 → 用密码进行加密，清空密码）后再上传");
             }
-            throw new ImportRejectedException(name, "文件是旧版 Excel（.xls）/ Word（.doc）格式：" + name
+            throw new RejectedFileException("文件是旧版 Excel（.xls）/ Word（.doc）格式：" + name
                     + "。请在 Excel / Word 中另存为 .xlsx 或 .docx 后再上传");
         }
         if (!startsWith(bytes, ZIP)) {
-            throw new ImportRejectedException(name, "文件不是 " + accepted + "：" + name);
+            throw new RejectedFileException("文件不是 " + accepted + "：" + name);
         }
     }
 
     /** Why POI could not open the package, in the user's words. */
-    private static ImportRejectedException unreadable(Exception e, String name, String accepted) {
+    private static RejectedFileException unreadable(Exception e, String name, String accepted) {
         if (causeMentions(e, "more internal file entries")) {
-            return new ImportRejectedException(name, "文件包含的部件过多（超过 1000 个，如工作表过多），已拒绝：" + name
+            return new RejectedFileException("文件包含的部件过多（超过 1000 个，如工作表过多），已拒绝：" + name
                     + "。请拆分成多个文件后再上传", e);
         }
         if (isZipBomb(e)) {
-            return new ImportRejectedException(name, "文件解压后的大小异常（疑似压缩炸弹），已拒绝：" + name, e);
+            return new RejectedFileException("文件解压后的大小异常（疑似压缩炸弹），已拒绝：" + name, e);
         }
         if (causeMentions(e, "DOCTYPE")) {
             // POI's XML parsers refuse DTDs, so entities (billion laughs, file:///etc/passwd) are never expanded.
             return doctype(name);
         }
-        return new ImportRejectedException(name, "文件已损坏或不完整，无法作为 " + accepted + "打开：" + name, e);
+        return new RejectedFileException("文件已损坏或不完整，无法作为 " + accepted + "打开：" + name, e);
     }
 
     private static List<Grid> grids(OPCPackage pkg, String name) throws Exception {
@@ -200,7 +201,7 @@ public final class TargetTableReader {
         if (word) {
             return new ArrayList<>(DocxGrids.read(new XWPFDocument(pkg)));
         }
-        throw new ImportRejectedException(name, "文件不是 Excel（.xlsx）或 Word（.docx）文档：" + name);
+        throw new RejectedFileException("文件不是 Excel（.xlsx）或 Word（.docx）文档：" + name);
     }
 
     /** Counts the rows of all worksheets by streaming their XML, before POI loads them whole. */
@@ -220,7 +221,7 @@ public final class TargetTableReader {
                         }
                         if (event == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())
                                 && ++rows > MAX_ROWS) {
-                            throw new ImportRejectedException(name, "文件超过 " + MAX_ROWS + " 行的上限，已拒绝："
+                            throw new RejectedFileException("文件超过 " + MAX_ROWS + " 行的上限，已拒绝："
                                     + name + "。请拆分成多个文件后再上传");
                         }
                     }
@@ -231,8 +232,8 @@ public final class TargetTableReader {
         }
     }
 
-    private static ImportRejectedException doctype(String name) {
-        return new ImportRejectedException(name, "文件中含有 DOCTYPE 声明（XML 实体定义），Excel / Word 不会生成这样的文件，"
+    private static RejectedFileException doctype(String name) {
+        return new RejectedFileException("文件中含有 DOCTYPE 声明（XML 实体定义），Excel / Word 不会生成这样的文件，"
                 + "出于安全原因已拒绝：" + name);
     }
 
@@ -258,11 +259,11 @@ public final class TargetTableReader {
         try (InputStream s = in) {
             byte[] bytes = s.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new ImportRejectedException(name, "文件超过 " + (MAX_BYTES / 1024 / 1024) + " MB，已拒绝：" + name);
+                throw new RejectedFileException("文件超过 " + (MAX_BYTES / 1024 / 1024) + " MB，已拒绝：" + name);
             }
             return bytes;
         } catch (IOException e) {
-            throw new ImportRejectedException(name, "文件读取失败：" + name, e);
+            throw new RejectedFileException("文件读取失败：" + name, e);
         }
     }
 

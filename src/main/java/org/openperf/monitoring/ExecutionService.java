@@ -3,7 +3,7 @@ package org.openperf.monitoring;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.openperf.targets.InvalidProjectException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.kernel.Scope;
@@ -30,7 +30,7 @@ public class ExecutionService {
         Project p = projects.table(projectId, scope);
         String problem = problem(p, asOf, spent);
         if (problem != null) {
-            throw new InvalidProjectException(problem);
+            throw new InvalidInputException(problem);
         }
         // Every new reading is kept; the same amount for the same day again adds nothing.
         return readings.findFirstByProjectIdAndAsOfAndSpent(projectId, asOf, spent)

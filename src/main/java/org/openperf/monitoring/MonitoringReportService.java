@@ -11,15 +11,15 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.review.AdjustmentEvidence;
-import org.openperf.review.ReviewForbiddenException;
 import org.openperf.review.ReviewService;
 import org.openperf.review.ReviewTasks;
 import org.openperf.review.Steps;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.Indicator;
-import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
@@ -99,14 +99,14 @@ public class MonitoringReportService implements AdjustmentEvidence {
     public MonitoringReport submit(Long projectId, MonitoringReportInput in, Caller caller) {
         Project p = projects.table(projectId, caller.scope());
         if (p.getUnit() == null || !caller.unitCodes().contains(p.getUnit().getCode())) {
-            throw new ReviewForbiddenException("监控表由项目所属单位填报");
+            throw new ForbiddenException("监控表由项目所属单位填报");
         }
         if (p.getStatus() != ProjectStatus.APPROVED) {
-            throw new ReviewForbiddenException("项目“" + p.getName() + "”" + (p.getVersion() >= 1
+            throw new ForbiddenException("项目“" + p.getName() + "”" + (p.getVersion() >= 1
                     ? "正在目标调整中，请在调整批复后填报监控表" : "的目标表尚未批复，不能填报监控表"));
         }
         if (in == null) {
-            throw new InvalidProjectException("请提交监控表内容");
+            throw new InvalidInputException("请提交监控表内容");
         }
         OpenTask open = openTask(p, in.roundId());
         MonitoringRound round = rounds.findById(open.roundId()).orElseThrow();
@@ -163,7 +163,7 @@ public class MonitoringReportService implements AdjustmentEvidence {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidProjectException("监控表未保存：" + String.join("；", problems));
+            throw new InvalidInputException("监控表未保存：" + String.join("；", problems));
         }
 
         Project measured = new Project(p.getYear(), p.getName());
@@ -211,7 +211,7 @@ public class MonitoringReportService implements AdjustmentEvidence {
     @Transactional
     public String cite(Long projectId, Long reportId, String user) {
         MonitoringReport r = reports.findById(reportId).filter(x -> x.getProjectId().equals(projectId))
-                .orElseThrow(() -> new InvalidProjectException("监控表第 " + reportId + " 号不是本项目的监控表"));
+                .orElseThrow(() -> new InvalidInputException("监控表第 " + reportId + " 号不是本项目的监控表"));
         r.adjustmentRequested(user);
         return "依据 " + r.getYear() + " 年 1–" + r.getCutoffMonth() + "月监控表（第 " + r.getId() + " 号，"
                 + r.getProjectLight().label() + "）";
@@ -309,14 +309,14 @@ public class MonitoringReportService implements AdjustmentEvidence {
                 .map(t -> new OpenTask(t.getId(), roundOf(t))).toList());
         if (roundId != null) {
             return open.stream().filter(t -> t.roundId().equals(roundId)).findFirst()
-                    .orElseThrow(() -> new ReviewForbiddenException("项目“" + p.getName() + "”在监控轮次 " + roundId
+                    .orElseThrow(() -> new ForbiddenException("项目“" + p.getName() + "”在监控轮次 " + roundId
                             + " 中没有待填报的监控表（轮次未开启、已提交或正在审核）"));
         }
         if (open.isEmpty()) {
-            throw new ReviewForbiddenException("项目“" + p.getName() + "”当前没有待填报的监控表（监控轮次尚未开启，或监控表已提交）");
+            throw new ForbiddenException("项目“" + p.getName() + "”当前没有待填报的监控表（监控轮次尚未开启，或监控表已提交）");
         }
         if (open.size() > 1) {
-            throw new InvalidProjectException("项目“" + p.getName() + "”有 " + open.size() + " 个监控轮次待填报，请用 roundId 指明（"
+            throw new InvalidInputException("项目“" + p.getName() + "”有 " + open.size() + " 个监控轮次待填报，请用 roundId 指明（"
                     + String.join("、", open.stream().map(t -> String.valueOf(t.roundId())).toList()) + "）");
         }
         return open.get(0);

@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.openperf.review.ReviewForbiddenException;
-import org.openperf.review.TaskConflictException;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.ConflictException;
 import org.openperf.kernel.EngineAccess;
+import org.openperf.kernel.ForbiddenException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.kernel.Scope;
@@ -52,7 +52,7 @@ public class MonitoringRoundService {
     @Transactional
     public MonitoringRound open(Integer year, Integer cutoffMonth, Caller caller) {
         if (!caller.isFinance()) {
-            throw new ReviewForbiddenException("监控轮次由财政部门开启");
+            throw new ForbiddenException("监控轮次由财政部门开启");
         }
         if (year == null || year < 2000 || year > 2100) {
             throw new IllegalArgumentException("请指定预算年度 year（2000–2100）");
@@ -61,14 +61,14 @@ public class MonitoringRoundService {
             throw new IllegalArgumentException("截止月份 cutoff 须为 1–12 的月份（如 7 表示 1–7月）");
         }
         if (rounds.existsByYearAndCutoffMonth(year, cutoffMonth)) {
-            throw new TaskConflictException(year + " 年度 1–" + cutoffMonth + "月的监控轮次已经开启");
+            throw new ConflictException(year + " 年度 1–" + cutoffMonth + "月的监控轮次已经开启");
         }
         MonitoringRound round;
         try {
             round = rounds.saveAndFlush(new MonitoringRound(year, cutoffMonth, caller.userId()));
         } catch (DataIntegrityViolationException e) {
             // Opened a moment ago by another request or node: the unique index tells.
-            throw new TaskConflictException(year + " 年度 1–" + cutoffMonth + "月的监控轮次已经开启");
+            throw new ConflictException(year + " 年度 1–" + cutoffMonth + "月的监控轮次已经开启");
         }
         int reached = 0;
         for (Project p : projects.tables(year, null, Scope.ALL)) {

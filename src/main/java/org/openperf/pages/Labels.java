@@ -1,5 +1,6 @@
 package org.openperf.pages;
 
+import org.openperf.targets.ProjectStatus;
 import org.springframework.stereotype.Component;
 
 /** The Chinese words the pages show for stored codes (templates call it as {@code @labels}). */
@@ -10,13 +11,12 @@ public class Labels {
         if (status == null) {
             return "";
         }
-        return switch (status) {
-            case "DRAFT" -> "编制中";
-            case "ADJUSTING" -> "调整中";
-            case "IN_REVIEW" -> "审核中";
-            case "APPROVED" -> "已批复";
-            default -> status;
-        };
+        for (ProjectStatus s : ProjectStatus.values()) {
+            if (s.name().equals(status)) {
+                return s.label();
+            }
+        }
+        return status;
     }
 
     /** An amount in 万元 as the tables show it: at least two decimals, no trailing zeros beyond. */

@@ -3,11 +3,11 @@ package org.openperf.pages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.monitoring.MonitoringReport;
 import org.openperf.monitoring.MonitoringReportService;
-import org.openperf.review.ReviewForbiddenException;
 import org.openperf.kernel.Caller;
-import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView;
 import org.springframework.stereotype.Controller;
@@ -42,7 +42,7 @@ public class MonitoringReportPage {
         String noDraft = null;
         try {
             draft = reports.draft(id, null, caller.scope());
-        } catch (ReviewForbiddenException | InvalidProjectException e) {
+        } catch (ForbiddenException | InvalidInputException e) {
             // No open round (or several): the page shows why and the reports so far.
             noDraft = e.getMessage();
         }

@@ -3,6 +3,7 @@ package org.openperf.review;
 import org.camunda.bpm.engine.RuntimeService;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.EngineAccess;
+import org.openperf.kernel.ForbiddenException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
@@ -44,10 +45,10 @@ public class TargetAdjustments {
     public void request(Long projectId, String reason, Long reportId, Caller caller) {
         Project p = projects.table(projectId, caller.scope());
         if (p.getStatus() != ProjectStatus.APPROVED) {
-            throw new ReviewForbiddenException("项目“" + p.getName() + "”当前不是已批复状态，不能申请目标调整");
+            throw new ForbiddenException("项目“" + p.getName() + "”当前不是已批复状态，不能申请目标调整");
         }
         if (p.getUnit() == null || !caller.unitCodes().contains(p.getUnit().getCode())) {
-            throw new ReviewForbiddenException("目标调整由项目所属单位的编制人申请");
+            throw new ForbiddenException("目标调整由项目所属单位的编制人申请");
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("申请目标调整须说明调整理由");

@@ -4,10 +4,8 @@ import org.openperf.kernel.EngineAccess;
 import org.openperf.kernel.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import org.camunda.bpm.engine.IdentityService;
-import org.openperf.review.ReviewForbiddenException;
-import org.openperf.web.ApiError;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.NotFoundException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,18 +29,17 @@ public class UserUnlockController {
 
     @PostMapping("/api/admin/users/{id}/unlock")
     @Operation(summary = "管理员解锁：解除用户因登录失败次数过多而被暂时锁定的状态（仅 camunda-admin 组）")
-    public ResponseEntity<?> unlock(@PathVariable String id) {
+    public Unlocked unlock(@PathVariable String id) {
         if (!Caller.current().isAdmin()) {
-            throw new ReviewForbiddenException("只有管理员（camunda-admin 组）可以解锁用户");
+            throw new ForbiddenException("只有管理员（camunda-admin 组）可以解锁用户");
         }
         if (engine.asSystem(() -> identity.createUserQuery().userId(id).count()) == 0) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(404, "Not Found",
-                    "用户“" + id + "”不存在", null));
+            throw new NotFoundException("用户“" + id + "”不存在");
         }
         boolean wasLocked = throttle.isLocked(id);
         throttle.unlock(id);
         // A lock Camunda itself set before its permanent lock was switched off is lifted too.
         engine.asSystem(() -> identity.unlockUser(id));
-        return ResponseEntity.ok(new Unlocked(id, wasLocked, wasLocked ? "已解锁用户 " + id : "用户 " + id + " 未被锁定，已清除其失败记录"));
+        return new Unlocked(id, wasLocked, wasLocked ? "已解锁用户 " + id : "用户 " + id + " 未被锁定，已清除其失败记录");
     }
 }

@@ -104,7 +104,8 @@ public class GradeBands {
         return -1;
     }
 
-    private static boolean satisfies(BigDecimal a, TargetValue band, boolean higherIsBetter) {
+    /** Whether {@code a} is within one band ("≥95%"); a bare number is reached from the better side. */
+    public static boolean satisfies(BigDecimal a, TargetValue band, boolean higherIsBetter) {
         BigDecimal n = band.getNumber();
         Operator op = band.getOperator() == null ? Operator.EQ : band.getOperator();
         return switch (op) {

@@ -1,7 +1,12 @@
 package org.openperf.targets;
 
-/** A request whose content cannot be stored as a table at all (a missing name, an unknown unit): 400. */
-public class InvalidProjectException extends RuntimeException {
+import org.openperf.kernel.InvalidInputException;
+
+/**
+ * A request whose content cannot be stored as a table at all (400). Kept only for the callers not yet moved to
+ * {@link InvalidInputException}, which new code throws.
+ */
+public class InvalidProjectException extends InvalidInputException {
 
     public InvalidProjectException(String message) {
         super(message);

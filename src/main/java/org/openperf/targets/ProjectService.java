@@ -1,5 +1,8 @@
 package org.openperf.targets;
 
+import org.openperf.kernel.ConflictException;
+import org.openperf.kernel.InvalidInputException;
+import org.openperf.kernel.NotFoundException;
 import org.openperf.kernel.Scope;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -69,7 +72,7 @@ public class ProjectService {
     public Project table(Long id, Scope scope) {
         Project p = table(id);
         if (!p.within(scope)) {
-            throw new ProjectNotFoundException(id);
+            throw new NotFoundException("项目 " + id + " 不存在");
         }
         return p;
     }
@@ -85,7 +88,7 @@ public class ProjectService {
         Project p = new Project(form.year(), form.name().trim());
         apply(form, p);
         if (!p.within(scope)) {
-            throw new InvalidProjectException("只能为本单位（或本部门所属单位）新建项目");
+            throw new InvalidInputException("只能为本单位（或本部门所属单位）新建项目");
         }
         projects.save(p);
         events.publishEvent(new ProjectDraftCreated(p.getId()));
@@ -97,7 +100,8 @@ public class ProjectService {
     public ProjectView update(Long id, ProjectForm form, Scope scope) {
         Project p = table(id, scope);
         if (!p.isEditable()) {
-            throw new ProjectNotEditableException(p);
+            throw new ConflictException("项目“" + p.getName() + "”当前状态为" + p.getStatus().label()
+                    + "，只有编制中的目标表可以修改");
         }
         requireBasics(form);
         p.setYear(form.year());
@@ -105,7 +109,7 @@ public class ProjectService {
         apply(form, p);
         if (!p.within(scope)) {
             // Checked on what is written, not only on what was stored: a draft cannot be moved out of reach.
-            throw new InvalidProjectException("只能将项目归属于本单位（或本部门所属单位），不能改为“"
+            throw new InvalidInputException("只能将项目归属于本单位（或本部门所属单位），不能改为“"
                     + (p.getUnit() == null ? "无单位" : p.getUnit().getName() + "（" + p.getUnit().getCode() + "）") + "”");
         }
         projects.saveAndFlush(p);
@@ -139,7 +143,7 @@ public class ProjectService {
     public String submitter(Long id) {
         Project p = entityManager.find(Project.class, id);
         if (p == null) {
-            throw new ProjectNotFoundException(id);
+            throw new NotFoundException("项目 " + id + " 不存在");
         }
         return p.getSubmittedBy();
     }
@@ -151,7 +155,7 @@ public class ProjectService {
         // import holds its tables). The whole table still comes back loaded, for callers outside the transaction.
         Project p = entityManager.find(Project.class, id);
         if (p == null) {
-            throw new ProjectNotFoundException(id);
+            throw new NotFoundException("项目 " + id + " 不存在");
         }
         Hibernate.initialize(p.getIndicators());
         return p;
@@ -162,13 +166,13 @@ public class ProjectService {
         if (form.year() == null) {
             missing.add("year（预算年度）");
         } else if (form.year() < 2000 || form.year() > 2100) {
-            throw new InvalidProjectException("预算年度 " + form.year() + " 不在 2000–2100 之间");
+            throw new InvalidInputException("预算年度 " + form.year() + " 不在 2000–2100 之间");
         }
         if (form.name() == null || form.name().isBlank()) {
             missing.add("name（项目名称）");
         }
         if (!missing.isEmpty()) {
-            throw new InvalidProjectException("缺少必填字段：" + String.join("、", missing));
+            throw new InvalidInputException("缺少必填字段：" + String.join("、", missing));
         }
     }
 
@@ -186,7 +190,7 @@ public class ProjectService {
         if (form.spendingPlan() != null) {
             for (ProjectView.PlanRow row : form.spendingPlan()) {
                 if (row.cumulativePercent() == null) {
-                    throw new InvalidProjectException("资金支出计划 " + row.month() + "月底 缺少累计百分比");
+                    throw new InvalidInputException("资金支出计划 " + row.month() + "月底 缺少累计百分比");
                 }
                 plan.add(new SpendingPlanEntry(row.month(), row.cumulativePercent()));
             }
@@ -225,10 +229,10 @@ public class ProjectService {
         }
         if (blankToNull(in.code()) != null) {
             return units.findByCode(in.code().trim())
-                    .orElseThrow(() -> new InvalidProjectException("预算单位编码 " + in.code() + " 不存在"));
+                    .orElseThrow(() -> new InvalidInputException("预算单位编码 " + in.code() + " 不存在"));
         }
         return units.findFirstByName(in.name().trim())
-                .orElseThrow(() -> new InvalidProjectException("预算单位“" + in.name() + "”不存在"));
+                .orElseThrow(() -> new InvalidInputException("预算单位“" + in.name() + "”不存在"));
     }
 
     static String blankToNull(String s) {

@@ -1,15 +1,12 @@
 package org.openperf.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import org.openperf.imports.ImportFailedException;
-import org.openperf.imports.ImportRejectedException;
-import org.openperf.imports.ImportNotFoundException;
+import java.util.List;
+import org.openperf.kernel.ConflictException;
 import org.openperf.kernel.ForbiddenException;
-import org.openperf.review.TaskConflictException;
-import org.openperf.review.TaskNotFoundException;
-import org.openperf.targets.InvalidProjectException;
-import org.openperf.targets.ProjectNotEditableException;
-import org.openperf.targets.ProjectNotFoundException;
+import org.openperf.kernel.InvalidInputException;
+import org.openperf.kernel.NotFoundException;
+import org.openperf.kernel.RejectedFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,45 +18,45 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Turns the project's exceptions into 4xx answers with clear Chinese messages; nothing else leaks a stack trace. */
+/**
+ * Turns the project's exceptions into 4xx answers with clear Chinese messages; nothing else leaks a stack trace. The
+ * kernel's common errors are mapped here once, whichever feature throws them ({@link #status}); the rest are Spring's
+ * own refusals of a malformed request.
+ */
 @RestControllerAdvice(basePackages = "org.openperf")
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler({ProjectNotFoundException.class, ImportNotFoundException.class, TaskNotFoundException.class})
-    ResponseEntity<ApiError> notFound(RuntimeException e) {
-        return answer(HttpStatus.NOT_FOUND, e.getMessage(), null);
+    /** The kernel's common errors; {@link InvalidInputException} is an {@link IllegalArgumentException}. */
+    @ExceptionHandler({NotFoundException.class, ForbiddenException.class, ConflictException.class,
+            IllegalArgumentException.class})
+    ResponseEntity<ApiError> refused(RuntimeException e) {
+        List<?> details = e instanceof InvalidInputException i && !i.details().isEmpty() ? i.details() : null;
+        return answer(status(e), e.getMessage(), details);
     }
 
-    @ExceptionHandler(ProjectNotEditableException.class)
-    ResponseEntity<ApiError> notEditable(ProjectNotEditableException e) {
-        return answer(HttpStatus.CONFLICT, e.getMessage(), null);
-    }
-
-    @ExceptionHandler(TaskConflictException.class)
-    ResponseEntity<ApiError> taskConflict(TaskConflictException e) {
-        return answer(HttpStatus.CONFLICT, e.getMessage(), null);
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<ApiError> forbidden(ForbiddenException e) {
-        return answer(HttpStatus.FORBIDDEN, e.getMessage(), null);
-    }
-
-    @ExceptionHandler(InvalidProjectException.class)
-    ResponseEntity<ApiError> invalid(InvalidProjectException e) {
-        return answer(HttpStatus.BAD_REQUEST, e.getMessage(), null);
-    }
-
-    @ExceptionHandler(ImportRejectedException.class)
-    ResponseEntity<ApiError> rejected(ImportRejectedException e) {
-        return answer(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), null);
-    }
-
-    @ExceptionHandler(ImportFailedException.class)
-    ResponseEntity<ApiError> failed(ImportFailedException e) {
-        return answer(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), e.problems());
+    /**
+     * The status of a refusal, for the API and the pages alike: 404 not found (or not the caller's), 403 not allowed,
+     * 409 not in a state that allows it, 422 a file that cannot be taken in, 400 any other bad input.
+     */
+    public static HttpStatus status(RuntimeException e) {
+        if (e instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof ForbiddenException) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (e instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof RejectedFileException) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+        if (e instanceof IllegalArgumentException) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
@@ -87,12 +84,7 @@ public class ApiExceptionHandler {
         return answer(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON" + where, null);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ApiError> illegal(IllegalArgumentException e) {
-        return answer(HttpStatus.BAD_REQUEST, e.getMessage(), null);
-    }
-
-    static ResponseEntity<ApiError> answer(HttpStatus status, String message, java.util.List<?> problems) {
+    static ResponseEntity<ApiError> answer(HttpStatus status, String message, List<?> problems) {
         if (status.is5xxServerError()) {
             log.error("{}", message);
         }

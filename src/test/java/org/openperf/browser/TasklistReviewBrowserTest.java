@@ -63,6 +63,21 @@ class TasklistReviewBrowserTest {
         return http.withBasicAuth(user, "demo").postForEntity(url, new HttpEntity<>(body, h), String.class).getBody();
     }
 
+    /**
+     * Cockpit loads the same header script as Tasklist (app/shared/perf-pages.js): a link back to the project list.
+     * (Admin loads it too, for the login, but Camunda 7.24's Admin has no header plug-in point to show a link in.)
+     */
+    @Test
+    void cockpitLinksBackToTheProjectList() throws Exception {
+        try (Browser b = Browser.open()) {
+            b.driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+            b.wait.until(ExpectedConditions.urlContains("/login"));
+            b.login("admin", "demo");
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/projects']")));
+            b.screenshot("cockpit-header");
+        }
+    }
+
     @Test
     void theDepartmentApprovesInTasklistAndTheProjectMovesToFinance() throws Exception {
         long projectId = json.readTree(post("admin", "/api/projects", TABLE)).get("id").asLong();
@@ -82,6 +97,8 @@ class TasklistReviewBrowserTest {
             b.wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
             // Tasklist speaks Chinese by default, whatever the browser's language.
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "待办任务"));
+            // The header links back to the app's pages (the script shared by the webapps, app/shared/perf-pages.js).
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".perf-links a[href='/projects']")));
 
             // A deep link to the task, loaded as a whole page: a hash change alone can race Tasklist's own first
             // routing (it picks the default filter) and leave the task unopened on a busy machine.

@@ -17,6 +17,7 @@ import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.openperf.kernel.RejectedFileException;
 import org.openperf.kernel.Severity;
 
 /** Files that are not target tables are refused with a message the user can act on. */
@@ -36,14 +37,14 @@ class RejectionTest {
     void textRenamedToXlsx() {
         byte[] csv = "项目名称,预算数\n人力资源和社会保障经费,835\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(csv, "目标表.xlsx"))
-                .isInstanceOf(ImportRejectedException.class)
+                .isInstanceOf(RejectedFileException.class)
                 .hasMessage("文件不是 Excel（.xlsx）或 Word（.docx）文档：目标表.xlsx");
     }
 
     @Test
     void emptyFile() {
         assertThatThrownBy(() -> read(new byte[0], "空.xlsx"))
-                .isInstanceOf(ImportRejectedException.class)
+                .isInstanceOf(RejectedFileException.class)
                 .hasMessageContaining("文件为空");
     }
 
@@ -52,7 +53,7 @@ class RejectionTest {
         byte[] full = fixture();
         byte[] half = Arrays.copyOf(full, full.length / 2);
         assertThatThrownBy(() -> read(half, "qingdao.xlsx"))
-                .isInstanceOf(ImportRejectedException.class)
+                .isInstanceOf(RejectedFileException.class)
                 .hasMessageContaining("文件已损坏或不完整");
     }
 
@@ -64,7 +65,7 @@ class RejectionTest {
             wb.write(out);
         }
         assertThatThrownBy(() -> read(out.toByteArray(), "旧表.xls"))
-                .isInstanceOf(ImportRejectedException.class)
+                .isInstanceOf(RejectedFileException.class)
                 .hasMessageContaining("旧版 Excel（.xls）")
                 .hasMessageContaining("另存为 .xlsx");
     }
@@ -78,7 +79,7 @@ class RejectionTest {
             zip.closeEntry();
         }
         assertThatThrownBy(() -> read(out.toByteArray(), "a.docx"))
-                .isInstanceOf(ImportRejectedException.class)
+                .isInstanceOf(RejectedFileException.class)
                 .hasMessageContaining("a.docx");
     }
 
@@ -97,7 +98,7 @@ class RejectionTest {
             zip.closeEntry();
         }
         assertThatThrownBy(() -> read(out.toByteArray(), "bomb.xlsx"))
-                .isInstanceOf(ImportRejectedException.class)
+                .isInstanceOf(RejectedFileException.class)
                 .hasMessageContaining("压缩炸弹");
     }
 
@@ -107,7 +108,7 @@ class RejectionTest {
         row(wb.createSheet("说明"), 0, "本文件没有表格");
         byte[] bytes = LayoutTestFiles.bytes(wb);
         assertThatThrownBy(() -> read(bytes, "说明.xlsx"))
-                .isInstanceOf(ImportRejectedException.class)
+                .isInstanceOf(RejectedFileException.class)
                 .hasMessageStartingWith("未找到绩效目标表");
     }
 

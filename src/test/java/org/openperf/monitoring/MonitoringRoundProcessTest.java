@@ -15,17 +15,20 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.ProcessFixture;
+import org.openperf.TestUnits;
+import org.openperf.kernel.ConflictException;
+import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
-import org.openperf.review.ReviewForbiddenException;
 import org.openperf.review.ReviewService;
 import org.openperf.review.ReviewTasks;
 import org.openperf.review.TargetAdjustments;
-import org.openperf.review.TaskConflictException;
 import org.openperf.review.TaskList;
 import org.openperf.review.TaskRow;
 import org.openperf.kernel.Caller;
 import org.openperf.targets.InvalidProjectException;
+import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
 import org.openperf.kernel.Scope;
@@ -128,7 +131,7 @@ class MonitoringRoundProcessTest {
         Long id = approved(2031, "监控轮次红灯项目");
         spent(id, "2031-07-20", "50");
         spent(id, "2031-08-02", "70"); // after the cutoff: not what 1–7月 shows
-        assertThatThrownBy(() -> rounds.open(2031, 7, UNIT)).isInstanceOf(ReviewForbiddenException.class);
+        assertThatThrownBy(() -> rounds.open(2031, 7, UNIT)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> rounds.open(2031, 13, FINANCE)).hasMessageContaining("1–12");
 
         MonitoringRound round = rounds.open(2031, 7, FINANCE);
@@ -139,7 +142,7 @@ class MonitoringRoundProcessTest {
         Task reportTask = task(id, "UserTask_MonitoringReport");
         assertThat(tasks.getIdentityLinksForTask(reportTask.getId()))
                 .anyMatch(l -> "unit-402001".equals(l.getGroupId()));
-        assertThatThrownBy(() -> rounds.open(2031, 7, FINANCE)).isInstanceOf(TaskConflictException.class);
+        assertThatThrownBy(() -> rounds.open(2031, 7, FINANCE)).isInstanceOf(ConflictException.class);
         assertThat(rounds.list(2031)).extracting(MonitoringRound::getCutoffMonth).containsExactly(7);
 
         MonitoringReportService.Draft draft = reports.draft(id, null, Scope.ALL);
@@ -151,10 +154,10 @@ class MonitoringRoundProcessTest {
 
         // Refused whole, naming the indicator: a row missing, then a red row without reasons and measures.
         assertThatThrownBy(() -> reports.submit(id, new MonitoringReportInput(null, null, null, new BigDecimal("95"),
-                List.of(line(0, "500", null, "确定能"))), UNIT)).isInstanceOf(InvalidProjectException.class)
+                List.of(line(0, "500", null, "确定能"))), UNIT)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("第 2 个指标“每期培训人数”：未填报");
         assertThatThrownBy(() -> reports.submit(id, report(null, line(1, "10", null, "完全不可能")), UNIT))
-                .isInstanceOf(InvalidProjectException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("第 2 个指标“每期培训人数”：红灯，须填写偏差原因");
         assertThatThrownBy(() -> reports.submit(id, report(null, new MonitoringReportInput.Row(1, new BigDecimal("10"),
                 null, null, null, List.of("天气"), null, "大概", "加开", null)), UNIT))
@@ -162,7 +165,7 @@ class MonitoringRoundProcessTest {
         assertThat(reports.reports(id, Scope.ALL)).isEmpty();
         assertThat(lifecycle(id)).isWaitingAt("UserTask_MonitoringReport");
         assertThatThrownBy(() -> work.complete(reportTask.getId(), new Decision("approve", null, null), UNIT))
-                .isInstanceOf(ReviewForbiddenException.class).hasMessageContaining("monitoring-report");
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("monitoring-report");
 
         // 10 of ≥40 by July: 10 ÷ (40 × 7/12) = 42.86%: red, so the project is red although spending is on plan.
         MonitoringReport first = reports.submit(id, report(null, lagging(1, "10")), UNIT);
@@ -235,7 +238,7 @@ class MonitoringRoundProcessTest {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
                 .taskDefinitionKey("UserTask_MonitoringReport").count()).isEqualTo(2);
         assertThatThrownBy(() -> reports.submit(id, report(null, line(1, "25", null, "确定能")), UNIT))
-                .isInstanceOf(InvalidProjectException.class).hasMessageContaining("roundId");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("roundId");
 
         // 25 of ≥40 by July: 107.14%, green; 60 spent of 100 against 58.33% planned: green.
         MonitoringReport r = reports.submit(id, report(july.getId(), line(1, "25", null, "确定能")), UNIT);
@@ -274,7 +277,7 @@ class MonitoringRoundProcessTest {
         assertThat(red.getProjectLight()).isEqualTo(Light.RED);
 
         assertThatThrownBy(() -> adjustments.request(other, "借用别的项目的监控表", red.getId(), UNIT))
-                .isInstanceOf(InvalidProjectException.class).hasMessageContaining("不是本项目的监控表");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不是本项目的监控表");
         adjustments.request(id, "培训场地改造，全年培训人数目标调整为 30 人", red.getId(), UNIT);
         assertThat(projects.view(id).status()).isEqualTo("ADJUSTING");
         assertThat(reportById(id, red.getId()).getAdjustmentRequestedBy()).isEqualTo(UNIT.userId());

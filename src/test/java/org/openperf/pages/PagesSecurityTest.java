@@ -160,4 +160,28 @@ class PagesSecurityTest {
         assertThat(other.post("/api/projects/" + id + "/check", "application/json", check, token).statusCode())
                 .isEqualTo(404);
     }
+
+    /**
+     * Admin, Cockpit and Tasklist share one header script: each webapp imports a custom script from
+     * {@code app/<name>/} + the path in its config.js + {@code .js}, so each config must lead to a script served there.
+     */
+    @Test
+    void everyWebappFindsTheSharedHeaderScript() throws Exception {
+        PageSession s = new PageSession(port);
+        s.login("dept402", "demo");
+        java.util.regex.Pattern scripts = java.util.regex.Pattern.compile("(?m)^\\s*customScripts:\\s*\\['([^']+)'");
+        for (String app : new String[] {"admin", "cockpit", "tasklist"}) {
+            String config;
+            try (java.io.InputStream in = getClass().getResourceAsStream(
+                    "/META-INF/resources/webjars/camunda/app/" + app + "/scripts/config.js")) {
+                config = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            java.util.regex.Matcher m = scripts.matcher(config);
+            assertThat(m.find()).as(app + " config.js lists a custom script").isTrue();
+            String path = java.net.URI.create("/camunda/app/" + app + "/").resolve(m.group(1) + ".js").getPath();
+            HttpResponse<String> script = s.get(path + "?bust=7.24.0");
+            assertThat(script.statusCode()).as(app + ": " + path).isEqualTo(200);
+            assertThat(script.body()).contains("perf.pages.links").contains("/projects");
+        }
+    }
 }

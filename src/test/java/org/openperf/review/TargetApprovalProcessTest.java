@@ -29,6 +29,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.ProcessFixture;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.ConflictException;
+import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.NotFoundException;
+import org.openperf.targets.Department;
+import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
@@ -149,14 +154,14 @@ class TargetApprovalProcessTest {
         work.complete(current(id).getId(), new Decision("approve", "同意", null), DEPT);
         work.complete(current(id).getId(), new Decision("approve", "同意", null), FINANCE);
         assertThatThrownBy(() -> adjustments.request(id, "培训人数调整", DEPT))
-                .isInstanceOf(ReviewForbiddenException.class);
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> adjustments.request(id, " ", UNIT)).hasMessageContaining("调整理由");
 
         adjustments.request(id, "上级文件调整培训规模", UNIT);
         assertThat(status(id)).isEqualTo(ProjectStatus.ADJUSTING);
         assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
         assertThat(lifecycle(id)).isWaitingAt("CallActivity_TargetAdjustment", "CatchEvent_SelfEvaluationRoundOpened");
-        assertThatThrownBy(() -> adjustments.request(id, "再次申请", UNIT)).isInstanceOf(ReviewForbiddenException.class);
+        assertThatThrownBy(() -> adjustments.request(id, "再次申请", UNIT)).isInstanceOf(ForbiddenException.class);
 
         projects.update(id, table("目标调整项目", "≥95%"), org.openperf.kernel.Scope.ALL);
         work.submit(id, "调整后提交", UNIT);
@@ -231,7 +236,7 @@ class TargetApprovalProcessTest {
         work.submit(id, null, UNIT);
         // Another unit's user learns nothing of the project; a colleague of the submitter is told who may withdraw.
         assertThatThrownBy(() -> work.withdraw(id, OTHER_UNIT))
-                .isInstanceOf(org.openperf.targets.ProjectNotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> work.withdraw(id, new Caller("u402001b", List.of("unit-402001"))))
                 .hasMessageContaining("只有提交人");
         work.withdraw(id, UNIT);
@@ -240,7 +245,7 @@ class TargetApprovalProcessTest {
 
         work.submit(id, null, UNIT);
         work.claim(current(id).getId(), DEPT);
-        assertThatThrownBy(() -> work.withdraw(id, UNIT)).isInstanceOf(TaskConflictException.class)
+        assertThatThrownBy(() -> work.withdraw(id, UNIT)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("d402");
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
     }
@@ -251,7 +256,7 @@ class TargetApprovalProcessTest {
         Long id = draft("自审项目");
         work.submit(id, null, both);
         assertThatThrownBy(() -> work.complete(current(id).getId(), new Decision("approve", "同意", null), both))
-                .isInstanceOf(ReviewForbiddenException.class).hasMessageContaining("提交人不能审批");
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("提交人不能审批");
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
         // Refused inside the completion (the step's listener decides): nothing of it is left behind.
         assertThat(actions(id)).containsExactly("submit");
@@ -263,10 +268,10 @@ class TargetApprovalProcessTest {
         Long id = draft("他单位项目");
         String drafting = current(id).getId();
         assertThatThrownBy(() -> work.complete(drafting, new Decision("submit", null, null), OTHER_UNIT))
-                .isInstanceOf(TaskNotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> work.submit(id, null, OTHER_UNIT))
                 .as("another unit's project is not found, like a missing one")
-                .isInstanceOf(org.openperf.targets.ProjectNotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThat(approval(id)).isWaitingAt(Steps.DRAFTING);
     }
 
@@ -277,7 +282,7 @@ class TargetApprovalProcessTest {
         String taskId = current(id).getId();
         work.complete(taskId, new Decision("approve", "同意", null), DEPT);
         assertThatThrownBy(() -> work.complete(taskId, new Decision("approve", "同意", null), DEPT))
-                .isInstanceOf(TaskConflictException.class).hasMessageContaining("已办理完毕");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("已办理完毕");
         assertThat(actions(id)).containsExactly("submit", "approve");
     }
 
@@ -295,7 +300,7 @@ class TargetApprovalProcessTest {
                 try {
                     work.complete(taskId, new Decision("approve", "同意", null), reviewer);
                     return "ok";
-                } catch (TaskConflictException e) {
+                } catch (ConflictException e) {
                     return "409";
                 }
             };
@@ -416,7 +421,7 @@ class TargetApprovalProcessTest {
                         false),
                 () -> tasks.complete(review.getId())));
         assertThat(thrown).isNotNull();
-        assertThat(causes(thrown)).anySatisfy(t -> assertThat(t).isInstanceOf(TaskConflictException.class)
+        assertThat(causes(thrown)).anySatisfy(t -> assertThat(t).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("d402b"));
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
         assertThat(current(id).getAssignee()).isEqualTo("d402b");
@@ -441,7 +446,7 @@ class TargetApprovalProcessTest {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-        assertThat(causes(thrown)).anySatisfy(t -> assertThat(t).isInstanceOf(ReviewForbiddenException.class)
+        assertThat(causes(thrown)).anySatisfy(t -> assertThat(t).isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("提交人不能审批"));
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
         assertThat(current(id).getAssignee()).isNull();

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.openperf.kernel.NotFoundException;
 import org.openperf.review.HistoryAction;
 import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
@@ -28,7 +29,6 @@ import org.openperf.review.Steps;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.Project;
-import org.openperf.targets.ProjectNotFoundException;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView;
 import org.openperf.targets.Unit;
@@ -108,7 +108,7 @@ public class TaskFormVariables {
             vars = FORM_STEPS.contains(task.getTaskDefinitionKey()) ? of(projectId)
                     : Variables.createVariables().putValueTyped("projectName",
                             Variables.stringValue(projects.table(projectId).getName()));
-        } catch (ProjectNotFoundException e) {
+        } catch (NotFoundException e) {
             return out; // deleted while its task was open: the form shows what the engine has
         }
         // The forms link to the project's pages: its id is the business key, no process variable.

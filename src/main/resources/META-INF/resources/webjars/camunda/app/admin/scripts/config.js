@@ -32,7 +32,7 @@ export default {
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
   // links to the app's pages (项目列表, 导入 …) in the header, and the app's one login page
-  customScripts: ['scripts/perf-pages'],
+  customScripts: ['../shared/perf-pages'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
   //   // with a file called 'customScript.js' in it

@@ -37,7 +37,7 @@ export default {
   // },
   //
   // links to the app's pages (项目列表, 导入 …) in the header, and the app's one login page
-  customScripts: ['scripts/perf-pages'],
+  customScripts: ['../shared/perf-pages'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
