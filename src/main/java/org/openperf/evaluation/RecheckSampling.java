@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.openperf.kernel.Scope;
 import org.openperf.review.ReviewService;
-import org.openperf.targets.InvalidProjectException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.springframework.stereotype.Service;
@@ -71,7 +71,7 @@ public class RecheckSampling {
     @Transactional(readOnly = true)
     public SampleView sample(int year, Scope scope) {
         SelfEvaluationRound round = rounds.findById(year)
-                .orElseThrow(() -> new InvalidProjectException(year + " 年度的自评尚未开启"));
+                .orElseThrow(() -> new InvalidInputException(year + " 年度的自评尚未开启"));
         RecheckSample sample = sample(round);
         List<SampleRow> rows = new ArrayList<>();
         int decided = 0;

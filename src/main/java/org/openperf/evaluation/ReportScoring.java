@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import org.openperf.evaluation.SelfEvaluationSubmissions.IndicatorInput;
 import org.openperf.evaluation.SelfEvaluationSubmissions.Submission;
-import org.openperf.targets.InvalidProjectException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectStatus;
 import org.springframework.stereotype.Component;
@@ -67,16 +67,16 @@ class ReportScoring {
 
     static Actuals actuals(Project p, Submission s) {
         if (p.getStatus() != ProjectStatus.APPROVED && p.getVersion() < 1) {
-            throw new InvalidProjectException("项目“" + p.getName() + "”的目标表尚未批复，不能自评");
+            throw new InvalidInputException("项目“" + p.getName() + "”的目标表尚未批复，不能自评");
         }
         if (s == null || s.spent() == null) {
-            throw new InvalidProjectException("请填写全年执行数 spent（万元）：预算执行数据中没有该项目的支出记录");
+            throw new InvalidInputException("请填写全年执行数 spent（万元）：预算执行数据中没有该项目的支出记录");
         }
         Actuals a = new Actuals(s.budget() != null ? s.budget() : p.getBudget(), s.spent());
         if (s.indicators() != null) {
             for (IndicatorInput in : s.indicators()) {
                 if (in.index() < 0 || in.index() >= p.getIndicators().size()) {
-                    throw new InvalidProjectException("指标序号 " + in.index() + " 不在目标表的 " + p.getIndicators().size()
+                    throw new InvalidInputException("指标序号 " + in.index() + " 不在目标表的 " + p.getIndicators().size()
                             + " 个指标之内");
                 }
                 QualitativeTier tier = in.tier() == null ? null : tier(in.tier());
@@ -93,7 +93,7 @@ class ReportScoring {
                 return t;
             }
         }
-        throw new InvalidProjectException("完成档次“" + label + "”应为 达成、部分达成 或 未达成");
+        throw new InvalidInputException("完成档次“" + label + "”应为 达成、部分达成 或 未达成");
     }
 
     /** An amount as the messages show it: no trailing zeros. */

@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.EngineAccess;
-import org.openperf.review.ReviewForbiddenException;
+import org.openperf.kernel.ForbiddenException;
 import org.openperf.review.ReviewService;
-import org.openperf.review.TaskConflictException;
-import org.openperf.targets.InvalidProjectException;
+import org.openperf.kernel.ConflictException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.springframework.stereotype.Service;
@@ -53,19 +53,19 @@ public class SelfEvaluationRechecks {
     public SelfEvaluation changeScore(Long projectId, Integer index, BigDecimal score, String comment,
                                       Caller caller) {
         if (!caller.isFinance()) {
-            throw new ReviewForbiddenException("只有财政部门可以在复核中调整得分");
+            throw new ForbiddenException("只有财政部门可以在复核中调整得分");
         }
         Project p = projects.table(projectId, caller.scope());
         Task task = engine.asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
                 .taskDefinitionKey(RECHECK_TASK).singleResult());
         if (task == null) {
-            throw new TaskConflictException("项目“" + p.getName() + "”当前不在财政复核环节，不能调整得分");
+            throw new ConflictException("项目“" + p.getName() + "”当前不在财政复核环节，不能调整得分");
         }
         if (blankToNull(comment) == null) {
-            throw new InvalidProjectException("调整得分须填写复核意见 comment");
+            throw new InvalidInputException("调整得分须填写复核意见 comment");
         }
         if (index == null || index < 0 || index >= p.getIndicators().size()) {
-            throw new InvalidProjectException("指标序号 index " + index + " 不在目标表的 " + p.getIndicators().size()
+            throw new InvalidInputException("指标序号 index " + index + " 不在目标表的 " + p.getIndicators().size()
                     + " 个指标之内（从 0 起）");
         }
         SelfEvaluation e = evaluations.of(p);
@@ -73,7 +73,7 @@ public class SelfEvaluationRechecks {
         IndicatorScore line = sheet.indicator(index);
         if (score == null || score.signum() < 0 || Fraction.of(score).compareTo(line.weight()) > 0
                 || score.stripTrailingZeros().scale() > 2) {
-            throw new InvalidProjectException("“" + line.name() + "”的调整得分须在 0 至分值 "
+            throw new InvalidInputException("“" + line.name() + "”的调整得分须在 0 至分值 "
                     + line.weightShown().toPlainString() + " 之间，最多两位小数；给出的是 "
                     + (score == null ? "空" : plain(score)));
         }

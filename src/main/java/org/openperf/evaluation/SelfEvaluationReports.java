@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.openperf.kernel.Scope;
 import org.openperf.review.ReviewService;
 import org.openperf.targets.Indicator;
-import org.openperf.targets.InvalidProjectException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.Unit;
@@ -100,7 +100,7 @@ public class SelfEvaluationReports {
 
     private SelfEvaluationReport report(Project p, SelfEvaluation e) {
         if (e.getSheetJson() == null) {
-            throw new InvalidProjectException("项目“" + p.getName() + "”的自评尚未评分");
+            throw new InvalidInputException("项目“" + p.getName() + "”的自评尚未评分");
         }
         SheetView sheet = scoring.sheet(e);
         Map<Integer, ScoreChange> changed = changes.inForce(e).stream()

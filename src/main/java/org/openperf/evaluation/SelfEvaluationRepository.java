@@ -2,7 +2,7 @@ package org.openperf.evaluation;
 
 import java.util.List;
 import java.util.Optional;
-import org.openperf.targets.InvalidProjectException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.targets.Project;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -15,6 +15,6 @@ public interface SelfEvaluationRepository extends JpaRepository<SelfEvaluation, 
     /** The project's self-evaluation of its year; an error naming the project when the unit has not reported. */
     default SelfEvaluation of(Project p) {
         return findByProjectIdAndYear(p.getId(), p.getYear())
-                .orElseThrow(() -> new InvalidProjectException("项目“" + p.getName() + "”还没有自评结果"));
+                .orElseThrow(() -> new InvalidInputException("项目“" + p.getName() + "”还没有自评结果"));
     }
 }

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.EngineAccess;
-import org.openperf.review.ReviewForbiddenException;
-import org.openperf.review.TaskConflictException;
+import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.ConflictException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +46,10 @@ public class SelfEvaluationRounds {
     @Transactional
     public RoundOpened openRound(int year, Long seed, Caller caller) {
         if (!caller.isFinance()) {
-            throw new ReviewForbiddenException("自评轮次由财政部门开启");
+            throw new ForbiddenException("自评轮次由财政部门开启");
         }
         if (rounds.existsById(year)) {
-            throw new TaskConflictException(year + " 年度的自评已经开启");
+            throw new ConflictException(year + " 年度的自评已经开启");
         }
         SelfEvaluationRound round = new SelfEvaluationRound(year, caller.userId(),
                 seed != null ? seed : new SecureRandom().nextLong());

@@ -17,11 +17,11 @@ import org.openperf.kernel.Scope;
 import org.openperf.kernel.Severity;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.ExecutionService;
-import org.openperf.review.ReviewForbiddenException;
+import org.openperf.kernel.ForbiddenException;
 import org.openperf.review.ReviewService;
 import org.openperf.review.ReviewTasks;
 import org.openperf.targets.Indicator;
-import org.openperf.targets.InvalidProjectException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.springframework.stereotype.Service;
@@ -136,22 +136,22 @@ public class SelfEvaluationSubmissions {
     public void submit(Long projectId, Submission s, Caller caller) {
         Project p = projects.table(projectId, caller.scope());
         if (p.getUnit() == null || !caller.unitCodes().contains(p.getUnit().getCode())) {
-            throw new ReviewForbiddenException("自评由项目所属单位填报");
+            throw new ForbiddenException("自评由项目所属单位填报");
         }
         Task task = engine.asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
                 .taskDefinitionKey(TASK).singleResult());
         if (task == null) {
-            throw new ReviewForbiddenException("项目“" + p.getName() + "”当前没有待填报的自评（自评尚未开启或已提交）");
+            throw new ForbiddenException("项目“" + p.getName() + "”当前没有待填报的自评（自评尚未开启或已提交）");
         }
         if (s == null) {
-            throw new InvalidProjectException("请填写自评内容");
+            throw new InvalidInputException("请填写自评内容");
         }
         Optional<ExecutionReading> latest = latestReading(projectId);
         BigDecimal recorded = latest.map(ExecutionReading::getSpent).orElse(null);
         BigDecimal spent = s.spent() != null ? s.spent() : recorded;
         String reason = blankToNull(s.spentReason());
         if (spent != null && recorded != null && spent.compareTo(recorded) != 0 && reason == null) {
-            throw new InvalidProjectException("全年执行数 " + plain(spent) + " 万元与预算执行数据（截至 "
+            throw new InvalidInputException("全年执行数 " + plain(spent) + " 万元与预算执行数据（截至 "
                     + latest.get().getAsOf() + "）的 " + plain(recorded) + " 万元不同，请在 spentReason 中说明原因");
         }
         Submission resolved = new Submission(s.budget(), spent, s.goalAchievement(), s.indicators(), reason);
@@ -160,7 +160,7 @@ public class SelfEvaluationSubmissions {
         try {
             sheet = scoring.score(p, actuals);
         } catch (ScoringException e) {
-            throw new InvalidProjectException(e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         }
         List<String> missing = sheet.notes().stream()
                 .filter(n -> n.severity() == Severity.ERROR
@@ -168,7 +168,7 @@ public class SelfEvaluationSubmissions {
                 .map(n -> (n.indicatorIndex() == null ? "" : "第 " + (n.indicatorIndex() + 1) + " 个指标")
                         + n.message()).toList();
         if (!missing.isEmpty()) {
-            throw new InvalidProjectException("自评不能提交：" + String.join("；", missing));
+            throw new InvalidInputException("自评不能提交：" + String.join("；", missing));
         }
         SelfEvaluation e = evaluations.findByProjectIdAndYear(projectId, p.getYear())
                 .orElseGet(() -> new SelfEvaluation(projectId, p.getYear()));

@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.ConflictException;
 import org.openperf.kernel.EngineAccess;
-import org.openperf.targets.InvalidProjectException;
+import org.openperf.kernel.ForbiddenException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.springframework.stereotype.Service;
@@ -64,7 +65,7 @@ public class ReviewTasks {
     private void racing(String taskId, Runnable work) {
         try {
             work.run();
-        } catch (TaskConflictException | ReviewForbiddenException | IllegalArgumentException e) {
+        } catch (ConflictException | ForbiddenException | IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
             if (completedMeanwhile(taskId)) {
@@ -264,8 +265,8 @@ public class ReviewTasks {
             // The step's rule refused (a return without an opinion, the submitter approving, claimed by someone
             // else since it was read). The engine wraps what its listeners throw: the rule's own answer counts.
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof TaskConflictException || t instanceof ReviewForbiddenException
-                        || t instanceof IllegalArgumentException || t instanceof InvalidProjectException) {
+                if (t instanceof ConflictException || t instanceof ForbiddenException
+                        || t instanceof IllegalArgumentException) {
                     throw (RuntimeException) t;
                 }
             }

@@ -21,6 +21,9 @@ import org.openperf.review.ReviewTasks;
 import org.openperf.review.TargetAdjustments;
 import org.openperf.review.TaskConflictException;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.InvalidInputException;
+import org.openperf.kernel.ConflictException;
+import org.openperf.kernel.ForbiddenException;
 import org.openperf.targets.InvalidProjectException;
 import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
@@ -127,19 +130,19 @@ class SelfEvaluationRoundTest {
         Long a = project("自评项目甲", true);
         Long b = project("自评项目乙", true);
         Long draft = project("自评草稿项目", false);
-        assertThatThrownBy(() -> rounds.openRound(2027, UNIT)).isInstanceOf(ReviewForbiddenException.class);
+        assertThatThrownBy(() -> rounds.openRound(2027, UNIT)).isInstanceOf(ForbiddenException.class);
 
         SelfEvaluationRounds.RoundOpened round = rounds.openRound(2027, FINANCE);
         assertThat(round.projects()).isEqualTo(2);
         assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluation");
         assertThat(lifecycle(b)).isWaitingAt("UserTask_SelfEvaluation");
         assertThat(task(draft, "target-lifecycle")).isNull();
-        assertThatThrownBy(() -> rounds.openRound(2027, FINANCE)).isInstanceOf(TaskConflictException.class);
+        assertThatThrownBy(() -> rounds.openRound(2027, FINANCE)).isInstanceOf(ConflictException.class);
 
         // 甲: spent 90 of 100 → 9.00; 成本 500 ≤ 550 → 25; 产出 30 of ≥40 → 18.75; 知晓度 95 → 30; 满意度 92 → 10.
         // Total 92.75 → 优.
         assertThatThrownBy(() -> submissions.submit(a, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("90"),
-                "完成", List.of(actual(9, "1", null))), UNIT)).isInstanceOf(InvalidProjectException.class)
+                "完成", List.of(actual(9, "1", null))), UNIT)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("指标序号 9");
         submissions.submit(a, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("90"), "基本完成年度目标",
                 List.of(actual(0, "500", null), actual(1, "30", "两期培训合并举办"), actual(2, "95", null),
@@ -152,7 +155,7 @@ class SelfEvaluationRoundTest {
         assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluationReview");
         // A second click on submit while the department reviews: refused, nothing changes.
         assertThatThrownBy(() -> submissions.submit(a, new SelfEvaluationSubmissions.Submission(null,
-                new BigDecimal("10"), "重复提交", List.of()), UNIT)).isInstanceOf(ReviewForbiddenException.class)
+                new BigDecimal("10"), "重复提交", List.of()), UNIT)).isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("已提交");
         assertThat(results.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("92.75");
 
@@ -187,7 +190,7 @@ class SelfEvaluationRoundTest {
                 .startsWith("绩效自评", "部门审核自评", "绩效自评", "部门审核自评", "抽样复核").endsWith("结果公开");
 
         assertThatThrownBy(() -> submissions.submit(b, new SelfEvaluationSubmissions.Submission(null,
-                new BigDecimal("50"), "x", List.of()), DEPT)).isInstanceOf(ReviewForbiddenException.class);
+                new BigDecimal("50"), "x", List.of()), DEPT)).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
@@ -205,7 +208,7 @@ class SelfEvaluationRoundTest {
         // 满意度 above 120% of its target needs a reason too.
         assertThatThrownBy(() -> submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, null, "完成",
                 List.of(actual(0, "500", null), actual(1, "49", null), actual(2, "96", null),
-                        actual(3, "92", null))), UNIT)).isInstanceOf(InvalidProjectException.class)
+                        actual(3, "92", null))), UNIT)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("第 2 个指标").hasMessageContaining("超额完成");
         submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, null, "完成", allMet), UNIT);
         // 7.5 for 75% spent, and 90 for the indicators.
@@ -215,11 +218,11 @@ class SelfEvaluationRoundTest {
         assertThat(results.result(id, Scope.ALL).getSampleReasons()).isEqualTo("SHARE,LARGE_BUDGET");
 
         assertThatThrownBy(() -> rechecks.changeScore(id, 1, new BigDecimal("10"), "培训人数核减", DEPT))
-                .isInstanceOf(ReviewForbiddenException.class);
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> rechecks.changeScore(id, 1, new BigDecimal("25.01"), "超过分值", FINANCE))
-                .isInstanceOf(InvalidProjectException.class).hasMessageContaining("25.00");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("25.00");
         assertThatThrownBy(() -> rechecks.changeScore(id, 4, new BigDecimal("1"), "序号错", FINANCE))
-                .isInstanceOf(InvalidProjectException.class).hasMessageContaining("指标序号");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("指标序号");
         rechecks.changeScore(id, 1, new BigDecimal("10"), "培训人数核减", FINANCE);
         SelfEvaluation changed = results.result(id, Scope.ALL);
         assertThat(changed.getTotal()).isEqualByComparingTo("82.50");
