@@ -449,7 +449,7 @@ public class SelfEvaluationScorer {
             BigDecimal a = actualNumber(row, actual, year);
             boolean higherIsBetter = higherIsBetter(values);
             for (int i = 0; i < values.length && found == null; i++) {
-                if (values[i] != null && satisfies(a, values[i], higherIsBetter)) {
+                if (values[i] != null && GradeBands.satisfies(a, values[i], higherIsBetter)) {
                     found = grades[i];
                     foundText = texts[i];
                 }
@@ -477,18 +477,6 @@ public class SelfEvaluationScorer {
             }
         }
         return first == null || first.getNumber().compareTo(last.getNumber()) >= 0;
-    }
-
-    private static boolean satisfies(BigDecimal a, TargetValue band, boolean higherIsBetter) {
-        BigDecimal n = band.getNumber();
-        Operator op = band.getOperator() == null ? Operator.EQ : band.getOperator();
-        return switch (op) {
-            case GE -> a.compareTo(n) >= 0;
-            case GT -> a.compareTo(n) > 0;
-            case LE -> a.compareTo(n) <= 0;
-            case LT -> a.compareTo(n) < 0;
-            case EQ -> a.compareTo(n) == 0 || (higherIsBetter ? a.compareTo(n) >= 0 : a.compareTo(n) <= 0);
-        };
     }
 
     private static String bandList(String[] texts) {

@@ -138,7 +138,7 @@ public class MonitoringReport {
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "report_id", nullable = false)
-    @OrderBy("position")
+    @OrderBy("place.position")
     private List<MonitoringReportIndicator> indicators = new ArrayList<>();
 
     protected MonitoringReport() {

@@ -1,6 +1,7 @@
 package org.openperf.monitoring;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import org.openperf.targets.Indicator;
+import org.openperf.targets.IndicatorPlace;
 
 /** One indicator row of a 监控表: the target, what was reached by the cutoff, its light, and the unit's notes. */
 @Entity
@@ -20,15 +22,9 @@ public class MonitoringReportIndicator {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    /** The indicator's index in the approved table (0-based). */
-    @Column(nullable = false)
-    private int position;
-
-    @Column(length = 50)
-    private String level1;
-
-    @Column(length = 50)
-    private String level2;
+    /** The indicator's index (0-based) and levels in the approved table, as when the report was made. */
+    @Embedded
+    private IndicatorPlace place;
 
     @Column(name = "indicator_name", nullable = false, length = 500)
     private String name;
@@ -87,9 +83,7 @@ public class MonitoringReportIndicator {
     MonitoringReportIndicator(int position, Indicator indicator, IndicatorProgress progress, String forecast,
                               IndicatorResult result, String deviationReasons, String deviationText,
                               String likelihood, String measures, String remarks) {
-        this.position = position;
-        this.level1 = indicator.getLevel1();
-        this.level2 = indicator.getLevel2();
+        this.place = new IndicatorPlace(position, indicator.getLevel1(), indicator.getLevel2());
         this.name = indicator.getName();
         this.targetText = targetText(indicator);
         this.valueSoFar = progress.valueSoFar();
@@ -128,15 +122,15 @@ public class MonitoringReportIndicator {
     }
 
     public int getPosition() {
-        return position;
+        return place.position();
     }
 
     public String getLevel1() {
-        return level1;
+        return place.level1();
     }
 
     public String getLevel2() {
-        return level2;
+        return place.level2();
     }
 
     public String getName() {

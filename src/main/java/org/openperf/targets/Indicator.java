@@ -27,14 +27,8 @@ public class Indicator {
     @JoinColumn(name = "project_id")
     private Project project;
 
-    @Column(nullable = false)
-    private int position;
-
-    @Column(length = 50)
-    private String level1;
-
-    @Column(length = 50)
-    private String level2;
+    @Embedded
+    private IndicatorPlace place = new IndicatorPlace(0, null, null);
 
     @Column(length = 500)
     private String name;
@@ -58,8 +52,7 @@ public class Indicator {
     }
 
     public Indicator(String level1, String level2, String name, String description, TargetValue value) {
-        this.level1 = level1;
-        this.level2 = level2;
+        this.place = new IndicatorPlace(0, level1, level2);
         this.name = name;
         this.description = description;
         this.value = value;
@@ -77,28 +70,32 @@ public class Indicator {
         this.project = project;
     }
 
+    public IndicatorPlace getPlace() {
+        return place;
+    }
+
     public int getPosition() {
-        return position;
+        return place.position();
     }
 
     void setPosition(int position) {
-        this.position = position;
+        this.place = place.at(position);
     }
 
     public String getLevel1() {
-        return level1;
+        return place.level1();
     }
 
     public void setLevel1(String level1) {
-        this.level1 = level1;
+        this.place = place.withLevels(level1, place.level2());
     }
 
     public String getLevel2() {
-        return level2;
+        return place.level2();
     }
 
     public void setLevel2(String level2) {
-        this.level2 = level2;
+        this.place = place.withLevels(place.level1(), level2);
     }
 
     public String getName() {

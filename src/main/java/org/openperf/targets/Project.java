@@ -75,7 +75,7 @@ public class Project {
     private List<SpendingPlanEntry> spendingPlan = new ArrayList<>();
 
     @OneToMany(mappedBy = "project", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("position")
+    @OrderBy("place.position")
     private List<Indicator> indicators = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
