@@ -51,7 +51,7 @@ public class ImportService {
     /**
      * Stored tables are written out and let go of every this many: every query in the transaction (each lifecycle
      * start makes a few) dirty-checks every entity the persistence context holds, which made a file of n tables
-     * cost n² (see README, Performance).
+     * cost n² (docs/performance.md).
      */
     static final int FLUSH_EVERY = 50;
 

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
  * to the lead group of the reviewers ({@code <group>-lead}, e.g. {@code dept-402-lead}, {@code finance-lead}) and
  * raised in priority.
  *
- * <p>One sweep rather than two timers per task: the timers cost 13 statements and a scope execution on every
- * review step (README "Performance") and left two jobs per open review task for the job executor to hold.
+ * <p>One sweep rather than two timers per task: the timers cost statements and a scope execution on every review
+ * step and left two jobs per open review task for the job executor to hold (docs/decisions/reminder-sweep.md).
  */
 @Service
 public class ReviewReminders {

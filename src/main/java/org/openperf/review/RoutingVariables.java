@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * What a step of target-approval hands to the gateway and the service task right after it, in the same
  * transaction: the decision, its opinion and return target, who approved or submitted, 校验's error count. The
  * project's own history (review_opinion) is where decisions are kept, so through the task API these are
- * transient: not stored, which is 15 statements less per step (README "Performance"). A Camunda Form in
+ * transient: not stored (docs/decisions/routing-variables-transient.md). A Camunda Form in
  * Tasklist submits them as stored variables; those are removed when the next step begins. The engine refuses to
  * set a transient value over a stored one, so where a stored one is still there (an instance from an earlier
  * version, or set by hand in Cockpit) the value is stored too.

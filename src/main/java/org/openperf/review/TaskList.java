@@ -64,7 +64,7 @@ public class TaskList {
 
     private List<TaskRow> todoRows(Caller caller, Integer year, String department, int page, int size) {
         // Two queries rather than one with or(candidate groups, assignee): PostgreSQL cannot use the group index
-        // through the OR and reads every unassigned task (see README, Performance). Both are ordered the same
+        // through the OR and reads every unassigned task (docs/decisions/task-list-queries.md). Both are ordered the same
         // way (the id breaks ties of tasks created at one instant, so a page boundary cannot split them at
         // random), so the page is the same slice of the merged lists.
         int upTo = (page + 1) * size;

@@ -11,8 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The indexes Camunda's task table needs here. The 待办 list's: with it PostgreSQL walks the tasks in the list's order
  * (due date, then creation) and stops after one page, instead of reading and sorting every task of a group
- * (finance's first page at 110,000 open tasks: about 15 ms instead of 80–145 ms, README "Performance"); and the
- * reminder sweep's, on the follow-up date.
+ * (docs/decisions/task-list-queries.md); and the reminder sweep's, on the follow-up date.
  * Not a Flyway migration: on a fresh database Flyway runs before the engine creates its ACT_ tables, so this runs
  * once the engine is built. Idempotent; a second node starting at the same moment may lose the race, which is fine.
  */
@@ -24,7 +23,7 @@ public class TaskListIndexes {
     static final String FOLLOW_UP = "ix_act_ru_task_follow_up";
     /**
      * Camunda looks for subtasks on every task completion ({@code PARENT_TASK_ID_ = ?}) and has no index for it:
-     * at 110,000 open tasks that was a 30 ms scan of the whole table per completion.
+     * without one, every completion scans the whole task table.
      */
     static final String PARENT = "ix_act_ru_task_parent";
 

@@ -9,10 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes PostgreSQL plan the task list's queries for the caller's own groups. The JDBC driver prepares a statement
  * on the server after five uses, and PostgreSQL then reuses one generic plan, made without the parameter values:
- * it assumes a candidate group holds the average few tasks, so for finance (15,000 of 100,000 open tasks) it reads
- * and sorts every task of the group on disk (about 60 ms) instead of walking the due-date index for one page
- * (about 15 ms, README "Performance"). The setting is for the list's transaction only; other statements keep the
- * plan cache.
+ * it assumes a candidate group holds the average few tasks, so for a large group (finance) it reads and sorts every
+ * task of the group instead of walking the due-date index for one page (docs/decisions/plan-cache.md). The setting
+ * is for the list's transaction only; other statements keep the plan cache.
  */
 @Component
 public class TaskListPlans {
