@@ -2,13 +2,8 @@ package org.openperf.dashboard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.Download;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,21 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class DashboardController {
 
     /** The page: static HTML whose script fetches {@code /api/monitoring} with the browser's login. */
-    static final Resource PAGE = new ClassPathResource("dashboard/dashboard.html");
-
     private final MonitoringDashboard dashboard;
     private final MonitoringExports exports;
 
     public DashboardController(MonitoringDashboard dashboard, MonitoringExports exports) {
         this.dashboard = dashboard;
         this.exports = exports;
-    }
-
-    @GetMapping(path = "/dashboard", produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(summary = "监控看板页面")
-    public ResponseEntity<Resource> page() {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noCache()).body(PAGE);
     }
 
     @GetMapping("/api/monitoring")

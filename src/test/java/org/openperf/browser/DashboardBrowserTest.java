@@ -79,6 +79,10 @@ class DashboardBrowserTest {
             signIn(b, "http://localhost:" + port + "/dashboard", "finance");
             b.wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
             assertThat(b.driver.getTitle()).contains("绩效运行监控看板");
+            // The app's own header and navigation, as on every other page.
+            assertThat(b.driver.findElement(By.cssSelector(".site-header a[aria-current='page']")).getText())
+                    .isEqualTo("监控看板");
+            assertThat(b.driver.findElement(By.cssSelector(".site-header")).getText()).contains("项目列表", "导入", "退出");
             assertThat(new Select(b.driver.findElement(By.id("year"))).getFirstSelectedOption().getText())
                     .isEqualTo("2024年度");
 
