@@ -85,7 +85,7 @@ class ArchitectureTest {
     /** The engine's internals only where Camunda has no public API, each listed in docs/architecture.md. */
     @Test
     void camundasInternalsOnlyWhereListed() {
-        noClasses().that().haveNameNotMatching(".*\\.(DecisionTables|EngineAccess|StepListener"
+        noClasses().that().haveNameNotMatching(".*\\.(DmnTables|DeploymentCheck|RulesPlugin|EngineAccess|StepListener"
                         + "|SpringSecurityWebappAuthentication|WebappLogin|EngineRestSecurity|SecurityConfiguration"
                         + "|LoginThrottle)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..impl..")

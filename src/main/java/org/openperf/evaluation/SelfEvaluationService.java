@@ -282,7 +282,7 @@ public class SelfEvaluationService {
     public SelfEvaluation score(Long projectId) {
         Project p = projects.table(projectId);
         SelfEvaluation e = evaluation(p);
-        ScoreSheet sheet = scorer.score(p, actuals(p, read(e.getActualsJson())), settings);
+        ScoreSheet sheet = scorer.score(e, p, actuals(p, read(e.getActualsJson())), settings);
         e.scored(write(SheetView.of(sheet)), sheet.totalShown(), sheet.grade().label());
         return e;
     }
@@ -339,7 +339,7 @@ public class SelfEvaluationService {
                     + " 个指标之内（从 0 起）");
         }
         SelfEvaluation e = evaluation(p);
-        ScoreSheet sheet = scorer.score(p, actuals(p, read(e.getActualsJson())), settings);
+        ScoreSheet sheet = scorer.rescore(e, p, actuals(p, read(e.getActualsJson())), settings);
         IndicatorScore line = sheet.indicator(index);
         if (score == null || score.signum() < 0 || Fraction.of(score).compareTo(line.weight()) > 0
                 || score.stripTrailingZeros().scale() > 2) {
@@ -355,7 +355,7 @@ public class SelfEvaluationService {
         }
         changed.put(index, Fraction.of(score));
         BigDecimal total = sheet.totalWith(changed).round(2);
-        e.rescored(total, settings.grade(total).label());
+        e.rescored(total, scorer.grade(e, total).label());
         review.record(projectId, task.getId(), "财政复核", "score-change", caller.userId(), "“" + line.name()
                 + "”得分 " + line.scoreShown().toPlainString() + " → " + plain(score) + "，总分 " + total.toPlainString()
                 + "（" + e.getGrade() + "）：" + comment.trim());
