@@ -54,7 +54,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * Finance changes the rules without a release: a new version of a decision table deployed through /engine-rest
  * (as Camunda Modeler does it) decides the next light and the next grade, the evaluation is in the engine's decision
  * history with its input (what Cockpit shows), a published grade stays, and a table the app could not evaluate is
- * refused naming the table and the rule. Fiscal years 2061 and 2062. Each deployment is deleted afterwards, so the
+ * refused naming the table and the rule. Fiscal years 2093 and 2094. Each deployment is deleted afterwards, so the
  * tests sharing this context see the tables of bpmn/ again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -168,10 +168,10 @@ class RuleDeploymentTest {
 
     @Test
     void aNewExecutionLightTableDecidesTheNextMilestoneAndCockpitShowsTheEvaluation() {
-        Long id = approved(2061, "新灯规则项目", List.of(new ProjectView.PlanRow(3, new BigDecimal("30")),
+        Long id = approved(2093, "新灯规则项目", List.of(new ProjectView.PlanRow(3, new BigDecimal("30")),
                 new ProjectView.PlanRow(12, new BigDecimal("100"))));
         // 16.5 of 100 spent by 3月底 against 30% planned: 55% of what was due. Red by the table of bpmn/.
-        readings.save(new ExecutionReading(id, LocalDate.of(2061, 3, 20), new BigDecimal("16.5"),
+        readings.save(new ExecutionReading(id, LocalDate.of(2093, 3, 20), new BigDecimal("16.5"),
                 ExecutionReading.Source.API, "test"));
 
         // The province's bands: red below 50 instead of 60.
@@ -227,9 +227,9 @@ class RuleDeploymentTest {
 
     @Test
     void aProvincesGradeTableGradesTheSameReportAnotherWayAndLeavesThePublishedGrade() {
-        Long first = approved(2062, "等级规则项目甲", List.of());
-        Long second = approved(2062, "等级规则项目乙", List.of());
-        evaluations.openRound(2062, 20620L, Approvals.FINANCE);
+        Long first = approved(2094, "等级规则项目甲", List.of());
+        Long second = approved(2094, "等级规则项目乙", List.of());
+        evaluations.openRound(2094, 20940L, Approvals.FINANCE);
 
         submit(first);
         SelfEvaluation graded = evaluations.result(first, Scope.ALL);
