@@ -8,7 +8,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
 
 /**
  * A DMN engine outside the process engine, with the same simple FEEL evaluator the process engine runs
@@ -31,10 +30,6 @@ public final class DmnTables {
 
     public static DmnDecision parse(DmnEngine engine, byte[] xml, String key) {
         return engine.parseDecision(key, new ByteArrayInputStream(xml));
-    }
-
-    public static DmnDecision parse(DmnEngine engine, DmnModelInstance model, String key) {
-        return engine.parseDecision(key, model);
     }
 
     /** The decision evaluated without any record: the first rule's outputs, or an error naming the inputs. */
