@@ -85,7 +85,7 @@ class ArchitectureTest {
     /** The engine's internals only where Camunda has no public API, each listed in docs/architecture.md. */
     @Test
     void camundasInternalsOnlyWhereListed() {
-        noClasses().that().haveNameNotMatching(".*\\.(DecisionTables|EngineAccess|StepListener|CompletionFieldsFilter"
+        noClasses().that().haveNameNotMatching(".*\\.(DmnTables|DeploymentCheck|RulesPlugin|EngineAccess|StepListener|CompletionFieldsFilter"
                         + "|SpringSecurityWebappAuthentication|WebappLogin|EngineRestSecurity|SecurityConfiguration"
                         + "|LoginThrottle|HistoryRetentionPlugin)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..impl..")

@@ -32,13 +32,22 @@ class ReportScoring {
         return scorer.score(p, actuals, settings);
     }
 
-    /** The stored report scored again against the table as approved. */
+    /**
+     * 评分: the stored report scored against the table as approved, by the rules deployed now; {@code e} keeps
+     * which versions scored it and the grade is recorded in the engine's decision history.
+     */
     ScoreSheet scoreStored(Project p, SelfEvaluation e) {
-        return score(p, actuals(p, read(e.getActualsJson())));
+        return scorer.score(e, p, actuals(p, read(e.getActualsJson())), settings);
     }
 
-    Grade grade(BigDecimal total) {
-        return settings.grade(total);
+    /** 财政复核: the stored report again, by the versions {@code e} was scored with. */
+    ScoreSheet rescoreStored(Project p, SelfEvaluation e) {
+        return scorer.rescore(e, p, actuals(p, read(e.getActualsJson())), settings);
+    }
+
+    /** The grade of a changed total, by the version {@code e} was graded with. */
+    Grade grade(SelfEvaluation e, BigDecimal total) {
+        return scorer.grade(e, total);
     }
 
     SheetView sheet(SelfEvaluation e) {

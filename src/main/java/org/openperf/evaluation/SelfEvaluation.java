@@ -86,6 +86,17 @@ public class SelfEvaluation {
     @Column(name = "scored_grade", length = 4)
     private String scoredGrade;
 
+    /**
+     * The versions of {@code Decision_Grade} and {@code Decision_DefaultWeights} (decision definition ids) that
+     * scored it: finance's re-check grades a changed total by the same version, and a later deployment regrades
+     * nothing. Null for one scored before the versions were kept.
+     */
+    @Column(name = "grade_rule", length = 100)
+    private String gradeRule;
+
+    @Column(name = "weights_rule", length = 100)
+    private String weightsRule;
+
     @Column(name = "rechecked_by", length = 100)
     private String recheckedBy;
 
@@ -115,6 +126,8 @@ public class SelfEvaluation {
         this.publishedAt = null;
         this.scoredTotal = null;
         this.scoredGrade = null;
+        this.gradeRule = null;
+        this.weightsRule = null;
         this.targetVersion = targetVersion;
         this.budget = budget;
         this.spent = spent;
@@ -126,6 +139,11 @@ public class SelfEvaluation {
         this.sheetJson = null;
         this.total = null;
         this.grade = null;
+    }
+
+    void rulesUsed(String gradeRule, String weightsRule) {
+        this.gradeRule = gradeRule;
+        this.weightsRule = weightsRule;
     }
 
     void scored(String sheetJson, BigDecimal total, String grade) {
@@ -260,5 +278,13 @@ public class SelfEvaluation {
 
     public Status getStatus() {
         return status;
+    }
+
+    public String getGradeRule() {
+        return gradeRule;
+    }
+
+    public String getWeightsRule() {
+        return weightsRule;
     }
 }

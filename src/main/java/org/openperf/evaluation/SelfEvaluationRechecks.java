@@ -69,7 +69,7 @@ public class SelfEvaluationRechecks {
                     + " 个指标之内（从 0 起）");
         }
         SelfEvaluation e = evaluations.of(p);
-        ScoreSheet sheet = scoring.scoreStored(p, e);
+        ScoreSheet sheet = scoring.rescoreStored(p, e);
         IndicatorScore line = sheet.indicator(index);
         if (score == null || score.signum() < 0 || Fraction.of(score).compareTo(line.weight()) > 0
                 || score.stripTrailingZeros().scale() > 2) {
@@ -85,7 +85,7 @@ public class SelfEvaluationRechecks {
         }
         changed.put(index, Fraction.of(score));
         BigDecimal total = sheet.totalWith(changed).round(2);
-        e.rescored(total, scoring.grade(total).label());
+        e.rescored(total, scoring.grade(e, total).label());
         review.record(projectId, task.getId(), "财政复核", "score-change", caller.userId(), "“" + line.name()
                 + "”得分 " + line.scoreShown().toPlainString() + " → " + plain(score) + "，总分 " + total.toPlainString()
                 + "（" + e.getGrade() + "）：" + comment.trim());

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores a year-end self-evaluation (绩效自评) against the approved target table, by the rules of DOMAIN.md
- * ("Self-evaluation scoring", defaults per 财预〔2020〕10号). Stateless: usable with {@code new} and as a bean.
+ * ("Self-evaluation scoring", defaults per 财预〔2020〕10号). The default weights and the grade bands are decision
+ * tables in the engine ({@link ScoringRules}); the scorer itself only calculates and uses no engine, so a test
+ * gives it the tables from files.
  *
  * <p>All arithmetic is exact ({@link Fraction}): each indicator's score is shown rounded half-up to two decimals,
  * the total is the sum of the unrounded scores rounded once, and the grade is decided on the total as shown.
@@ -51,15 +53,45 @@ public class SelfEvaluationScorer {
 
     private static final Fraction HUNDRED = Fraction.of(100);
 
+    private final ScoringRuleSource rules;
+
+    public SelfEvaluationScorer(ScoringRuleSource rules) {
+        this.rules = rules;
+    }
+
+    /** With the rules deployed now, nothing recorded: what the unit's form and the check of its report show. */
     public ScoreSheet score(Project approvedTable, Actuals actuals, ScoringSettings settings) {
+        return score(approvedTable, actuals, settings, rules.latest());
+    }
+
+    /**
+     * 评分: with the latest rules, the grade recorded in the engine's decision history; {@code e} keeps which
+     * versions scored it.
+     */
+    public ScoreSheet score(SelfEvaluation e, Project approvedTable, Actuals actuals, ScoringSettings settings) {
+        return score(approvedTable, actuals, settings, rules.forScoring(e));
+    }
+
+    /** The sheet again by the versions {@code e} was scored with (财政复核), nothing recorded. */
+    public ScoreSheet rescore(SelfEvaluation e, Project approvedTable, Actuals actuals, ScoringSettings settings) {
+        return score(approvedTable, actuals, settings, rules.recorded(e));
+    }
+
+    /** The grade of a changed total by the version {@code e} was graded with, recorded in the decision history. */
+    public Grade grade(SelfEvaluation e, BigDecimal totalShown) {
+        return rules.deciding(e).grade(totalShown);
+    }
+
+    public ScoreSheet score(Project approvedTable, Actuals actuals, ScoringSettings settings, ScoringRules r) {
         Objects.requireNonNull(approvedTable, "approvedTable");
         Objects.requireNonNull(actuals, "actuals");
+        Objects.requireNonNull(r, "rules");
         ScoringSettings s = settings != null ? settings : ScoringSettings.defaults();
         List<Indicator> rows = approvedTable.getIndicators();
         if (rows.isEmpty()) {
             throw new ScoringException("目标表没有绩效指标，无法评分");
         }
-        Weights weights = weights(rows, s);
+        Weights weights = weights(rows, s, r);
 
         List<IndicatorScore> scores = new ArrayList<>();
         List<ScoreNote> notes = new ArrayList<>();
@@ -75,7 +107,7 @@ public class SelfEvaluationScorer {
         BudgetExecutionScore budget = budgetExecution(approvedTable, actuals, s);
         total = total.add(budget.score());
         BigDecimal shown = total.round(2);
-        return new ScoreSheet(List.copyOf(scores), budget, weights.basis(), total, shown, s.grade(shown),
+        return new ScoreSheet(List.copyOf(scores), budget, weights.basis(), total, shown, r.grade(shown),
                 List.copyOf(notes));
     }
 
@@ -98,12 +130,12 @@ public class SelfEvaluationScorer {
         }
     }
 
-    private Weights weights(List<Indicator> rows, ScoringSettings s) {
-        long weighted = rows.stream().filter(r -> r.getWeight() != null).count();
+    private Weights weights(List<Indicator> rows, ScoringSettings s, ScoringRules r) {
+        long weighted = rows.stream().filter(row -> row.getWeight() != null).count();
         if (weighted > 0) {
             return tableWeights(rows, s);
         }
-        return defaultWeights(rows, s);
+        return defaultWeights(rows, s, r.defaultWeights());
     }
 
     private Weights tableWeights(List<Indicator> rows, ScoringSettings s) {
@@ -132,7 +164,11 @@ public class SelfEvaluationScorer {
                 + " 分，预算执行率 " + plain(s.budgetExecutionWeight()) + " 分");
     }
 
-    private Weights defaultWeights(List<Indicator> rows, ScoringSettings s) {
+    private Weights defaultWeights(List<Indicator> rows, ScoringSettings s, ScoringRules.DefaultWeights d) {
+        if (d.sum().compareTo(s.indicatorWeightTotal()) != 0) {
+            throw new ScoringException("默认权重 产出 " + plain(d.output()) + " + 效益 " + plain(d.benefit()) + " + 满意度 "
+                    + plain(d.satisfaction()) + " 须等于指标总分 " + plain(s.indicatorWeightTotal()));
+        }
         List<Group> groups = new ArrayList<>();
         int[] count = new int[Group.values().length];
         for (int i = 0; i < rows.size(); i++) {
@@ -144,8 +180,7 @@ public class SelfEvaluationScorer {
             groups.add(g);
             count[g.ordinal()]++;
         }
-        Fraction[] share = {Fraction.of(s.outputShare()), Fraction.of(s.benefitShare()),
-                Fraction.of(s.satisfactionShare())};
+        Fraction[] share = {Fraction.of(d.output()), Fraction.of(d.benefit()), Fraction.of(d.satisfaction())};
         List<String> moves = new ArrayList<>();
         if (count[Group.SATISFACTION.ordinal()] == 0) {
             moves.add("满意度指标缺失，其 " + plain(share[2].toBigDecimal()) + " 分并入效益指标");

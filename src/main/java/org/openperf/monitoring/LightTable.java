@@ -3,9 +3,8 @@ package org.openperf.monitoring;
 import java.math.BigDecimal;
 
 /**
- * The bands that turn a ratio v (percent of what was due, 2 decimals) into a light. {@link DmnLightTable} reads
- * them from the DMN tables in {@code bpmn/} (what runs); {@link LightBands} states the default bands in Java, and the
- * tests prove both agree at every edge.
+ * The bands that turn a ratio v (percent of what was due, 2 decimals) into a light: the decision tables
+ * {@link LightRules} names, deployed in the engine ({@link DecisionLightTable}). There is no other copy of them.
  */
 public interface LightTable {
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.openperf.review.ReviewService;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,9 @@ public class MilestoneService {
     private final ReviewService review;
 
     public MilestoneService(ProjectService projects, ExecutionReadingRepository readings,
-                            MilestoneResultRepository results, MonitoringCalculator calculator, ReviewService review) {
+                            MilestoneResultRepository results,
+                            @Qualifier(MonitoringConfiguration.DECIDING) MonitoringCalculator calculator,
+                            ReviewService review) {
         this.projects = projects;
         this.readings = readings;
         this.results = results;

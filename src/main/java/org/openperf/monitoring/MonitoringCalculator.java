@@ -8,13 +8,11 @@ import java.util.Collection;
 import java.util.List;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.Project;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * 双监控 at a milestone: budget execution against the spending plan, indicator progress against the targets, and
- * the project's light (the worst of them). A plain class; Spring makes it a bean with the settings
- * ({@code perf.monitoring.*}) and the DMN light tables.
+ * the project's light (the worst of them). A plain class; {@link MonitoringConfiguration} makes it a bean with the
+ * settings ({@code perf.monitoring.*}) and the light tables deployed in the engine.
  *
  * <p>Readings: the latest one dated on or before the milestone's last day and not before 1 January of the fiscal
  * year counts (later ones are ignored); of two with the same date the one later in the list (a correction) counts.
@@ -22,7 +20,6 @@ import org.springframework.stereotype.Component;
  *
  * <p>A budget of 0 (an unfunded item) has no execution rate: green, nothing to spend. A missing budget is an error.
  */
-@Component
 public class MonitoringCalculator {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -31,12 +28,6 @@ public class MonitoringCalculator {
     private final ExecutionLight executionLight;
     private final IndicatorLight indicatorLight;
 
-    /** Default settings and the DMN tables from the classpath. */
-    public MonitoringCalculator() {
-        this(MonitoringSettings.defaults(), new DmnLightTable());
-    }
-
-    @Autowired
     public MonitoringCalculator(MonitoringSettings settings, LightTable lightTable) {
         this.settings = settings;
         this.executionLight = new ExecutionLight(lightTable);

@@ -25,6 +25,7 @@ import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
 import org.openperf.kernel.Scope;
 import org.openperf.targets.ValueKind;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +62,8 @@ public class MonitoringReportService implements AdjustmentEvidence {
 
     public MonitoringReportService(ProjectService projects, MonitoringRoundRepository rounds,
                                    MonitoringReportRepository reports, ExecutionReadingRepository readings,
-                                   MonitoringCalculator calculator, ReviewService review, ReviewTasks work,
+                                   @Qualifier(MonitoringConfiguration.DECIDING) MonitoringCalculator calculator,
+                                   ReviewService review, ReviewTasks work,
                                    TaskService tasks, RuntimeService runtime, EngineAccess engine) {
         this.projects = projects;
         this.rounds = rounds;

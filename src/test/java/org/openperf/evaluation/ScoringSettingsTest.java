@@ -1,7 +1,6 @@
 package org.openperf.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -18,17 +17,11 @@ class ScoringSettingsTest {
         ScoringSettings d = ScoringSettings.defaults();
         assertThat(d.budgetExecutionWeight()).isEqualByComparingTo("10");
         assertThat(d.indicatorWeightTotal()).isEqualByComparingTo("90");
-        assertThat(d.outputShare()).isEqualByComparingTo("50");
-        assertThat(d.benefitShare()).isEqualByComparingTo("30");
-        assertThat(d.satisfactionShare()).isEqualByComparingTo("10");
         assertThat(d.overAchievementPercent()).isEqualByComparingTo("120");
         assertThat(d.bandPercent(Grade.EXCELLENT)).isEqualByComparingTo("100");
         assertThat(d.bandPercent(Grade.GOOD)).isEqualByComparingTo("80");
         assertThat(d.bandPercent(Grade.FAIR)).isEqualByComparingTo("60");
         assertThat(d.bandPercent(Grade.POOR)).isEqualByComparingTo("0");
-        assertThat(d.gradeExcellentFrom()).isEqualByComparingTo("90");
-        assertThat(d.gradeGoodFrom()).isEqualByComparingTo("80");
-        assertThat(d.gradeFairFrom()).isEqualByComparingTo("60");
     }
 
     @Test
@@ -37,18 +30,12 @@ class ScoringSettingsTest {
     }
 
     @Test
-    void provinceGradeLinesBind() {
-        context.withPropertyValues("perf.scoring.grade-excellent-from=80", "perf.scoring.grade-good-from=70",
-                "perf.scoring.grade-fair-from=60").run(ctx -> {
+    void provinceNumbersBind() {
+        context.withPropertyValues("perf.scoring.over-achievement-percent=130", "perf.scoring.band-good-percent=85")
+                .run(ctx -> {
                     ScoringSettings s = ctx.getBean(ScoringSettings.class);
-                    assertThat(s.gradeExcellentFrom()).isEqualByComparingTo(new BigDecimal("80"));
-                    assertThat(s.grade(new BigDecimal("80.00"))).isEqualTo(Grade.EXCELLENT);
+                    assertThat(s.overAchievementPercent()).isEqualByComparingTo(new BigDecimal("130"));
+                    assertThat(s.bandPercent(Grade.GOOD)).isEqualByComparingTo("85");
                 });
-    }
-
-    @Test
-    void defaultSharesMustSumToTheIndicatorTotal() {
-        assertThatThrownBy(() -> new ScoringSettings(null, null, new BigDecimal("60"), null, null, null, null, null,
-                null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("90");
     }
 }

@@ -33,7 +33,7 @@ class SelfEvaluationScorerTest {
 
     private static final int YEAR = 2024;
 
-    private final SelfEvaluationScorer scorer = new SelfEvaluationScorer();
+    private final SelfEvaluationScorer scorer = ScoringFiles.scorer();
     private final ScoringSettings defaults = ScoringSettings.defaults();
 
     // ---- helpers ----------------------------------------------------------------------------------------------
@@ -436,8 +436,8 @@ class SelfEvaluationScorerTest {
 
         @Test
         void bandPercentagesAreSettings() {
-            ScoringSettings s = new ScoringSettings(null, null, null, null, null, null, new BigDecimal("100"),
-                    new BigDecimal("90"), new BigDecimal("70"), new BigDecimal("20"), null, null, null);
+            ScoringSettings s = new ScoringSettings(null, null, null, new BigDecimal("100"), new BigDecimal("90"),
+                    new BigDecimal("70"), new BigDecimal("20"));
             Indicator r = row("产出指标", "质量指标", "社会保险补贴到位率", "100%");
             r.setBands(new GradeBands("100%", "≥90%", "≥80%", "<80%"));
             // 85% is 中: 10 × 70% = 7; 50% is 差: 10 × 20% = 2
@@ -662,10 +662,10 @@ class SelfEvaluationScorerTest {
          * Huangyuan with 人数 (≥190, weight 20) and 就业率 (≥95%, weight 30) as given, the rest met, and 执行 of a
          * 全年预算数 of 100 as given: the total is the indicators plus 执行 ÷ 10.
          */
-        private ScoreSheet huangyuanTotal(String headcount, String employment, String spent, ScoringSettings s) {
+        private ScoreSheet huangyuanTotal(String headcount, String employment, String spent, ScoringRules rules) {
             Actuals a = new Actuals(new BigDecimal("100"), new BigDecimal(spent)).put(0, number(headcount))
                     .put(1, value("98.5%")).put(2, value("100%")).put(3, number(employment)).put(4, value("100%"));
-            return scorer.score(huangyuan(), a, s);
+            return scorer.score(huangyuan(), a, defaults, rules);
         }
 
         @ParameterizedTest(name = "{0} → {4}")
@@ -679,7 +679,7 @@ class SelfEvaluationScorerTest {
                 "59.99, 95,  0,  99.9, POOR"})     // 50 + 9.99
         void gradeEdgesThroughTheScorer(String total, String headcount, String employment, String spent,
                                         Grade grade) {
-            ScoreSheet sheet = huangyuanTotal(headcount, employment, spent, defaults);
+            ScoreSheet sheet = huangyuanTotal(headcount, employment, spent, ScoringFiles.rules());
             assertThat(sheet.totalShown().toPlainString()).isEqualTo(total);
             assertThat(sheet.grade()).isEqualTo(grade);
         }
@@ -688,18 +688,18 @@ class SelfEvaluationScorerTest {
         @CsvSource({"100, EXCELLENT", "90.00, EXCELLENT", "89.99, GOOD", "80.00, GOOD", "79.99, FAIR",
                 "60.00, FAIR", "59.99, POOR", "0, POOR"})
         void defaultGradeLines(String total, Grade grade) {
-            assertThat(defaults.grade(new BigDecimal(total))).isEqualTo(grade);
+            assertThat(ScoringFiles.rules().grade(new BigDecimal(total))).isEqualTo(grade);
         }
 
-        @ParameterizedTest(name = "80/70/60: {0} → {1}")
+        @ParameterizedTest(name = "grade.dmn with 80/70/60: {0} → {1}")
         @CsvSource({"80.00, EXCELLENT", "79.99, GOOD", "70.00, GOOD", "69.99, FAIR", "60.00, FAIR", "59.99, POOR"})
         void provinceGradeLines(String total, Grade grade) {
-            assertThat(defaults.withGradeLines("80", "70", "60").grade(new BigDecimal(total))).isEqualTo(grade);
+            assertThat(ScoringFiles.withGrades(80, 70, 60).grade(new BigDecimal(total))).isEqualTo(grade);
         }
 
         @Test
         void provinceGradeLinesReachTheSheet() {
-            ScoreSheet sheet = huangyuanTotal("95", "96", "0", defaults.withGradeLines("80", "70", "60"));
+            ScoreSheet sheet = huangyuanTotal("95", "96", "0", ScoringFiles.withGrades(80, 70, 60));
             assertThat(sheet.totalShown().toPlainString()).isEqualTo("80.00");
             assertThat(sheet.grade()).isEqualTo(Grade.EXCELLENT);
         }
@@ -745,8 +745,8 @@ class SelfEvaluationScorerTest {
 
         @Test
         void weightIsASetting() {
-            ScoringSettings s = new ScoringSettings(new BigDecimal("20"), new BigDecimal("80"), new BigDecimal("45"),
-                    new BigDecimal("25"), BigDecimal.TEN, null, null, null, null, null, null, null, null);
+            ScoringSettings s = new ScoringSettings(new BigDecimal("20"), new BigDecimal("80"), null, null, null, null,
+                    null);
             Project p = huangyuan();
             p.getIndicators().get(3).setWeight(new BigDecimal("20"));
             // 执行 2 of 4 = 50% of 20 = 10; indicators 80 → 90

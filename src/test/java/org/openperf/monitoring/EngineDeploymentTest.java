@@ -39,8 +39,8 @@ class EngineDeploymentTest {
     @Test
     void bothTablesDeployAndDecideLikeTheStandaloneEngine() {
         engine.getRepositoryService().createDeployment()
-                .addClasspathResource(DmnLightTable.EXECUTION_RESOURCE)
-                .addClasspathResource(DmnLightTable.INDICATOR_RESOURCE)
+                .addClasspathResource(LightFiles.EXECUTION)
+                .addClasspathResource(LightFiles.INDICATOR)
                 .deploy();
         assertThat(decide("Decision_ExecutionLight", 59.99)).isEqualTo("RED");
         assertThat(decide("Decision_ExecutionLight", 60.0)).isEqualTo("YELLOW");

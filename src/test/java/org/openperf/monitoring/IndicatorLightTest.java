@@ -22,7 +22,7 @@ import org.openperf.targets.ValueKind;
 /** Indicator progress lights, every number worked by hand. */
 class IndicatorLightTest {
 
-    private static final MonitoringCalculator CALC = new MonitoringCalculator();
+    private static final MonitoringCalculator CALC = LightFiles.calculator();
     private static final Project NO_PLAN = project("1000");
 
     private static IndicatorResult at(Indicator indicator, int month, IndicatorProgress progress) {

@@ -14,7 +14,7 @@ import org.openperf.targets.Project;
 /** Budget execution at milestones, every number worked by hand. Budgets in 万元. */
 class MonitoringCalculatorTest {
 
-    private static final MonitoringCalculator CALC = new MonitoringCalculator();
+    private static final MonitoringCalculator CALC = LightFiles.calculator();
 
     private static ExecutionResult at(Project p, int month, SpendingReading... readings) {
         return CALC.execution(p, List.of(readings), Milestones.at(p, month));
@@ -177,7 +177,7 @@ class MonitoringCalculatorTest {
     @Test
     void calculatorMilestonesUseTheDefaultMonthsOnlyWithoutPlan() {
         MonitoringCalculator custom = new MonitoringCalculator(new MonitoringSettings(List.of(6, 12)),
-                LightBands.DEFAULT);
+                LightFiles.table());
         assertThat(custom.milestones(project("1"))).extracting(Milestone::month).containsExactly(6, 12);
         assertThat(custom.milestones(project("1", 3, "20", 12, "100"))).extracting(Milestone::month)
                 .containsExactly(3, 12);
