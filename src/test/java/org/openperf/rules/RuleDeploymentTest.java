@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.openperf.TestUnits;
 import org.openperf.evaluation.ScoringFiles;
 import org.openperf.evaluation.SelfEvaluation;
-import org.openperf.evaluation.SelfEvaluationService;
+import org.openperf.evaluation.SelfEvaluationReports;
+import org.openperf.evaluation.SelfEvaluationResults;
+import org.openperf.evaluation.SelfEvaluationRounds;
+import org.openperf.evaluation.SelfEvaluationSubmissions;
 import org.openperf.kernel.Scope;
 import org.openperf.kernel.rules.DeployedRules;
 import org.openperf.kernel.rules.RuleFiles;
@@ -82,7 +85,13 @@ class RuleDeploymentTest {
     @Autowired
     MilestoneService milestones;
     @Autowired
-    SelfEvaluationService evaluations;
+    SelfEvaluationSubmissions submissions;
+    @Autowired
+    SelfEvaluationRounds rounds;
+    @Autowired
+    SelfEvaluationResults results;
+    @Autowired
+    SelfEvaluationReports reports;
     @Autowired
     DeployedRules rules;
     @Autowired
@@ -200,13 +209,13 @@ class RuleDeploymentTest {
 
     void submit(Long id) {
         // 知晓度 57% of ≥95%: 30 × 0.6 = 18; everything else met: 25 + 25 + 18 + 10 + 预算执行率 10 = 88.00.
-        evaluations.submit(id, new SelfEvaluationService.Submission(null, new BigDecimal("100"), "基本完成",
+        submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("100"), "基本完成",
                 List.of(input(0, "500", null), input(1, "40", null), input(2, "57", "宣传推迟到次年"),
                         input(3, "92", null))), Approvals.UNIT);
     }
 
-    static SelfEvaluationService.IndicatorInput input(int index, String number, String explanation) {
-        return new SelfEvaluationService.IndicatorInput(index, new BigDecimal(number), null, null, null, null,
+    static SelfEvaluationSubmissions.IndicatorInput input(int index, String number, String explanation) {
+        return new SelfEvaluationSubmissions.IndicatorInput(index, new BigDecimal(number), null, null, null, null,
                 explanation);
     }
 
@@ -222,17 +231,17 @@ class RuleDeploymentTest {
         if (recheck != null && "UserTask_FinanceRecheck".equals(recheck.getTaskDefinitionKey())) {
             work.complete(recheck.getId(), new Decision("approve", "复核无异议", null), Approvals.FINANCE);
         }
-        assertThat(evaluations.result(id, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
+        assertThat(results.result(id, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
     }
 
     @Test
     void aProvincesGradeTableGradesTheSameReportAnotherWayAndLeavesThePublishedGrade() {
         Long first = approved(2094, "等级规则项目甲", List.of());
         Long second = approved(2094, "等级规则项目乙", List.of());
-        evaluations.openRound(2094, 20940L, Approvals.FINANCE);
+        rounds.openRound(2094, 20940L, Approvals.FINANCE);
 
         submit(first);
-        SelfEvaluation graded = evaluations.result(first, Scope.ALL);
+        SelfEvaluation graded = results.result(first, Scope.ALL);
         assertThat(graded.getTotal()).isEqualByComparingTo("88.00");
         assertThat(graded.getGrade()).isEqualTo("良");
         String version1 = graded.getGradeRule();
@@ -246,7 +255,7 @@ class RuleDeploymentTest {
         assertThat(version2).isNotEqualTo(version1);
 
         submit(second);
-        SelfEvaluation other = evaluations.result(second, Scope.ALL);
+        SelfEvaluation other = results.result(second, Scope.ALL);
         assertThat(other.getTotal()).isEqualByComparingTo("88.00");
         assertThat(other.getGrade()).isEqualTo("优");
         assertThat(other.getGradeRule()).isEqualTo(version2);
@@ -256,10 +265,10 @@ class RuleDeploymentTest {
         assertThat(decided.get(0).get("outputs").get(0).get("value").asText()).isEqualTo("优");
 
         // The published one is not regraded: its grade and the version that gave it stay.
-        SelfEvaluation published = evaluations.result(first, Scope.ALL);
+        SelfEvaluation published = results.result(first, Scope.ALL);
         assertThat(published.getGrade()).isEqualTo("良");
         assertThat(published.getGradeRule()).isEqualTo(version1);
-        assertThat(evaluations.report(first, Scope.ALL).grade()).isEqualTo("良");
+        assertThat(reports.report(first, Scope.ALL).grade()).isEqualTo("良");
     }
 
     @Test
