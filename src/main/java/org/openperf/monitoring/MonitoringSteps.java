@@ -72,11 +72,7 @@ public class MonitoringSteps implements StepRule {
     }
 
     private Map<String, Object> departmentReview(StepCompletion c) {
-        Decision d = c.decision();
-        if (!d.isApprove() && !d.isReturn()) {
-            throw new IllegalArgumentException("审核结论 decision 必须为 approve（同意）或 return（退回）");
-        }
-        ReviewDecisions.requireOpinionOnReturn(d, "退回监控表时必须填写审核意见");
+        Decision d = ReviewDecisions.approveOrReturn(c, "监控表");
         review.record(c.projectId(), c.taskId(), Steps.name(c.step()), d.decision(), c.userId(), d.comment());
         reports.stepDone(c.projectId(), reportId(c), c.step(), d.decision(), d.comment(), c.userId());
         Map<String, Object> vars = new HashMap<>();
@@ -135,11 +131,7 @@ public class MonitoringSteps implements StepRule {
 
     /** 审核偏差说明: checked here, recorded once by 记录偏差说明 right after it (RecordDeviationDelegate). */
     private Map<String, Object> deviationReview(StepCompletion c) {
-        Decision d = c.decision();
-        if (!d.isApprove() && !d.isReturn()) {
-            throw new IllegalArgumentException("审核结论 decision 必须为 approve（同意）或 return（退回）");
-        }
-        ReviewDecisions.requireOpinionOnReturn(d, "退回偏差说明时必须填写审核意见");
+        Decision d = ReviewDecisions.approveOrReturn(c, "偏差说明");
         Map<String, Object> vars = new HashMap<>();
         vars.put("decision", d.decision());
         vars.put("comment", d.comment());

@@ -41,6 +41,19 @@ public class ReviewDecisions {
         }
     }
 
+    /**
+     * The decision of a review step that approves or returns {@code what} (a 监控表, a 偏差说明) to the step before
+     * it: approve or return, and an opinion on a return.
+     */
+    public static Decision approveOrReturn(StepCompletion c, String what) {
+        Decision d = c.decision();
+        if (!d.isApprove() && !d.isReturn()) {
+            throw new IllegalArgumentException("审核结论 decision 必须为 approve（同意）或 return（退回）");
+        }
+        requireOpinionOnReturn(d, "退回" + what + "时必须填写审核意见");
+        return d;
+    }
+
     public static void requireOpinionOnReturn(Decision d, String message) {
         if (d.isReturn() && blankToNull(d.comment()) == null) {
             throw new IllegalArgumentException(message);

@@ -413,7 +413,7 @@ class PlatformBench {
         Map<String, Object> countVars = new HashMap<>(Map.of("projectId", last[0],
                 "year", 2024, "unitCode", last[3], "departmentCode", last[4], "milestoneMonth", 12,
                 "nextMilestone", countDue));
-        String countPi = runtime.createProcessInstanceByKey("target-lifecycle").businessKey("burst-count")
+        String countPi = runtime.createProcessInstanceByKey("target-lifecycle").businessKey(String.valueOf(last[0]))
                 .setVariables(countVars).startBeforeActivity("TimerEvent_Milestone").execute().getId();
         String barePi = runtime.startProcessInstanceByKey("bench-bare-timer", "bare-timer-count",
                 Map.of("nextMilestone", countDue)).getId();
