@@ -1,6 +1,7 @@
 package org.openperf.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import org.openperf.departments.DepartmentTargetNotFoundException;
 import org.openperf.imports.ImportFailedException;
 import org.openperf.imports.ImportRejectedException;
 import org.openperf.imports.ImportNotFoundException;
@@ -27,7 +28,8 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler({ProjectNotFoundException.class, ImportNotFoundException.class, TaskNotFoundException.class})
+    @ExceptionHandler({ProjectNotFoundException.class, ImportNotFoundException.class, TaskNotFoundException.class,
+            DepartmentTargetNotFoundException.class})
     ResponseEntity<ApiError> notFound(RuntimeException e) {
         return answer(HttpStatus.NOT_FOUND, e.getMessage(), null);
     }
