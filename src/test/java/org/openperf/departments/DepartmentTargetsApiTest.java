@@ -234,4 +234,21 @@ class DepartmentTargetsApiTest {
                 .isEqualTo(403);
         assertThat(listed("finance", "year=2075")).isEmpty();
     }
+
+    @Test
+    void aBadTableIsReportedWithItsFindingsInADryRunAndNothingIsStored() throws IOException {
+        byte[] bad = new org.openperf.exports.DepartmentTargetWorkbookWriter().write(DepartmentTargetChecksTest.bad());
+        JsonNode result = ok(upload(DEPT, named(bad, "bad.xlsx"), 2076, "dryRun=true"));
+        assertThat(result.get("dryRun").asBoolean()).isTrue();
+        JsonNode table = result.get("departmentTables").get(0);
+        assertThat(table.get("id").isMissingNode() || table.get("id").isNull()).isTrue();
+        assertThat(table.get("activityCount").asInt()).isEqualTo(4);
+        assertThat(table.get("errors").asInt()).isEqualTo(5);
+        assertThat(result.get("problems").findValuesAsText("rule")).contains("activity.code.duplicate",
+                "activity.indicators.missing", "value.band.order", "value.band.unparsed", "value.missing");
+        for (JsonNode p : result.get("problems")) {
+            assertThat(p.get("location").asText()).as(p.toString()).startsWith("部门整体绩效目标!");
+        }
+        assertThat(listed("finance", "year=2076")).isEmpty();
+    }
 }
