@@ -3,8 +3,6 @@ package org.openperf.departments;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 
 public interface DepartmentTargetRepository extends JpaRepository<DepartmentTargetTable, Long> {
 
@@ -12,8 +10,9 @@ public interface DepartmentTargetRepository extends JpaRepository<DepartmentTarg
 
     List<DepartmentTargetTable> findByImportIdOrderByIdAsc(Long importId);
 
-    /** Filters are optional (null = any); ordered by year, then department code. */
-    @Query("select t from DepartmentTargetTable t join t.department d where (:year is null or t.year = :year)"
-            + " and (:department is null or d.code = :department) order by t.year desc, d.code, t.id")
-    List<DepartmentTargetTable> search(@Param("year") Integer year, @Param("department") String department);
+    List<DepartmentTargetTable> findByYear(int year);
+
+    List<DepartmentTargetTable> findByDepartmentCode(String code);
+
+    List<DepartmentTargetTable> findByDepartmentCodeAndYear(String code, int year);
 }

@@ -37,7 +37,14 @@ public class DepartmentTargets {
     @Transactional(readOnly = true)
     public List<DepartmentTargetView.Summary> list(Integer year, String departmentCode, Caller caller) {
         String code = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.strip();
-        return tables.search(year, code).stream().filter(t -> mayRead(t, caller))
+        // One table per department and year: few rows, filtered and ordered here rather than by optional parameters.
+        List<DepartmentTargetTable> found = code != null
+                ? (year != null ? tables.findByDepartmentCodeAndYear(code, year) : tables.findByDepartmentCode(code))
+                : (year != null ? tables.findByYear(year) : tables.findAll());
+        return found.stream().filter(t -> mayRead(t, caller))
+                .sorted(java.util.Comparator.comparing(DepartmentTargetTable::getYear).reversed()
+                        .thenComparing(t -> String.valueOf(t.getDepartment().getCode()))
+                        .thenComparing(DepartmentTargetTable::getId))
                 .map(DepartmentTargetView::summary).toList();
     }
 
