@@ -14,7 +14,8 @@ public record ActivityTargets(List<Row> rows, List<ImportProblem> problems) {
 
     /**
      * One indicator of an activity. The indicator carries the 绩效指标 as its 三级 name, the 指标描述 and the bands;
-     * it has no 一级/二级 (the layout gives none) and no 指标值.
+     * it has no 一级/二级 (the layout gives none) and no 指标值. A row naming an activity without any indicator has
+     * {@code indicator} null.
      */
     public record Row(String activityCode, String activityName, String activityDescription, Integer year,
                       String goal, Indicator indicator, SourceRef where) {

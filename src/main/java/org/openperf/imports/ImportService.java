@@ -11,14 +11,19 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.openperf.departments.DepartmentActivity;
+import org.openperf.departments.DepartmentTargetTable;
+import org.openperf.departments.DepartmentTargets;
 import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.RejectedFileException;
+import org.openperf.targets.Department;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectDraftCreated;
 import org.openperf.targets.ProjectImportedApproved;
 import org.openperf.targets.ProjectRepository;
+import org.openperf.targets.ProjectStatus;
 import org.openperf.targets.ProjectView;
 import org.openperf.kernel.Scope;
 import org.openperf.targets.Unit;
@@ -47,6 +52,7 @@ public class ImportService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+    private final DepartmentTargets departmentTargets;
 
     /**
      * Stored tables are written out and let go of every this many: every query in the transaction (each lifecycle
@@ -60,8 +66,10 @@ public class ImportService {
 
     public ImportService(ValidationService validation, ProjectRepository projects,
                          UnitRepository units, DepartmentRepository departments, ImportBatchRepository batches,
-                         TransactionTemplate tx, ObjectMapper json, ApplicationEventPublisher events) {
+                         TransactionTemplate tx, ObjectMapper json, ApplicationEventPublisher events,
+                         DepartmentTargets departmentTargets) {
         this.events = events;
+        this.departmentTargets = departmentTargets;
         this.validation = validation;
         this.projects = projects;
         this.units = units;
@@ -251,10 +259,15 @@ public class ImportService {
                         ProjectView.amount(p.getBudget()), ProjectView.amount(p.getFiscalFunds()),
                         ProjectView.amount(p.getOtherFunds()), p.getIndicators().size(), 0, 0))
                 .toList();
+        List<ImportResult.ImportedDepartmentTable> departmentTables = departmentTargets.ofImport(earlier.getId())
+                .stream().map(t -> new ImportResult.ImportedDepartmentTable(t.getId(), t.getDepartment().getCode(),
+                        t.getDepartment().getName(), t.getYear(), t.getActivities().size(),
+                        t.allIndicators().size(), 0, 0))
+                .toList();
         return new ImportResult(earlier.getId(), false, earlier.getTableCount(), earlier.getIndicatorCount(), out,
                 List.of(new ImportResult.ProblemView("WARNING", earlier.getFileName(),
                         earlier.alreadyImportedMessage(), "import.duplicate")),
-                earlier.getId());
+                earlier.getId(), departmentTables);
     }
 
     /** Reads the file and keeps every problem, ERRORs included: for the error report, which shows them all. */
@@ -266,7 +279,10 @@ public class ImportService {
     private static ReadResult withStorageLimits(ReadResult read) {
         List<ImportProblem> problems = new ArrayList<>(read.problems());
         read.tables().forEach(t -> problems.addAll(StorageLimits.check(t)));
-        return new ReadResult(read.tables(), problems);
+        if (read.department() != null) {
+            problems.addAll(StorageLimits.check(read.department()));
+        }
+        return new ReadResult(read.tables(), problems, read.department());
     }
 
     /** Reads the file; a table that is not a table refuses the whole file with every such problem. */
@@ -281,7 +297,7 @@ public class ImportService {
                     + (errors.size() > 1 ? "第一处：" : "")
                     + (first.location().isEmpty() ? "" : first.location() + "：") + first.message(), errors);
         }
-        if (read.tables().isEmpty()) {
+        if (read.tables().isEmpty() && read.department() == null) {
             throw new RejectedFileException("文件中未找到绩效目标表（需要“项目名称”和“一级指标 二级指标 三级指标 … 指标值”表头）");
         }
         return read;
@@ -300,6 +316,12 @@ public class ImportService {
             }
             for (Finding f : validation.validate(p)) {
                 problems.add(new ImportProblem(f.severity(), place(t, f), "项目“" + p.getName() + "”：" + f.message()));
+            }
+        }
+        DepartmentTableRead d = read.department();
+        if (d != null) {
+            for (Finding f : departmentTargets.check(d.table())) {
+                problems.add(new ImportProblem(f.severity(), place(d, f), DEPARTMENT_TABLE + f.message()));
             }
         }
         return problems;
@@ -370,13 +392,69 @@ public class ImportService {
                     + outOfScope.get(0).location() + "：" + outOfScope.get(0).message(), outOfScope);
         }
         problems.addAll(duplicateNames(read));
+        List<ImportResult.ImportedDepartmentTable> departmentTables = new ArrayList<>();
+        if (read.department() != null) {
+            departmentTables.add(storeDepartment(read.department(), batch, year, departmentCode, persist, scope,
+                    approved, problems));
+        }
         if (batch != null) {
             // The batch may have been let go of above: record on the managed one.
             ImportBatch managed = persist ? batches.findById(batch.getId()).orElse(batch) : batch;
             managed.recordResult(read.tables().size(), indicators, toJson(problems));
         }
         return new ImportResult(batch == null ? null : batch.getId(), !persist, read.tables().size(), indicators,
-                out, problems, null);
+                out, problems, null, departmentTables);
+    }
+
+    private static final String DEPARTMENT_TABLE = "部门整体绩效目标：";
+
+    /**
+     * The file's department table (部门整体绩效目标), for the department named by the request (or the caller's own),
+     * in the same transaction as the file's project tables. A department has one table a year: a second one refuses
+     * the file. Imported as approved (finance), it is approved at once.
+     */
+    private ImportResult.ImportedDepartmentTable storeDepartment(DepartmentTableRead d, ImportBatch batch, int year,
+                                                                 String departmentCode, boolean persist, Scope scope,
+                                                                 boolean approved,
+                                                                 List<ImportResult.ProblemView> problems) {
+        Department department = departmentTargets.importingDepartment(departmentCode, scope, persist);
+        departmentTargets.existing(department, year).ifPresent(t -> {
+            String message = "主管部门 " + department.getCode() + "（" + department.getName() + "）" + year
+                    + " 年的部门整体绩效目标已存在（编号 " + t.getId() + "），未导入任何内容";
+            throw new RejectedFileException(message, List.of(new ImportResult.ProblemView("ERROR",
+                    d.where() == null ? "" : d.where().toString(), message, "import.department-table.exists")));
+        });
+        DepartmentTargetTable table = d.table();
+        table.setYear(year);
+        table.setDepartment(department);
+        table.setStatus(approved ? ProjectStatus.APPROVED : ProjectStatus.DRAFT);
+        if (batch != null) {
+            table.setImportId(batch.getId());
+            table.setCreatedBy(batch.getCreatedBy());
+        }
+        List<Finding> findings = persist ? departmentTargets.store(table) : departmentTargets.check(table);
+        for (Finding f : findings) {
+            SourceRef where = place(d, f);
+            problems.add(new ImportResult.ProblemView(f.severity().name(), where == null ? "" : where.toString(),
+                    DEPARTMENT_TABLE + f.message(), f.rule()));
+        }
+        long errors = findings.stream().filter(Finding::isError).count();
+        return new ImportResult.ImportedDepartmentTable(table.getId(), department.getCode(), department.getName(),
+                year, table.getActivities().size(), d.indicatorCount(), errors, findings.size() - errors);
+    }
+
+    /** The indicator's row for an indicator finding, the activity's first row for an activity finding. */
+    private static SourceRef place(DepartmentTableRead d, Finding f) {
+        if (f.indicatorIndex() != null && f.indicatorIndex() < d.indicatorRefs().size()) {
+            return d.indicatorRefs().get(f.indicatorIndex());
+        }
+        List<DepartmentActivity> activities = d.table().getActivities();
+        for (int i = 0; i < activities.size() && i < d.activityRefs().size(); i++) {
+            if (activities.get(i).label().equals(f.field())) {
+                return d.activityRefs().get(i);
+            }
+        }
+        return d.where();
     }
 
     /** Two tables of one unit with the same project name in one file: both are imported, the user should look. */

@@ -3,6 +3,10 @@ package org.openperf.imports;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.openperf.departments.ActivityIndicator;
+import org.openperf.departments.DepartmentActivity;
+import org.openperf.departments.DepartmentGoal;
+import org.openperf.departments.DepartmentTargetTable;
 import org.openperf.targets.GradeBands;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.Project;
@@ -63,6 +67,48 @@ final class StorageLimits {
                 text(out, row, what + "的评分档（良）", b.getGood(), 200);
                 text(out, row, what + "的评分档（中）", b.getFair(), 200);
                 text(out, row, what + "的评分档（差）", b.getPoor(), 200);
+            }
+        }
+        return out;
+    }
+
+    /** A department table (V40__department_targets.sql). */
+    static List<ImportProblem> check(DepartmentTableRead d) {
+        List<ImportProblem> out = new ArrayList<>();
+        DepartmentTargetTable t = d.table();
+        SourceRef at = d.where();
+        String table = "部门整体绩效目标";
+        text(out, at, table + "的总体绩效目标", t.getOverallGoal(), 10000);
+        amount(out, at, table + "的预算总额", t.getTotalBudget(), 12);
+        for (DepartmentGoal g : t.getGoals()) {
+            String what = table + "的分项绩效目标“" + shorten(g.getTitle()) + "”";
+            text(out, at, what, g.getTitle(), 500);
+            text(out, at, what + "的绩效目标", g.getGoal(), 10000);
+            text(out, at, what + "的绩效指标", g.getIndicators(), 10000);
+        }
+        int row = 0;
+        for (int k = 0; k < t.getActivities().size(); k++) {
+            DepartmentActivity a = t.getActivities().get(k);
+            SourceRef first = k < d.activityRefs().size() ? d.activityRefs().get(k) : at;
+            String what = table + "的" + a.label();
+            text(out, first, what + "的活动编码", a.getCode(), 50);
+            text(out, first, what + "的活动名称", a.getName(), 500);
+            text(out, first, what + "的活动描述", a.getDescription(), 10000);
+            text(out, first, what + "的绩效目标", a.getGoal(), 10000);
+            for (ActivityIndicator i : a.getIndicators()) {
+                SourceRef r = row < d.indicatorRefs().size() ? d.indicatorRefs().get(row) : first;
+                row++;
+                String ind = what + "的指标“" + shorten(i.getName()) + "”";
+                text(out, r, what + "的绩效指标名称", i.getName(), 500);
+                text(out, r, ind + "的指标描述", i.getDescription(), 2000);
+                amount(out, r, ind + "的权重", i.getWeight(), 5);
+                GradeBands b = i.getBands();
+                if (b != null) {
+                    text(out, r, ind + "的评分档（优）", b.getExcellent(), 200);
+                    text(out, r, ind + "的评分档（良）", b.getGood(), 200);
+                    text(out, r, ind + "的评分档（中）", b.getFair(), 200);
+                    text(out, r, ind + "的评分档（差）", b.getPoor(), 200);
+                }
             }
         }
         return out;

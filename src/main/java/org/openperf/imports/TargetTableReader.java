@@ -57,11 +57,12 @@ public final class TargetTableReader {
                 BlockTableParser.parse(g, fiscalYear, state);
             }
         }
-        if (state.tables.isEmpty() && state.problems.isEmpty()) {
-            throw new RejectedFileException("未找到绩效目标表：文件中没有「项目名称」和「一级指标、二级指标、三级指标」表头："
-                    + name);
+        DepartmentTableRead department = DepartmentTableParser.parse(file.grids(), state.problems);
+        if (state.tables.isEmpty() && state.problems.isEmpty() && department == null) {
+            throw new RejectedFileException("未找到绩效目标表：文件中没有「项目名称」和「一级指标、二级指标、三级指标」表头，"
+                    + "也没有部门整体绩效目标的「活动名称 … 绩效指标 … 优 良 中 差」表头：" + name);
         }
-        return new ReadResult(List.copyOf(state.tables), List.copyOf(state.problems));
+        return new ReadResult(List.copyOf(state.tables), List.copyOf(state.problems), department);
     }
 
     /**

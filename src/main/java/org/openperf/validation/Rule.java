@@ -58,6 +58,10 @@ public enum Rule {
     VALUE_BAND_UNPARSED("value.band.unparsed", Severity.ERROR),
     /** Bands that do not run one way (优 ≥ 良 ≥ 中 ≥ 差, or all ≤): an actual would fall in two of them. */
     VALUE_BAND_ORDER("value.band.order", Severity.ERROR),
+    /** A department table's activity with no indicator: nothing to monitor or evaluate it by. */
+    ACTIVITY_INDICATORS_MISSING("activity.indicators.missing", Severity.ERROR),
+    /** Two activities of one department table with the same 活动编码: monitoring and evaluation cannot tell them apart. */
+    ACTIVITY_CODE_DUPLICATE("activity.code.duplicate", Severity.ERROR),
     WEIGHT_MISSING("weight.missing", Severity.ERROR),
     WEIGHT_NON_POSITIVE("weight.non-positive", Severity.ERROR),
     WEIGHT_BUDGET_EXECUTION("weight.budget-execution", Severity.ERROR),

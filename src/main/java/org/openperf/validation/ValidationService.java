@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.openperf.targets.GradeBands;
+import org.openperf.targets.Indicator;
 import org.openperf.targets.IndicatorFramework;
 import org.openperf.targets.Operator;
 import org.openperf.targets.Project;
@@ -78,6 +79,24 @@ public class ValidationService implements TableChecks {
         run.values();
         run.weights();
         return List.copyOf(run.findings);
+    }
+
+    /**
+     * The grading-band findings ({@code value.band.*}) of one banded indicator outside a project's table (a
+     * department activity's): the same rules at the levels set for that fiscal year. The findings name the
+     * indicator; their row index is 0, for the caller to replace.
+     */
+    public List<Finding> bandFindings(String indicatorName, GradeBands bands, int year) {
+        if (bands == null) {
+            return List.of();
+        }
+        Project carrier = new Project(year, indicatorName);
+        Indicator indicator = new Indicator(null, null, indicatorName, null, null);
+        indicator.setBands(bands);
+        carrier.addIndicator(indicator);
+        Run run = new Run(carrier);
+        run.values(); // a banded row without 指标值: only the band rules speak
+        return run.findings.stream().filter(f -> f.rule().startsWith("value.band.")).toList();
     }
 
     /** One validation of one project: the rows and the findings so far. */

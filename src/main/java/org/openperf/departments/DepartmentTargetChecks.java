@@ -1,0 +1,69 @@
+package org.openperf.departments;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openperf.kernel.Finding;
+import org.openperf.kernel.Severity;
+import org.openperf.targets.GradeBands;
+import org.openperf.validation.Rule;
+import org.openperf.validation.ValidationService;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reviewer's checks of a department table (docs/department-targets.md): every activity has indicators, no two
+ * activities share a 活动编码, every indicator has bands, and each band reads and runs one way (the band rules of
+ * project tables, {@code value.band.*}). Each finding's level is its {@link Rule}'s, as the province set it.
+ *
+ * <p>{@link Finding#indicatorIndex()} counts the table's indicators across all activities from 0 (the rows of the
+ * published table); activity findings have none and name the activity in {@link Finding#field()}.
+ */
+@Service
+public class DepartmentTargetChecks {
+
+    private final ValidationService validation;
+
+    public DepartmentTargetChecks(ValidationService validation) {
+        this.validation = validation;
+    }
+
+    public List<Finding> check(DepartmentTargetTable table) {
+        List<Finding> findings = new ArrayList<>();
+        int year = table.getYear();
+        Map<String, DepartmentActivity> codes = new HashMap<>();
+        int row = 0;
+        for (DepartmentActivity a : table.getActivities()) {
+            if (a.getCode() != null && !a.getCode().isBlank()) {
+                DepartmentActivity first = codes.putIfAbsent(a.getCode().strip(), a);
+                if (first != null) {
+                    add(findings, Rule.ACTIVITY_CODE_DUPLICATE, year, a.label(), null, "活动编码“" + a.getCode().strip()
+                            + "”重复：" + first.label() + "与" + a.label() + "编码相同");
+                }
+            }
+            if (a.getIndicators().isEmpty()) {
+                add(findings, Rule.ACTIVITY_INDICATORS_MISSING, year, a.label(), null,
+                        a.label() + "没有绩效指标：每个活动至少需要一个按优、良、中、差分档的绩效指标");
+            }
+            for (ActivityIndicator i : a.getIndicators()) {
+                GradeBands bands = i.getBands();
+                if (bands == null) {
+                    add(findings, Rule.VALUE_MISSING, year, i.getName(), row, a.label() + "的指标“" + i.getName()
+                            + "”未填写优、良、中、差等级档次：没有可据以监控和评价的目标");
+                }
+                for (Finding f : validation.bandFindings(i.getName(), bands, year)) {
+                    findings.add(new Finding(f.severity(), f.rule(), f.field(), row, a.label() + "：" + f.message()));
+                }
+                row++;
+            }
+        }
+        return List.copyOf(findings);
+    }
+
+    private void add(List<Finding> findings, Rule rule, int year, String field, Integer row, String message) {
+        Severity severity = validation.settings().severity(rule, year);
+        if (severity != null) {
+            findings.add(new Finding(severity, rule.code(), field, row, message));
+        }
+    }
+}

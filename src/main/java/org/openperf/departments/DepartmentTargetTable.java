@@ -1,0 +1,165 @@
+package org.openperf.departments;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.openperf.targets.Department;
+import org.openperf.targets.ProjectStatus;
+
+/**
+ * 部门整体绩效目标: a department's targets for one fiscal year, published with its budget (seed 001): the overall goal
+ * (总体绩效目标), the itemised goals (分项绩效目标) and the activities with their banded indicators. Drafted by the
+ * department, approved by finance; the status is the one project tables have.
+ */
+@Entity
+@Table(name = "department_target_table")
+public class DepartmentTargetTable {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "department_id")
+    private Department department;
+
+    @Column(name = "fiscal_year", nullable = false)
+    private int year;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ProjectStatus status = ProjectStatus.DRAFT;
+
+    @Column(name = "overall_goal", length = 10000)
+    private String overallGoal;
+
+    /** 预算总额 in 万元; null until known (from the department's budget tables, or entered). */
+    @Column(name = "total_budget", precision = 18, scale = 6)
+    private BigDecimal totalBudget;
+
+    @Column(name = "import_id")
+    private Long importId;
+
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt = LocalDateTime.now();
+
+    @Column(name = "created_by", length = 100)
+    private String createdBy;
+
+    @OneToMany(mappedBy = "table", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<DepartmentGoal> goals = new ArrayList<>();
+
+    @OneToMany(mappedBy = "table", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<DepartmentActivity> activities = new ArrayList<>();
+
+    protected DepartmentTargetTable() {
+    }
+
+    public DepartmentTargetTable(int year) {
+        this.year = year;
+    }
+
+    public void addGoal(DepartmentGoal goal) {
+        goal.attach(this, goals.size());
+        goals.add(goal);
+    }
+
+    public void addActivity(DepartmentActivity activity) {
+        activity.attach(this, activities.size());
+        activities.add(activity);
+    }
+
+    /** Every indicator of every activity, in the table's order. */
+    public List<ActivityIndicator> allIndicators() {
+        return activities.stream().flatMap(a -> a.getIndicators().stream()).toList();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Department getDepartment() {
+        return department;
+    }
+
+    public void setDepartment(Department department) {
+        this.department = department;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public void setYear(int year) {
+        this.year = year;
+    }
+
+    public ProjectStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ProjectStatus status) {
+        this.status = status;
+    }
+
+    public String getOverallGoal() {
+        return overallGoal;
+    }
+
+    public void setOverallGoal(String overallGoal) {
+        this.overallGoal = overallGoal;
+    }
+
+    public BigDecimal getTotalBudget() {
+        return totalBudget;
+    }
+
+    public void setTotalBudget(BigDecimal totalBudget) {
+        this.totalBudget = totalBudget;
+    }
+
+    public Long getImportId() {
+        return importId;
+    }
+
+    public void setImportId(Long importId) {
+        this.importId = importId;
+    }
+
+    public LocalDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public void setCreatedBy(String createdBy) {
+        this.createdBy = createdBy;
+    }
+
+    public List<DepartmentGoal> getGoals() {
+        return goals;
+    }
+
+    public List<DepartmentActivity> getActivities() {
+        return activities;
+    }
+}
