@@ -177,7 +177,7 @@ class DepartmentTargetsApiTest {
 
     @Test
     void theExportImportsBackAsTheSameTable() throws IOException {
-        long id = ok(upload("finance", new ClassPathResource(FIXTURE), 2071, "department=970"))
+        long id = ok(upload("finance", new ClassPathResource(FIXTURE), 2077, "department=970"))
                 .get("departmentTables").get(0).get("id").asLong();
         ResponseEntity<byte[]> export = http.withBasicAuth("finance", "demo")
                 .getForEntity("/api/department-targets/" + id + "/export", byte[].class);
