@@ -1,8 +1,10 @@
 package org.openperf.review;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -83,8 +85,17 @@ public class TaskFilters implements ApplicationRunner {
                         "priority", f.priority(), "description", f.description(), "refresh", true));
                 filters.saveFilter(filter);
             }
+            // One read of who has the filter already, not one per group: a province has a thousand unit groups.
+            Set<String> shared = new HashSet<>();
+            for (Authorization a : authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
+                    .resourceId(filter.getId()).list()) {
+                shared.add(a.getAuthorizationType() == Authorization.AUTH_TYPE_GLOBAL ? EVERYONE
+                        : String.valueOf(a.getGroupId()));
+            }
             for (String id : sharedWith(f, groups)) {
-                share(filter.getId(), id);
+                if (!shared.contains(id)) {
+                    share(filter.getId(), id);
+                }
             }
         }
     }
@@ -104,11 +115,6 @@ public class TaskFilters implements ApplicationRunner {
 
     private void share(String filterId, String groupOrEveryone) {
         boolean everyone = EVERYONE.equals(groupOrEveryone);
-        var query = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId);
-        if ((everyone ? query.authorizationType(Authorization.AUTH_TYPE_GLOBAL) : query.groupIdIn(groupOrEveryone))
-                .count() > 0) {
-            return;
-        }
         Authorization a = authorizations.createNewAuthorization(
                 everyone ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
         if (everyone) {
