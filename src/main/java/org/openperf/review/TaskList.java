@@ -172,9 +172,11 @@ public class TaskList {
         Map<String, Long> projectIds = historicProjectIds(list.stream().map(HistoricTaskInstance::getProcessInstanceId)
                 .distinct().toArray(String[]::new));
         Map<Long, Project> byId = load(projectIds.values().stream().distinct().toList());
-        return list.stream().map(t -> row(t.getId(), byId.get(projectIds.get(t.getProcessInstanceId())),
-                Steps.name(t.getTaskDefinitionKey()), t.getAssignee(), t.getStartTime(), t.getDueDate(),
-                t.getEndTime(), false, false)).toList();
+        // Like the 待办 list: a row always carries its project, or is left out (a project deleted since).
+        return list.stream().filter(t -> byId.containsKey(projectIds.get(t.getProcessInstanceId())))
+                .map(t -> row(t.getId(), byId.get(projectIds.get(t.getProcessInstanceId())),
+                        Steps.name(t.getTaskDefinitionKey()), t.getAssignee(), t.getStartTime(), t.getDueDate(),
+                        t.getEndTime(), false, false)).toList();
     }
 
     /** 我发起的: the tables the caller submitted, wherever they are now. */
