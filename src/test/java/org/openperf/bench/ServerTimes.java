@@ -53,6 +53,20 @@ final class ServerTimes {
         return new Summary(n, calls, exec, plan, sorted);
     }
 
+    /** side, calls per unit, ms per unit, statement: one line per statement and side, costliest first. */
+    static void writeAll(java.nio.file.Path file, int n, Map<String, Summary> sides) {
+        StringBuilder b = new StringBuilder("side\tcalls per unit\tms per unit\tstatement\n");
+        sides.forEach((side, summary) -> summary.rows().forEach(r -> b.append(side).append('\t')
+                .append(String.format(java.util.Locale.ROOT, "%.2f\t%.3f\t", (double) r.calls() / n, r.totalMs() / n))
+                .append(r.query().replaceAll("\\s+", " ")).append('\n')));
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, b);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Planning time is there when the server tracks it ({@code pg_stat_statements.track_planning = on}). */
     record Row(String query, long calls, double execMs, double planMs) {
 
