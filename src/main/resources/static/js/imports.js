@@ -5,6 +5,7 @@
   const fileInput = document.getElementById('file');
   const yearInput = document.getElementById('year');
   const approvedInput = document.getElementById('approved'); // only on finance's page
+  const departmentInput = document.getElementById('department'); // only on finance's page
   const message = document.getElementById('import-message');
   const preview = document.getElementById('preview-result');
   const progressSection = document.getElementById('progress-section');
@@ -18,6 +19,9 @@
     fd.append('year', yearInput.value);
     if (approved()) {
       fd.append('approved', 'true');
+    }
+    if (departmentInput != null && departmentInput.value.trim()) {
+      fd.append('department', departmentInput.value.trim());
     }
     return fd;
   }
@@ -38,6 +42,21 @@
     c.textContent = text == null ? '' : text;
     if (cls) { c.className = cls; }
     tr.appendChild(c);
+  }
+
+  // A file may hold a department's own targets (部门整体绩效目标) beside or instead of project tables.
+  function departments(list) {
+    const section = document.getElementById('preview-departments');
+    const body = section.querySelector('tbody');
+    body.innerHTML = '';
+    (list || []).forEach(d => {
+      const tr = document.createElement('tr');
+      td(tr, (d.departmentCode || '') + ' ' + (d.departmentName || '')); td(tr, d.year, 'num');
+      td(tr, d.activityCount, 'num'); td(tr, d.indicatorCount, 'num'); td(tr, d.errors, 'num'); td(tr, d.warnings, 'num');
+      if (d.errors > 0) { tr.className = 'has-error'; }
+      body.appendChild(tr);
+    });
+    section.hidden = !(list && list.length);
   }
 
   function problems(list) {
@@ -67,7 +86,9 @@
       const result = await window.perf.api('POST', '/api/imports?dryRun=true', data());
       message.hidden = true;
       const errors = result.problems.filter(p => p.severity === 'ERROR').length;
-      document.getElementById('preview-summary').textContent = '共 ' + result.tableCount + ' 张目标表、'
+      const deptCount = (result.departmentTables || []).length;
+      document.getElementById('preview-summary').textContent = (deptCount ? '部门整体绩效目标 ' + deptCount + ' 张；' : '')
+        + '共 ' + result.tableCount + ' 张目标表、'
         + result.indicatorCount + ' 个指标；发现 ' + result.problems.length + ' 个问题（' + errors + ' 个错误，'
         + (result.problems.length - errors) + ' 个提示）。' + (approved()
           ? '按已批复导入：每张表导入后即为批复第 1 版，问题只记录不退回，文件留作批复依据。'
@@ -81,6 +102,7 @@
         if (p.errors > 0) { tr.className = 'has-error'; }
         body.appendChild(tr);
       });
+      departments(result.departmentTables);
       problems(result.problems);
       preview.hidden = false;
       document.getElementById('confirm').disabled = false;

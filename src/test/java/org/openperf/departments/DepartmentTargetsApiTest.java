@@ -26,7 +26,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Department tables through the API: importing seed 001's department part, reading it as JSON, who may see it, the
- * xlsx export imported back. Fiscal years 2070–2074 and departments 970/971, which no other test uses; the shared
+ * xlsx export imported back. Fiscal years 2070–2079 and departments 970/971, which no other test uses; the shared
  * web context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -193,6 +193,77 @@ class DepartmentTargetsApiTest {
         assertThat(copy.get("activities")).isEqualTo(original.get("activities"));
         assertThat(copy.get("goals")).isEqualTo(original.get("goals"));
         assertThat(copy.get("overallGoal")).isEqualTo(original.get("overallGoal"));
+    }
+
+    @Test
+    void theWordExportIsLaidOutAsPublishedAndImportsBackAsTheSameTable() throws IOException {
+        long id = ok(upload("finance", new ClassPathResource(FIXTURE), 2078, "department=970"))
+                .get("departmentTables").get(0).get("id").asLong();
+        ResponseEntity<byte[]> export = http.withBasicAuth("finance", "demo")
+                .getForEntity("/api/department-targets/" + id + "/export?format=docx", byte[].class);
+        assertThat(export.getStatusCode().value()).isEqualTo(200);
+        assertThat(export.getHeaders().getContentType().toString()).contains("wordprocessingml");
+        assertThat(export.getHeaders().getContentDisposition().getFilename()).endsWith(".docx");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(export.getBody()))) {
+            assertThat(doc.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .contains("一、总体绩效目标", "二、分项绩效目标", "1.就业工作目标。");
+            assertThat(doc.getTables()).hasSize(1);
+            assertThat(doc.getTables().get(0).getRow(0).getCell(0).getText()).isEqualTo("活动编码");
+        }
+
+        JsonNode again = ok(upload("finance", named(export.getBody(), "部门整体绩效目标.docx"), 2079, "department=970"));
+        JsonNode imported = again.get("departmentTables").get(0);
+        assertThat(imported.get("activityCount").asInt()).isEqualTo(21);
+        assertThat(imported.get("indicatorCount").asInt()).isEqualTo(51);
+        assertThat(imported.get("errors").asInt()).isZero();
+        JsonNode original = ok(get("finance", "/api/department-targets/" + id));
+        JsonNode copy = ok(get("finance", "/api/department-targets/" + imported.get("id").asLong()));
+        assertThat(copy.get("activities")).isEqualTo(original.get("activities"));
+        assertThat(copy.get("goals")).isEqualTo(original.get("goals"));
+        assertThat(copy.get("overallGoal")).isEqualTo(original.get("overallGoal"));
+        assertThat(copy.get("totalBudget")).isEqualTo(original.get("totalBudget"));
+
+        assertThat(get("finance", "/api/department-targets/" + id + "/export?format=pdf").getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theBlankTemplateFilledInImportsAsTheDepartmentsTable() throws IOException {
+        ResponseEntity<byte[]> template = http.withBasicAuth(DEPT, "demo")
+                .getForEntity("/api/templates/department-targets.xlsx", byte[].class);
+        assertThat(template.getStatusCode().value()).isEqualTo(200);
+        byte[] filled;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(template.getBody()));
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            int header = -1;
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                if (row.getCell(0) != null && "活动编码".equals(row.getCell(0).getStringCellValue())) {
+                    header = row.getRowNum();
+                }
+            }
+            assertThat(header).as("the activity table's header row").isNotNegative();
+            String[][] rows = {
+                    {"0101", "就业扶持", "稳就业", "2079", "稳就业", "城镇新增就业人数", "全年新增", "≥8000人", "≥7000人", "≥6000人",
+                            "<6000人"},
+                    {"", "", "", "", "", "培训补贴到位率", "按时发放", "100%", "≥90%", "≥80%", "<80%"}};
+            for (int k = 0; k < rows.length; k++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(header + 1 + k);
+                for (int c = 0; c < rows[k].length; c++) {
+                    row.createCell(c).setCellValue(rows[k][c]);
+                }
+            }
+            wb.write(out);
+            filled = out.toByteArray();
+        }
+        JsonNode preview = ok(upload(DEPT, named(filled, "模板.xlsx"), 2079, "dryRun=true"));
+        JsonNode table = preview.get("departmentTables").get(0);
+        assertThat(table.get("departmentCode").asText()).isEqualTo("970");
+        assertThat(table.get("activityCount").asInt()).isEqualTo(1);
+        assertThat(table.get("indicatorCount").asInt()).isEqualTo(2);
+        assertThat(table.get("errors").asInt()).isZero();
     }
 
     @Test
