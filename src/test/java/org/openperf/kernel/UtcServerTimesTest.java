@@ -131,6 +131,14 @@ class UtcServerTimesTest {
                 .getForEntity("/api/projects/" + id + "/history", String.class).getBody());
         assertThat(history.get(0).get("time").asText()).isEqualTo("2085-03-02T02:30:00+08:00");
 
+        // The opinions a Tasklist form shows at 部门审核 (Tasklist itself shows the task's own dates in the browser's zone).
+        String review = Approvals.current(tasks, id).getId();
+        ResponseEntity<String> form = http.withBasicAuth("admin", "demo").getForEntity(
+                "/engine-rest/task/" + review + "/form-variables?deserializeValues=false", String.class);
+        assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode opinions = json.readTree(json.readTree(form.getBody()).get("opinions").get("value").asText());
+        assertThat(opinions.get(0).get("time").asText()).isEqualTo("2085-03-02 02:30");
+
         // The 审批记录 export.
         ResponseEntity<byte[]> xlsx = http.withBasicAuth("unit402001", "demo")
                 .getForEntity("/api/projects/" + id + "/history.xlsx", byte[].class);
