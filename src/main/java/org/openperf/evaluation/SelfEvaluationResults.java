@@ -1,7 +1,5 @@
 package org.openperf.evaluation;
 
-import org.openperf.kernel.DisplayTimes;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -9,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.Scope;
 import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
@@ -106,5 +105,4 @@ public class SelfEvaluationResults {
         }
         return out;
     }
-
 }

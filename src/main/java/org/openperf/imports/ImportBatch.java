@@ -1,7 +1,5 @@
 package org.openperf.imports;
 
-import org.openperf.kernel.DisplayTimes;
-
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.openperf.kernel.DisplayTimes;
 
 /**
  * One stored import: the file as uploaded (for the error report) and what it produced. A batch imported as

@@ -1,7 +1,5 @@
 package org.openperf.imports;
 
-import org.openperf.kernel.DisplayTimes;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +14,7 @@ import java.util.List;
 import org.openperf.departments.DepartmentActivity;
 import org.openperf.departments.DepartmentTargetTable;
 import org.openperf.departments.DepartmentTargets;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.RejectedFileException;

@@ -1,7 +1,5 @@
 package org.openperf.review.forms;
 
-import org.openperf.kernel.DisplayTimes;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +20,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.NotFoundException;
 import org.openperf.review.HistoryAction;
 import org.openperf.review.ReviewOpinion;
