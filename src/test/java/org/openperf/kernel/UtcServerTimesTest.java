@@ -152,6 +152,16 @@ class UtcServerTimesTest {
     }
 
     @Test
+    void aFailedLoginIsCountedFromItsInstantWrittenAsBeijingTime() {
+        ClockUtil.setCurrentTime(Date.from(SUBMITTED));
+        assertThat(http.withBasicAuth("utc-zone-guesser", "wrong").getForEntity("/api/projects", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        LocalDateTime windowStart = jdbc.queryForObject("select window_start from login_throttle where subject = ?",
+                (rs, i) -> rs.getObject(1, LocalDateTime.class), "user:utc-zone-guesser");
+        assertThat(windowStart).isEqualTo(LocalDateTime.parse("2085-03-02T02:30:00"));
+    }
+
+    @Test
     void aMilestoneOnABeijingDateFiresAtThatDatesBeijingMidnight() {
         assertThat(ZoneId.systemDefault()).isEqualTo(ZoneId.of("UTC"));
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2085-02-01T02:00:00Z")));
