@@ -104,7 +104,7 @@ class ArchitectureTest {
     void camundasInternalsOnlyWhereListed() {
         holds(noClasses().that().haveNameNotMatching(".*\\.(DmnTables|DeploymentCheck|RulesPlugin|EngineAccess|StepListener|CompletionFieldsFilter"
                         + "|SpringSecurityWebappAuthentication|WebappLogin|EngineRestSecurity|SecurityConfiguration"
-                        + "|LoginThrottle|HistoryRetentionPlugin)(\\$.*)?")
+                        + "|BusinessClock|HistoryRetentionPlugin)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..impl..")
                 );
     }

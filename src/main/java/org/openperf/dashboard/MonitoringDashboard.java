@@ -1,5 +1,6 @@
 package org.openperf.dashboard;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,6 @@ import org.openperf.dashboard.MonitoringOverview.RedProject;
 import org.openperf.kernel.InvalidInputException;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.Light;
-import org.openperf.monitoring.Milestones;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
@@ -39,9 +39,11 @@ public class MonitoringDashboard {
     private final DashboardProjects years;
     private final CurrentLights lights;
     private final MonitoringData data;
+    private final Clock clock;
 
     public MonitoringDashboard(ProjectService projects, DepartmentRepository departments, DashboardProjects years,
-                               CurrentLights lights, MonitoringData data) {
+                               CurrentLights lights, MonitoringData data, Clock clock) {
+        this.clock = clock;
         this.projects = projects;
         this.departments = departments;
         this.years = years;
@@ -185,9 +187,9 @@ public class MonitoringDashboard {
         return "全部项目合计";
     }
 
-    /** The latest year with approved projects that has begun (Beijing time), else the earliest, else this year. */
-    static int defaultYear(List<Integer> available) {
-        int now = LocalDate.now(Milestones.ZONE).getYear();
+    /** The latest year with approved projects that has begun (in perf.zone), else the earliest, else this year. */
+    int defaultYear(List<Integer> available) {
+        int now = LocalDate.now(clock).getYear();
         return available.stream().filter(y -> y <= now).max(Integer::compare)
                 .orElse(available.isEmpty() ? now : available.get(0));
     }

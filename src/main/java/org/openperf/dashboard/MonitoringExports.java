@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +53,13 @@ public class MonitoringExports {
     private final MonitoringWorkbookWriter writer;
     private final MonitoringReportRepository reports;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public MonitoringExports(ProjectService projects, DepartmentRepository departments, MonitoringDashboard dashboard,
                              MonitoringData data, MonitoringCalculator calculator, ReviewService review,
                              MonitoringWorkbookWriter writer, MonitoringReportRepository reports,
-                             ObjectMapper json) {
+                             ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.projects = projects;
         this.departments = departments;
         this.dashboard = dashboard;
@@ -217,7 +220,7 @@ public class MonitoringExports {
      * N of 1–N月: the month asked for, else the month of the latest reading of the year, else the months the year
      * has had so far (12 for a past year, 1 for a future one).
      */
-    static int cutoff(Integer month, int year, List<List<ExecutionReading>> readings) {
+    int cutoff(Integer month, int year, List<List<ExecutionReading>> readings) {
         if (month != null) {
             if (month < 1 || month > 12) {
                 throw new InvalidInputException("截至月份 month=" + month + " 不在 1–12 之间");
@@ -233,7 +236,7 @@ public class MonitoringExports {
         if (latest > 0) {
             return latest;
         }
-        LocalDate today = LocalDate.now(Milestones.ZONE);
+        LocalDate today = LocalDate.now(clock);
         return today.getYear() > year ? 12 : today.getYear() < year ? 1 : today.getMonthValue();
     }
 

@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.Instant;
 
 /** 复核调整: finance changed one indicator's score in 财政复核, with an opinion; the original score is kept. */
 @Entity
@@ -44,7 +44,7 @@ public class ScoreChange {
     private String changedBy;
 
     @Column(name = "changed_at", nullable = false)
-    private LocalDateTime changedAt;
+    private Instant changedAt;
 
     /** A later submission (after a return) replaced the report this change was made on. */
     @Column(nullable = false)
@@ -63,7 +63,7 @@ public class ScoreChange {
         this.weight = weight;
         this.comment = comment;
         this.changedBy = changedBy;
-        this.changedAt = LocalDateTime.now();
+        this.changedAt = Instant.now();
     }
 
     void supersede() {
@@ -102,7 +102,7 @@ public class ScoreChange {
         return changedBy;
     }
 
-    public LocalDateTime getChangedAt() {
+    public Instant getChangedAt() {
         return changedAt;
     }
 

@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.Instant;
 
 /** 自评: what a unit reported for one project's year, and the score and grade the published rules gave it. */
 @Entity
@@ -59,7 +59,7 @@ public class SelfEvaluation {
     private String submittedBy;
 
     @Column(name = "submitted_at")
-    private LocalDateTime submittedAt;
+    private Instant submittedAt;
 
     /** 全年执行数 as the execution data had it when the unit reported; null when there was none. */
     @Column(name = "spent_recorded", precision = 18, scale = 6)
@@ -73,7 +73,7 @@ public class SelfEvaluation {
     private String reviewedBy;
 
     @Column(name = "reviewed_at")
-    private LocalDateTime reviewedAt;
+    private Instant reviewedAt;
 
     /** Why finance re-checks it (comma-separated {@link RecheckSample.Reason}s); "" not sampled; null not decided. */
     @Column(name = "sample_reasons", length = 200)
@@ -101,10 +101,10 @@ public class SelfEvaluation {
     private String recheckedBy;
 
     @Column(name = "rechecked_at")
-    private LocalDateTime recheckedAt;
+    private Instant recheckedAt;
 
     @Column(name = "published_at")
-    private LocalDateTime publishedAt;
+    private Instant publishedAt;
 
     protected SelfEvaluation() {
     }
@@ -134,7 +134,7 @@ public class SelfEvaluation {
         this.goalAchievement = goalAchievement;
         this.actualsJson = actualsJson;
         this.submittedBy = user;
-        this.submittedAt = LocalDateTime.now();
+        this.submittedAt = Instant.now();
         this.status = Status.SUBMITTED;
         this.sheetJson = null;
         this.total = null;
@@ -158,7 +158,7 @@ public class SelfEvaluation {
     void reviewed(String user) {
         this.status = Status.REVIEWED;
         this.reviewedBy = user;
-        this.reviewedAt = LocalDateTime.now();
+        this.reviewedAt = Instant.now();
     }
 
     void sampled(String reasons) {
@@ -176,12 +176,12 @@ public class SelfEvaluation {
 
     void rechecked(String user) {
         this.recheckedBy = user;
-        this.recheckedAt = LocalDateTime.now();
+        this.recheckedAt = Instant.now();
     }
 
     void published() {
         this.status = Status.PUBLISHED;
-        this.publishedAt = LocalDateTime.now();
+        this.publishedAt = Instant.now();
     }
 
     public Long getId() {
@@ -192,7 +192,7 @@ public class SelfEvaluation {
         return submittedBy;
     }
 
-    public LocalDateTime getSubmittedAt() {
+    public Instant getSubmittedAt() {
         return submittedAt;
     }
 
@@ -208,7 +208,7 @@ public class SelfEvaluation {
         return reviewedBy;
     }
 
-    public LocalDateTime getReviewedAt() {
+    public Instant getReviewedAt() {
         return reviewedAt;
     }
 
@@ -228,11 +228,11 @@ public class SelfEvaluation {
         return recheckedBy;
     }
 
-    public LocalDateTime getRecheckedAt() {
+    public Instant getRecheckedAt() {
         return recheckedAt;
     }
 
-    public LocalDateTime getPublishedAt() {
+    public Instant getPublishedAt() {
         return publishedAt;
     }
 

@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.Scope;
 import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
@@ -37,10 +38,12 @@ public class SelfEvaluationResults {
     private final SelfEvaluationReports reports;
     private final ReviewService review;
     private final ObjectMapper json;
+    private final DisplayTimes times;
 
     public SelfEvaluationResults(ProjectService projects, SelfEvaluationRepository evaluations,
                                  ScoreChangeRepository changes, SelfEvaluationReports reports, ReviewService review,
-                                 ObjectMapper json) {
+                                 ObjectMapper json, DisplayTimes times) {
+        this.times = times;
         this.projects = projects;
         this.evaluations = evaluations;
         this.changes = changes;
@@ -58,10 +61,10 @@ public class SelfEvaluationResults {
             return new SelfEvaluationResult(e.getProjectId(), e.getYear(), e.getTargetVersion(), e.getStatus().name(),
                     e.getTotal(), e.getGrade(), e.getScoredTotal(), e.getScoredGrade(), e.getGoalAchievement(),
                     e.getSpent(), e.getSpentRecorded(), e.getSpentReason(), e.getSubmittedBy(),
-                    text(e.getSubmittedAt()), e.getReviewedBy(), text(e.getReviewedAt()),
+                    times.iso(e.getSubmittedAt()), e.getReviewedBy(), times.iso(e.getReviewedAt()),
                     e.getSampleReasons() == null ? null : e.getSampleReasons().isEmpty() ? List.of()
                             : List.of(e.getSampleReasons().split(",")),
-                    e.getRecheckedBy(), text(e.getRecheckedAt()), text(e.getPublishedAt()),
+                    e.getRecheckedBy(), times.iso(e.getRecheckedAt()), times.iso(e.getPublishedAt()),
                     e.getSheetJson() == null ? null : json.readTree(e.getSheetJson()), lines,
                     changes(id, scope), history(id, scope));
         } catch (JsonProcessingException ex) {
@@ -86,7 +89,7 @@ public class SelfEvaluationResults {
         return changes.findBySelfEvaluationIdOrderByIdAsc(e.getId()).stream().map(c -> new ChangeView(
                 c.getIndicatorIndex(), c.getIndicatorName(), c.getOriginalScore().setScale(2, RoundingMode.HALF_UP),
                 c.getChangedScore().setScale(2, RoundingMode.HALF_UP), c.getWeight().setScale(2, RoundingMode.HALF_UP),
-                c.getComment(), c.getChangedBy(), c.getChangedAt().toString(), c.isSuperseded())).toList();
+                c.getComment(), c.getChangedBy(), times.iso(c.getChangedAt()), c.isSuperseded())).toList();
     }
 
     /** Who submitted, reviewed, re-checked, changed and when, in order. */
@@ -97,13 +100,9 @@ public class SelfEvaluationResults {
         for (ReviewOpinion o : review.history(projectId)) {
             if (STEPS.contains(o.getStep())) {
                 out.add(new HistoryEntry(o.getStep(), o.getAction(), o.getUserId() == null ? "系统" : o.getUserId(),
-                        o.getComment(), o.getCreatedAt() == null ? null : o.getCreatedAt().toString()));
+                        o.getComment(), times.iso(o.getCreatedAt())));
             }
         }
         return out;
-    }
-
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
     }
 }

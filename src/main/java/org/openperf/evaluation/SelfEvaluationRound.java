@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.JoinColumn;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -21,7 +21,7 @@ public class SelfEvaluationRound {
     private Integer year;
 
     @Column(name = "opened_at", nullable = false)
-    private LocalDateTime openedAt;
+    private Instant openedAt;
 
     @Column(name = "opened_by", length = 100)
     private String openedBy;
@@ -42,7 +42,7 @@ public class SelfEvaluationRound {
         this.year = year;
         this.openedBy = openedBy;
         this.sampleSeed = sampleSeed;
-        this.openedAt = LocalDateTime.now();
+        this.openedAt = Instant.now();
     }
 
     public Integer getYear() {
@@ -57,7 +57,7 @@ public class SelfEvaluationRound {
         return openedBy;
     }
 
-    public LocalDateTime getOpenedAt() {
+    public Instant getOpenedAt() {
         return openedAt;
     }
 

@@ -3,6 +3,7 @@ package org.openperf.imports;
 import java.util.Optional;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.Scope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +18,10 @@ public class ApprovalEvidence {
     private final ProjectService projects;
     private final ImportBatchRepository batches;
 
-    public ApprovalEvidence(ProjectService projects, ImportBatchRepository batches) {
+    private final DisplayTimes times;
+
+    public ApprovalEvidence(ProjectService projects, ImportBatchRepository batches, DisplayTimes times) {
+        this.times = times;
         this.projects = projects;
         this.batches = batches;
     }
@@ -30,8 +34,7 @@ public class ApprovalEvidence {
             return Optional.empty();
         }
         return batches.findById(p.getImportId()).filter(ImportBatch::isApproved)
-                .map(b -> new File(b.getId(), b.getFileName(), b.getCreatedBy(), b.getCreatedAt().withNano(0)
-                        .toString().replace('T', ' '), withContent ? b.getContent() : null));
+                .map(b -> new File(b.getId(), b.getFileName(), b.getCreatedBy(), times.text(b.getCreatedAt()), withContent ? b.getContent() : null));
     }
 
     public record File(Long importId, String fileName, String importedBy, String importedAt, byte[] content) {

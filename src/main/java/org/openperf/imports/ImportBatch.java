@@ -8,7 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import org.openperf.kernel.DisplayTimes;
 
 /**
  * One stored import: the file as uploaded (for the error report) and what it produced. A batch imported as
@@ -32,7 +33,7 @@ public class ImportBatch {
     private int year;
 
     @Column(name = "created_at", nullable = false)
-    private LocalDateTime createdAt;
+    private Instant createdAt;
 
     @Column(name = "created_by", length = 100)
     private String createdBy;
@@ -68,7 +69,7 @@ public class ImportBatch {
         this.year = year;
         this.createdBy = createdBy;
         this.content = content;
-        this.createdAt = LocalDateTime.now();
+        this.createdAt = Instant.now();
     }
 
     public Long getId() {
@@ -87,7 +88,7 @@ public class ImportBatch {
         return year;
     }
 
-    public LocalDateTime getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 
@@ -116,8 +117,8 @@ public class ImportBatch {
     }
 
     /** What a second upload of the same file for the same year is told. */
-    public String alreadyImportedMessage() {
-        return "该文件已于 " + createdAt.withNano(0).toString().replace('T', ' ') + (approved ? " 按已批复" : " ")
+    public String alreadyImportedMessage(DisplayTimes times) {
+        return "该文件已于 " + times.text(createdAt) + (approved ? " 按已批复" : " ")
                 + "导入（导入批次 " + id + "，"
                 + tableCount + " 张目标表），未重复导入";
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.Download;
 import org.openperf.kernel.NotFoundException;
 import org.springframework.http.MediaType;
@@ -26,7 +27,11 @@ public class ImportController {
     private final ImportBatchRepository batches;
     private final ErrorReportWriter reports;
 
-    public ImportController(ImportService imports, ImportBatchRepository batches, ErrorReportWriter reports) {
+    private final DisplayTimes times;
+
+    public ImportController(ImportService imports, ImportBatchRepository batches, ErrorReportWriter reports,
+                            DisplayTimes times) {
+        this.times = times;
         this.imports = imports;
         this.batches = batches;
         this.reports = reports;
@@ -52,7 +57,7 @@ public class ImportController {
     @Operation(summary = "导入批次：表数、指标数与问题")
     public BatchView batch(@PathVariable Long id) {
         ImportBatch b = find(id);
-        return new BatchView(b.getId(), b.getFileName(), b.getYear(), b.getCreatedAt().toString(), b.getCreatedBy(),
+        return new BatchView(b.getId(), b.getFileName(), b.getYear(), times.iso(b.getCreatedAt()), b.getCreatedBy(),
                 b.isApproved(), b.getTableCount(), b.getIndicatorCount(), imports.storedProblems(b));
     }
 

@@ -8,7 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.LocalDateTime;
+import java.time.Instant;
 
 /** An import confirmed on the page, running in the background, with its progress (tables done of total). */
 @Entity
@@ -31,10 +31,10 @@ public class ImportJob {
     private String createdBy;
 
     @Column(name = "created_at", nullable = false)
-    private LocalDateTime createdAt;
+    private Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private LocalDateTime updatedAt;
+    private Instant updatedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -62,14 +62,14 @@ public class ImportJob {
         this.fileName = fileName;
         this.year = year;
         this.createdBy = createdBy;
-        this.createdAt = LocalDateTime.now();
+        this.createdAt = Instant.now();
         this.updatedAt = createdAt;
     }
 
     void progress(int done, int total) {
         this.tablesDone = done;
         this.tablesTotal = total;
-        this.updatedAt = LocalDateTime.now();
+        this.updatedAt = Instant.now();
     }
 
     void finished(ImportResult result) {
@@ -80,13 +80,13 @@ public class ImportJob {
         this.tablesDone = result.tableCount();
         this.message = result.duplicateOf() != null && !result.problems().isEmpty()
                 ? result.problems().get(0).message() : null;
-        this.updatedAt = LocalDateTime.now();
+        this.updatedAt = Instant.now();
     }
 
     void failed(String message) {
         this.status = Status.FAILED;
         this.message = message == null ? "导入失败" : message.length() > 4000 ? message.substring(0, 4000) : message;
-        this.updatedAt = LocalDateTime.now();
+        this.updatedAt = Instant.now();
     }
 
     public Long getId() {
@@ -105,11 +105,11 @@ public class ImportJob {
         return createdBy;
     }
 
-    public LocalDateTime getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 
-    public LocalDateTime getUpdatedAt() {
+    public Instant getUpdatedAt() {
         return updatedAt;
     }
 

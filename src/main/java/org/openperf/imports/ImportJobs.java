@@ -2,7 +2,7 @@ package org.openperf.imports;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.openperf.kernel.Caller;
@@ -116,7 +116,7 @@ public class ImportJobs {
 
     public static boolean stale(ImportJob job) {
         return job.getStatus() == ImportJob.Status.RUNNING
-                && job.getUpdatedAt().isBefore(LocalDateTime.now().minus(STALE));
+                && job.getUpdatedAt().isBefore(Instant.now().minus(STALE));
     }
 
     @PreDestroy

@@ -14,6 +14,7 @@ import java.util.List;
 import org.openperf.departments.DepartmentActivity;
 import org.openperf.departments.DepartmentTargetTable;
 import org.openperf.departments.DepartmentTargets;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.RejectedFileException;
@@ -53,6 +54,7 @@ public class ImportService {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final DepartmentTargets departmentTargets;
+    private final DisplayTimes times;
 
     /**
      * Stored tables are written out and let go of every this many: every query in the transaction (each lifecycle
@@ -67,7 +69,8 @@ public class ImportService {
     public ImportService(ValidationService validation, ProjectRepository projects,
                          UnitRepository units, DepartmentRepository departments, ImportBatchRepository batches,
                          TransactionTemplate tx, ObjectMapper json, ApplicationEventPublisher events,
-                         DepartmentTargets departmentTargets) {
+                         DepartmentTargets departmentTargets, DisplayTimes times) {
+        this.times = times;
         this.events = events;
         this.departmentTargets = departmentTargets;
         this.validation = validation;
@@ -174,10 +177,10 @@ public class ImportService {
      * The file was imported as drafts before: answering "already imported" would let finance believe its tables
      * are approved while they wait in 编制. Refused with what to do instead.
      */
-    private static void refuseDraftsAsApproved(ImportBatch earlier, boolean approved) {
+    private void refuseDraftsAsApproved(ImportBatch earlier, boolean approved) {
         if (approved && !earlier.isApproved()) {
             throw new RejectedFileException("该文件已于 "
-                    + earlier.getCreatedAt().withNano(0).toString().replace('T', ' ') + " 导入为草稿（导入批次 "
+                    + times.text(earlier.getCreatedAt()) + " 导入为草稿（导入批次 "
                     + earlier.getId() + "，" + earlier.getTableCount() + " 张目标表），不能再按已批复导入；"
                     + "请删除这些草稿后重新按已批复导入，或在审批流程中批复它们");
         }
@@ -266,7 +269,7 @@ public class ImportService {
                 .toList();
         return new ImportResult(earlier.getId(), false, earlier.getTableCount(), earlier.getIndicatorCount(), out,
                 List.of(new ImportResult.ProblemView("WARNING", earlier.getFileName(),
-                        earlier.alreadyImportedMessage(), "import.duplicate")),
+                        earlier.alreadyImportedMessage(times), "import.duplicate")),
                 earlier.getId(), departmentTables);
     }
 

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.Instant;
 
 /** 累计支出: what a project had spent in total (万元) as of a date, as a unit or the treasury reported it. */
 @Entity
@@ -38,7 +38,7 @@ public class ExecutionReading {
     private String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)
-    private LocalDateTime recordedAt;
+    private Instant recordedAt;
 
     protected ExecutionReading() {
     }
@@ -49,7 +49,7 @@ public class ExecutionReading {
         this.spent = spent;
         this.source = source;
         this.recordedBy = recordedBy;
-        this.recordedAt = LocalDateTime.now();
+        this.recordedAt = Instant.now();
     }
 
     public Long getId() {
@@ -76,7 +76,7 @@ public class ExecutionReading {
         return recordedBy;
     }
 
-    public LocalDateTime getRecordedAt() {
+    public Instant getRecordedAt() {
         return recordedAt;
     }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.Instant;
 
 /** What a milestone check found for a project (once per milestone), and the unit's explanation if it lagged. */
 @Entity
@@ -46,7 +46,7 @@ public class MilestoneResult {
     private String explanation;
 
     @Column(name = "computed_at", nullable = false)
-    private LocalDateTime computedAt;
+    private Instant computedAt;
 
     @Column(length = 200)
     private String reasons;
@@ -75,7 +75,7 @@ public class MilestoneResult {
         this.ratio = r.ratio();
         this.light = r.light();
         this.explanation = r.explanation();
-        this.computedAt = LocalDateTime.now();
+        this.computedAt = Instant.now();
     }
 
     void explain(String reasons, String reasonText, String measures, String reviewer, String decision) {

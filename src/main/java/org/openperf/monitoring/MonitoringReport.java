@@ -13,7 +13,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,7 +104,7 @@ public class MonitoringReport {
     private String submittedBy;
 
     @Column(name = "submitted_at", nullable = false)
-    private LocalDateTime submittedAt;
+    private Instant submittedAt;
 
     @Column(name = "department_decision", length = 20)
     private String departmentDecision;
@@ -134,7 +134,7 @@ public class MonitoringReport {
     private String adjustmentRequestedBy;
 
     @Column(name = "adjustment_requested_at")
-    private LocalDateTime adjustmentRequestedAt;
+    private Instant adjustmentRequestedAt;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "report_id", nullable = false)
@@ -165,7 +165,7 @@ public class MonitoringReport {
         this.projectLight = projectLight;
         this.status = Status.SUBMITTED;
         this.submittedBy = submittedBy;
-        this.submittedAt = LocalDateTime.now();
+        this.submittedAt = Instant.now();
     }
 
     void departmentDecided(boolean approved, String comment, String reviewer) {
@@ -194,14 +194,14 @@ public class MonitoringReport {
 
     void adjustmentRequested(String user) {
         adjustmentRequestedBy = user;
-        adjustmentRequestedAt = LocalDateTime.now();
+        adjustmentRequestedAt = Instant.now();
     }
 
     public String getAdjustmentRequestedBy() {
         return adjustmentRequestedBy;
     }
 
-    public LocalDateTime getAdjustmentRequestedAt() {
+    public Instant getAdjustmentRequestedAt() {
         return adjustmentRequestedAt;
     }
 
@@ -277,7 +277,7 @@ public class MonitoringReport {
         return submittedBy;
     }
 
-    public LocalDateTime getSubmittedAt() {
+    public Instant getSubmittedAt() {
         return submittedAt;
     }
 

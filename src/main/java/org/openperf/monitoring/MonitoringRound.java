@@ -6,7 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.LocalDateTime;
+import java.time.Instant;
 
 /**
  * 监控轮次: finance asks every approved project of a year for its 监控表 on January to the cutoff month
@@ -27,7 +27,7 @@ public class MonitoringRound {
     private int cutoffMonth;
 
     @Column(name = "opened_at", nullable = false)
-    private LocalDateTime openedAt;
+    private Instant openedAt;
 
     @Column(name = "opened_by", length = 100)
     private String openedBy;
@@ -43,7 +43,7 @@ public class MonitoringRound {
         this.year = year;
         this.cutoffMonth = cutoffMonth;
         this.openedBy = openedBy;
-        this.openedAt = LocalDateTime.now();
+        this.openedAt = Instant.now();
     }
 
     void reached(int projects) {
@@ -67,7 +67,7 @@ public class MonitoringRound {
         return "1–" + cutoffMonth + "月";
     }
 
-    public LocalDateTime getOpenedAt() {
+    public Instant getOpenedAt() {
         return openedAt;
     }
 

@@ -3,9 +3,10 @@ package org.openperf.monitoring;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.targets.ProjectView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +24,11 @@ public class MonitoringRoundController {
     private final MonitoringRoundService rounds;
     private final MonitoringReportService reports;
 
-    public MonitoringRoundController(MonitoringRoundService rounds, MonitoringReportService reports) {
+    private final DisplayTimes times;
+
+    public MonitoringRoundController(MonitoringRoundService rounds, MonitoringReportService reports,
+                                     DisplayTimes times) {
+        this.times = times;
         this.rounds = rounds;
         this.reports = reports;
     }
@@ -32,10 +37,10 @@ public class MonitoringRoundController {
     public record RoundRequest(Integer year, Integer cutoff) {
     }
 
-    public record RoundView(Long id, int year, int cutoff, String label, LocalDateTime openedAt, String openedBy,
+    public record RoundView(Long id, int year, int cutoff, String label, OffsetDateTime openedAt, String openedBy,
                             int projects) {
-        static RoundView of(MonitoringRound r) {
-            return new RoundView(r.getId(), r.getYear(), r.getCutoffMonth(), r.label(), r.getOpenedAt(),
+        static RoundView of(MonitoringRound r, DisplayTimes times) {
+            return new RoundView(r.getId(), r.getYear(), r.getCutoffMonth(), r.label(), times.offset(r.getOpenedAt()),
                     r.getOpenedBy(), r.getProjects());
         }
     }
@@ -44,17 +49,17 @@ public class MonitoringRoundController {
                              BigDecimal initialBudget, BigDecimal adjustedBudget, BigDecimal spent,
                              BigDecimal executionRate, BigDecimal plannedPercent, BigDecimal executionRatio,
                              String executionLight, String executionExplanation, BigDecimal forecastSpent,
-                             String projectLight, String status, String submittedBy, LocalDateTime submittedAt,
+                             String projectLight, String status, String submittedBy, OffsetDateTime submittedAt,
                              String departmentDecision, String departmentComment, String financeDecision,
                              String rectificationRequirement, String rectificationAnswer,
                              String adjustmentRequestedBy, List<RowView> indicators) {
-        static ReportView of(MonitoringReport r) {
+        static ReportView of(MonitoringReport r, DisplayTimes times) {
             return new ReportView(r.getId(), r.getRoundId(), r.getProjectId(), r.getYear(), r.getCutoffMonth(),
                     r.getTargetVersion(), ProjectView.amount(r.getInitialBudget()),
                     ProjectView.amount(r.getAdjustedBudget()), ProjectView.amount(r.getSpent()),
                     r.getExecutionRate(), r.getPlannedPercent(), r.getExecutionRatio(), r.getExecutionLight().name(),
                     r.getExecutionExplanation(), ProjectView.amount(r.getForecastSpent()), r.getProjectLight().name(),
-                    r.getStatus().name(), r.getSubmittedBy(), r.getSubmittedAt(), r.getDepartmentDecision(),
+                    r.getStatus().name(), r.getSubmittedBy(), times.offset(r.getSubmittedAt()), r.getDepartmentDecision(),
                     r.getDepartmentComment(), r.getFinanceDecision(), r.getRectificationRequirement(),
                     r.getRectificationAnswer(), r.getAdjustmentRequestedBy(),
                     r.getIndicators().stream().map(RowView::of).toList());
@@ -78,13 +83,13 @@ public class MonitoringRoundController {
     public ResponseEntity<RoundView> open(@RequestBody RoundRequest r) {
         MonitoringRound round = rounds.open(r == null ? null : r.year(), r == null ? null : r.cutoff(),
                 Caller.current());
-        return ResponseEntity.status(HttpStatus.CREATED).body(RoundView.of(round));
+        return ResponseEntity.status(HttpStatus.CREATED).body(RoundView.of(round, times));
     }
 
     @GetMapping("/api/monitoring-rounds")
     @Operation(summary = "监控轮次列表")
     public List<RoundView> list(@RequestParam(required = false) Integer year) {
-        return rounds.list(year).stream().map(RoundView::of).toList();
+        return rounds.list(year).stream().map(r -> RoundView.of(r, times)).toList();
     }
 
     @GetMapping("/api/projects/{id}/monitoring-report")
@@ -96,12 +101,12 @@ public class MonitoringRoundController {
     @PostMapping("/api/projects/{id}/monitoring-report")
     @Operation(summary = "单位填报监控表：执行数、全年预计执行数、各指标完成值、偏差原因、完成可能性、纠偏措施；系统计算指标灯和项目灯")
     public ResponseEntity<ReportView> submit(@PathVariable Long id, @RequestBody MonitoringReportInput in) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(ReportView.of(reports.submit(id, in, Caller.current())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ReportView.of(reports.submit(id, in, Caller.current()), times));
     }
 
     @GetMapping("/api/projects/{id}/monitoring-reports")
     @Operation(summary = "项目的全部监控表（每次提交都保留）")
     public List<ReportView> reports(@PathVariable Long id) {
-        return reports.reports(id, Caller.current().scope()).stream().map(ReportView::of).toList();
+        return reports.reports(id, Caller.current().scope()).stream().map(r -> ReportView.of(r, times)).toList();
     }
 }

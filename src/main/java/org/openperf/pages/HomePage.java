@@ -6,6 +6,7 @@ import java.util.List;
 import org.openperf.review.TaskList;
 import org.openperf.review.TaskRow;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.DisplayTimes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,15 +18,18 @@ public class HomePage {
     static final int TODO_LIMIT = 200;
 
     private final TaskList tasks;
+    private final DisplayTimes times;
 
-    public HomePage(TaskList tasks) {
+    public HomePage(TaskList tasks, DisplayTimes times) {
+        this.times = times;
         this.tasks = tasks;
     }
 
     @GetMapping("/")
     public String home(Model model) {
         Caller caller = Caller.current();
-        Date now = new Date();
+        // The engine's clock, as the due dates it compares with.
+        Date now = Date.from(times.now());
         List<TaskRow> todo = tasks.todo(caller, null, null, 0, TODO_LIMIT).stream()
                 .sorted(Comparator.comparing((TaskRow t) -> !overdue(t, now))
                         .thenComparing(TaskRow::due, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -1,7 +1,7 @@
 package org.openperf.pages;
 
-import java.time.Year;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.DisplayTimes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +13,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class ImportPageController {
 
+    private final DisplayTimes times;
+
+    public ImportPageController(DisplayTimes times) {
+        this.times = times;
+    }
+
     @GetMapping("/imports")
     public String imports(Model model) {
-        model.addAttribute("year", Year.now().getValue());
+        model.addAttribute("year", times.today().getYear());
         Caller caller = Caller.current();
         // 按已批复导入 is offered only to whom the API allows it.
         model.addAttribute("mayImportApproved", caller.isFinance() || caller.isAdmin());

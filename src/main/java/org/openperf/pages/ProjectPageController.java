@@ -11,6 +11,7 @@ import org.openperf.review.ReviewService;
 import org.openperf.review.Steps;
 import org.openperf.review.TargetVersion;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
 import org.openperf.targets.ProjectView;
@@ -35,9 +36,12 @@ public class ProjectPageController {
     private final SelfEvaluationResults evaluations;
     private final ObjectMapper json;
     private final ApprovalEvidence evidence;
+    private final DisplayTimes times;
 
     public ProjectPageController(ProjectPages pages, ProjectService projects, ReviewService review,
-                                 SelfEvaluationResults evaluations, ObjectMapper json, ApprovalEvidence evidence) {
+                                 SelfEvaluationResults evaluations, ObjectMapper json, ApprovalEvidence evidence,
+                                 DisplayTimes times) {
+        this.times = times;
         this.evidence = evidence;
         this.pages = pages;
         this.projects = projects;
@@ -72,7 +76,7 @@ public class ProjectPageController {
         ProjectView previous = null;
         for (TargetVersion v : versions) {
             ProjectView snapshot = json.readValue(v.getSnapshot(), ProjectView.class);
-            versionViews.add(new VersionView(v.getVersion(), v.getApprovedAt().withNano(0).toString().replace('T', ' '),
+            versionViews.add(new VersionView(v.getVersion(), times.text(v.getApprovedAt()),
                     v.getApprovedBy(), previous == null ? List.of() : VersionDiff.between(previous, snapshot)));
             previous = snapshot;
         }

@@ -1,7 +1,7 @@
 package org.openperf.review;
 
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.RuntimeService;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectImportedApproved;
@@ -26,9 +26,11 @@ public class ApprovedImports {
     private final ProjectService projects;
     private final RuntimeService runtime;
     private final EngineAccess engine;
+    private final DisplayTimes times;
 
     public ApprovedImports(ReviewService review, ProjectService projects, RuntimeService runtime,
-                           EngineAccess engine) {
+                           EngineAccess engine, DisplayTimes times) {
+        this.times = times;
         this.review = review;
         this.projects = projects;
         this.runtime = runtime;
@@ -40,7 +42,7 @@ public class ApprovedImports {
     public void onImportedApproved(ProjectImportedApproved event) {
         Long id = event.projectId();
         review.record(id, null, STEP, ACTION, event.importer(), "按已批复导入：" + event.importer() + " 于 "
-                + ReviewService.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                + times.text(times.now())
                 + " 从文件“" + event.fileName() + "”（导入批次 " + event.importId() + "）补录已批复的目标表"
                 + (event.errors() + event.warnings() == 0 ? "" : "；校验发现 " + event.errors() + " 个错误、"
                 + event.warnings() + " 个提示，已记录，按纸质批复不退回"));

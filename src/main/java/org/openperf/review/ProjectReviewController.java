@@ -2,9 +2,10 @@ package org.openperf.review;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.targets.ProjectService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +23,11 @@ public class ProjectReviewController {
     private final ReviewService review;
     private final ProjectService projects;
     private final TargetAdjustments adjustments;
+    private final DisplayTimes times;
 
     public ProjectReviewController(ReviewTasks work, ReviewService review, ProjectService projects,
-                                   TargetAdjustments adjustments) {
+                                   TargetAdjustments adjustments, DisplayTimes times) {
+        this.times = times;
         this.adjustments = adjustments;
         this.work = work;
         this.review = review;
@@ -58,14 +61,14 @@ public class ProjectReviewController {
     public List<HistoryRow> history(@PathVariable Long id) {
         projects.table(id, Caller.current().scope());
         return review.history(id).stream().map(o -> new HistoryRow(o.getStep(), o.getAction(), o.getUserId(),
-                o.getComment(), o.getCreatedAt())).toList();
+                o.getComment(), times.offset(o.getCreatedAt()))).toList();
     }
 
     @GetMapping("/versions")
     @Operation(summary = "批复版本")
     public List<VersionRow> versions(@PathVariable Long id) {
         projects.table(id, Caller.current().scope());
-        return review.versions(id).stream().map(v -> new VersionRow(v.getVersion(), v.getApprovedAt(),
+        return review.versions(id).stream().map(v -> new VersionRow(v.getVersion(), times.offset(v.getApprovedAt()),
                 v.getApprovedBy())).toList();
     }
 
@@ -76,9 +79,9 @@ public class ProjectReviewController {
     public record AdjustmentRequest(String comment, Long reportId) {
     }
 
-    public record HistoryRow(String step, String action, String user, String comment, LocalDateTime time) {
+    public record HistoryRow(String step, String action, String user, String comment, OffsetDateTime time) {
     }
 
-    public record VersionRow(int version, LocalDateTime approvedAt, String approvedBy) {
+    public record VersionRow(int version, OffsetDateTime approvedAt, String approvedBy) {
     }
 }

@@ -6,7 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.LocalDateTime;
+import java.time.Instant;
 
 /** 审批意见: one step of a project's history — who did what, when, with which opinion. */
 @Entity
@@ -36,13 +36,13 @@ public class ReviewOpinion {
     private String comment;
 
     @Column(name = "created_at", nullable = false)
-    private LocalDateTime createdAt;
+    private Instant createdAt;
 
     protected ReviewOpinion() {
     }
 
     public ReviewOpinion(Long projectId, String taskId, String step, String action, String userId, String comment,
-                         LocalDateTime createdAt) {
+                         Instant createdAt) {
         this.projectId = projectId;
         this.taskId = taskId;
         this.step = step;
@@ -80,7 +80,7 @@ public class ReviewOpinion {
         return comment;
     }
 
-    public LocalDateTime getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 }

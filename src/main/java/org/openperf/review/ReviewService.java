@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,6 +38,7 @@ public class ReviewService {
     private final TargetVersionRepository versions;
     private final ObjectMapper json;
     private final EngineAccess engine;
+    private final Clock clock;
 
     /**
      * Off only for a bulk load that must not open workflows (and for the benchmark, which measures the import
@@ -47,7 +49,8 @@ public class ReviewService {
 
     public ReviewService(RuntimeService runtime, ProjectService projects, ValidationService validation,
                          ReviewOpinionRepository opinions, TargetVersionRepository versions, ObjectMapper json,
-                         EngineAccess engine) {
+                         EngineAccess engine, Clock clock) {
+        this.clock = clock;
         this.engine = engine;
         this.runtime = runtime;
         this.projects = projects;
@@ -168,7 +171,8 @@ public class ReviewService {
         }
     }
 
-    static LocalDateTime now() {
-        return LocalDateTime.now();
+    /** The engine's clock: an opinion is recorded at the time its task is completed, as the engine sees it. */
+    Instant now() {
+        return clock.instant();
     }
 }

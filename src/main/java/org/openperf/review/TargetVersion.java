@@ -6,7 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.LocalDateTime;
+import java.time.Instant;
 
 /** 批复版本: the table as finance approved it, frozen; monitoring and evaluation measure against the latest. */
 @Entity
@@ -24,7 +24,7 @@ public class TargetVersion {
     private int version;
 
     @Column(name = "approved_at", nullable = false)
-    private LocalDateTime approvedAt;
+    private Instant approvedAt;
 
     @Column(name = "approved_by", length = 100)
     private String approvedBy;
@@ -36,7 +36,7 @@ public class TargetVersion {
     protected TargetVersion() {
     }
 
-    public TargetVersion(Long projectId, int version, LocalDateTime approvedAt, String approvedBy, String snapshot) {
+    public TargetVersion(Long projectId, int version, Instant approvedAt, String approvedBy, String snapshot) {
         this.projectId = projectId;
         this.version = version;
         this.approvedAt = approvedAt;
@@ -52,7 +52,7 @@ public class TargetVersion {
         return version;
     }
 
-    public LocalDateTime getApprovedAt() {
+    public Instant getApprovedAt() {
         return approvedAt;
     }
 

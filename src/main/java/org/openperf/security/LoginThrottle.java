@@ -1,14 +1,14 @@
 package org.openperf.security;
 
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * per client address; reaching a limit locks that name or address for {@link LoginSettings#lockDuration()}, during
  * which not even the right password is checked. Locks always expire: strangers can delay a user, never shut them out
  * for good (Camunda's own permanent lock is switched off, see application.yaml). The counts live in the database so
- * that every node of a cluster applies the same limits. Time is the engine's clock, as for everything else.
+ * that every node of a cluster applies the same limits. Time is the engine's clock, as for everything else; its
+ * columns hold wall time in perf.database-zone like every other timestamp of the app, whatever the JVM's zone.
  */
 @Component
 @EnableConfigurationProperties(LoginSettings.class)
@@ -31,10 +32,15 @@ public class LoginThrottle {
 
     private final JdbcTemplate jdbc;
     private final LoginSettings settings;
+    private final Clock clock;
+    private final ZoneId databaseZone;
 
-    public LoginThrottle(JdbcTemplate jdbc, LoginSettings settings) {
+    public LoginThrottle(JdbcTemplate jdbc, LoginSettings settings, Clock clock,
+                         @Value("${perf.database-zone:Asia/Shanghai}") ZoneId databaseZone) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.clock = clock;
+        this.databaseZone = databaseZone;
     }
 
     /**
@@ -48,16 +54,17 @@ public class LoginThrottle {
         String addressKey = ADDRESS + (address == null ? "unknown" : address);
         Instant now = now();
         // One read per login (every HTTP Basic request is one): the rows of this name and address, if any.
-        List<Map<String, Object>> rows = jdbc.queryForList("select subject, locked_until from login_throttle"
-                + " where subject in (?, ?)", userKey, addressKey);
-        Instant until = rows.stream().map(r -> (Timestamp) r.get("locked_until")).filter(Objects::nonNull)
-                .map(Timestamp::toInstant).filter(t -> t.isAfter(now)).max(Instant::compareTo).orElse(null);
+        List<Row> rows = jdbc.query("select subject, locked_until from login_throttle where subject in (?, ?)",
+                (rs, i) -> new Row(rs.getString("subject"), instant(rs.getObject("locked_until", LocalDateTime.class))),
+                userKey, addressKey);
+        Instant until = rows.stream().map(Row::lockedUntil).filter(t -> t != null && t.isAfter(now))
+                .max(Instant::compareTo).orElse(null);
         if (until != null) {
             throw new LoginLockedException(Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60));
         }
         if (passwordMatches.getAsBoolean()) {
             // The user's failures are forgiven; the address's stay counted (one right guess must not reset them).
-            if (rows.stream().anyMatch(r -> userKey.equals(r.get("subject")))) {
+            if (rows.stream().anyMatch(r -> userKey.equals(r.subject()))) {
                 jdbc.update("delete from login_throttle where subject = ?", userKey);
             }
             return true;
@@ -75,13 +82,13 @@ public class LoginThrottle {
     /** Whether the user name is locked now (for the administrator's answer). */
     public boolean isLocked(String user) {
         return jdbc.queryForObject("select count(*) from login_throttle where subject = ? and locked_until > ?",
-                Long.class, USER + normalize(user), Timestamp.from(now())) > 0;
+                Long.class, USER + normalize(user), wall(now())) > 0;
     }
 
     private void fail(String subject, int limit, Instant now) {
-        Timestamp windowStart = Timestamp.from(now.minus(settings.window()));
-        Timestamp lockedUntil = Timestamp.from(now.plus(settings.lockDuration()));
-        Timestamp ts = Timestamp.from(now);
+        LocalDateTime windowStart = wall(now.minus(settings.window()));
+        LocalDateTime lockedUntil = wall(now.plus(settings.lockDuration()));
+        LocalDateTime ts = wall(now);
         // A failure within the window adds to the count; an older count starts over. The lock is set in the same
         // statement that reaches the limit, so two nodes counting at once cannot both miss it.
         int updated = jdbc.update("update login_throttle set"
@@ -105,7 +112,19 @@ public class LoginThrottle {
         return u.length() > 200 ? u.substring(0, 200) : u;
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** An instant as the wall time the column holds. */
+    private LocalDateTime wall(Instant instant) {
+        return LocalDateTime.ofInstant(instant, databaseZone);
+    }
+
+    private Instant instant(LocalDateTime wall) {
+        return wall == null ? null : wall.atZone(databaseZone).toInstant();
+    }
+
+    private record Row(String subject, Instant lockedUntil) {
     }
 }

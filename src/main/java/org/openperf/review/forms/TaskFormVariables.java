@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.NotFoundException;
 import org.openperf.review.HistoryAction;
 import org.openperf.review.ReviewOpinion;
@@ -55,8 +55,6 @@ public class TaskFormVariables {
     /** The processes whose business key is a project id. */
     static final List<String> PROJECT_PROCESSES = List.of("target-approval", "target-lifecycle");
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final ProjectService projects;
     private final ValidationService validation;
     private final ReviewService review;
@@ -66,10 +64,13 @@ public class TaskFormVariables {
     private final EngineAccess engine;
     private final ObjectMapper json;
     private final org.camunda.bpm.engine.FormService formService;
+    private final DisplayTimes times;
 
     public TaskFormVariables(ProjectService projects, ValidationService validation, ReviewService review,
                              IdentityService identity, TaskService tasks, RuntimeService runtime,
-                             EngineAccess engine, ObjectMapper json, org.camunda.bpm.engine.FormService formService) {
+                             EngineAccess engine, ObjectMapper json, org.camunda.bpm.engine.FormService formService,
+                             DisplayTimes times) {
+        this.times = times;
         this.formService = formService;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -229,7 +230,7 @@ public class TaskFormVariables {
         row.put("user", o.getUserId() == null ? "系统" : names.computeIfAbsent(o.getUserId(), this::displayName));
         row.put("action", HistoryAction.label(o.getAction()));
         row.put("comment", text(o.getComment()));
-        row.put("time", o.getCreatedAt() == null ? "" : TIME.format(o.getCreatedAt()));
+        row.put("time", times.minutes(o.getCreatedAt()));
         return row;
     }
 
