@@ -29,9 +29,11 @@ public class DepartmentTargetExportController {
     private final DepartmentTargets targets;
     private final DepartmentTargetWorkbookWriter writer;
     private final DepartmentTargetDocumentWriter document;
+    private final java.time.Clock clock;
 
     public DepartmentTargetExportController(DepartmentTargets targets, DepartmentTargetWorkbookWriter writer,
-                                            DepartmentTargetDocumentWriter document) {
+                                            DepartmentTargetDocumentWriter document, java.time.Clock clock) {
+        this.clock = clock;
         this.targets = targets;
         this.writer = writer;
         this.document = document;
@@ -60,6 +62,6 @@ public class DepartmentTargetExportController {
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("部门整体绩效目标模板.xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(writer.write(new DepartmentTargetTable(java.time.Year.now().getValue())));
+                .body(writer.write(new DepartmentTargetTable(java.time.Year.now(clock).getValue())));
     }
 }
