@@ -73,7 +73,7 @@ public class RuleAdmin {
                     Deployment dep = repository.createDeploymentQuery().deploymentId(d.getDeploymentId()).singleResult();
                     versions.add(new Version(d.getVersion(), dep == null || dep.getDeploymentTime() == null ? null
                             : LocalDateTime.ofInstant(dep.getDeploymentTime().toInstant(), ZoneId.systemDefault()),
-                            deployedBy(dep), dep == null ? null : dep.getName(), d.getResourceName()));
+                            deployedBy(dep), dep == null ? null : dep.getName(), fileName(d.getResourceName())));
                 }
                 out.add(new Table(t.key(), t.label(), versions));
             }
