@@ -97,6 +97,12 @@ class TasklistFiltersTest {
         assertThat(search("unit402001", "我的待办", "任务名称测试")).isEmpty();
         assertThat(search("dept353", "我的待办", "任务名称测试")).isEmpty();
 
+        // Tasklist's 流程变量 criterion on the card's unit finds it as well.
+        assertThat(list("dept402", "待部门审核", "{\"processVariables\": [{\"name\": \"unitName\", \"operator\": "
+                + "\"like\", \"value\": \"%人力资源和社会保障局本级%\"}]}")).contains(id);
+        assertThat(list("dept402", "待部门审核", "{\"processVariables\": [{\"name\": \"unitName\", \"operator\": "
+                + "\"like\", \"value\": \"%公共就业%\"}]}")).doesNotContain(id);
+
         assertThat(search("dept402", "逾期", "任务名称测试")).doesNotContain(id);
         tasks.setDueDate(id, new Date(System.currentTimeMillis() - 86_400_000L));
         assertThat(search("dept402", "逾期", "任务名称测试")).containsExactly(id);
@@ -178,11 +184,16 @@ class TasklistFiltersTest {
 
     /** Tasklist's search box: the filter's list with a name-like criterion, as the user. */
     private List<String> search(String user, String filter, String words) throws Exception {
+        return list(user, filter, "{\"nameLike\": \"%" + words + "%\"}");
+    }
+
+    /** A filter's list extended by a query, as Tasklist sends it for the user. */
+    private List<String> list(String user, String filter, String query) throws Exception {
         JsonNode filters = json.readTree(http.withBasicAuth(user, "demo")
                 .getForObject("/engine-rest/filter?resourceType=Task&name=" + filter, String.class));
         assertThat(filters.size()).as(user + " sees " + filter).isEqualTo(1);
         ResponseEntity<String> r = post(user, "/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list",
-                "{\"nameLike\": \"%" + words + "%\"}");
+                query);
         assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         json.readTree(r.getBody()).forEach(t -> ids.add(t.get("id").asText()));
