@@ -180,6 +180,54 @@ class RulesPageTest {
         assertThat(results.result(unchanged, Scope.ALL).getGrade()).isEqualTo("优");
     }
 
+    @Autowired
+    org.openperf.monitoring.ExecutionReadingRepository readings;
+    @Autowired
+    org.openperf.monitoring.MilestoneService milestones;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    /** A project red at its 3月底 milestone (v = 55) would be yellow with red below 50: the preview says so. */
+    @Test
+    void aLightTablesPreviewListsTheMilestoneLightsItWouldChange() throws Exception {
+        Long id = projects.create(new ProjectForm(YEAR, null, "规则页灯预览项目", new ProjectForm.UnitInput("402001", null),
+                null, new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标",
+                List.of(new org.openperf.targets.ProjectView.PlanRow(3, new BigDecimal("30")),
+                        new org.openperf.targets.ProjectView.PlanRow(12, new BigDecimal("100"))), List.of(
+                row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
+                row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
+                row("效益指标", "社会效益指标", "知晓度", "≥95%"),
+                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")))).id();
+        Approvals.approve(work, tasks, id);
+        // 16.5 of 100 spent by 3月底 against 30% planned: v = 55, red by the table of bpmn/.
+        readings.save(new org.openperf.monitoring.ExecutionReading(id, java.time.LocalDate.of(YEAR, 3, 20),
+                new BigDecimal("16.5"), org.openperf.monitoring.ExecutionReading.Source.API, "test"));
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+                .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId();
+        org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processInstanceId(instance).timers()
+                .singleResult();
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+                    java.util.Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+            management.executeJob(timer.getId());
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(milestones.results(id)).singleElement()
+                .satisfies(r -> assertThat(r.getLight()).isEqualTo(org.openperf.monitoring.Light.RED));
+
+        String fifty = RuleFiles.read("bpmn/execution-light.dmn").replace("<text>&lt; 60</text>", "<text>&lt; 50</text>")
+                .replace("<text>[60..80[</text>", "<text>[50..80[</text>");
+        MockMultipartFile file = new MockMultipartFile("file", "execution-light-50.dmn", "application/xml",
+                fifty.getBytes(StandardCharsets.UTF_8));
+        String preview = html(mvc.perform(multipart("/rules/preview").file(file).param("table", "Decision_ExecutionLight")
+                .param("year", String.valueOf(YEAR)).with(finance()).with(csrf(finance()))).andReturn(), 200);
+        assertThat(preview).contains(YEAR + " 年度各项目最近一次里程碑的预算执行灯，按新表重新判定")
+                .containsPattern("<td>规则页灯预览项目</td><td>红灯</td><td>黄灯</td>\\s*<td>3 月 v = 55.00%</td>");
+    }
+
     @Test
     void aFileThatIsNotADmnOrAnotherTablesIsRefusedNamingTheFile() throws Exception {
         MockMultipartFile text = new MockMultipartFile("file", "等级说明.txt", "text/plain", "优 85".getBytes(StandardCharsets.UTF_8));
