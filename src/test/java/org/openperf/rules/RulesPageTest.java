@@ -228,6 +228,47 @@ class RulesPageTest {
                 .containsPattern("<td>规则页灯预览项目</td><td>红灯</td><td>黄灯</td>\\s*<td>3 月 v = 55.00%</td>");
     }
 
+    @Autowired
+    org.openperf.monitoring.MonitoringRoundService monitoringRounds;
+    @Autowired
+    org.openperf.monitoring.MonitoringReportService monitoringReports;
+
+    static org.openperf.monitoring.MonitoringReportInput.Row line(int index, String value) {
+        return new org.openperf.monitoring.MonitoringReportInput.Row(index, new BigDecimal(value), null, null, null,
+                null, null, "确定能", null, null);
+    }
+
+    /**
+     * In a 1–7月 监控表, 满意度 55 of ≥90% is v = 104.76: green by bpmn/'s table, blue when blue starts at 100; 人数
+     * 20 of ≥40 (v = 85.71) and 知晓度 50 of ≥95% (90.23) stay green; 成本 (≤) is not the table's. Fiscal year 2090.
+     */
+    @Test
+    void anIndicatorLightTablesPreviewListsTheReportedIndicatorsItWouldChange() throws Exception {
+        int year = YEAR + 1;
+        Long id = projects.create(new ProjectForm(year, null, "规则页指标灯预览项目", new ProjectForm.UnitInput("402001", null),
+                null, new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标", List.of(), List.of(
+                row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
+                row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
+                row("效益指标", "社会效益指标", "知晓度", "≥95%"),
+                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")))).id();
+        Approvals.approve(work, tasks, id);
+        readings.save(new org.openperf.monitoring.ExecutionReading(id, java.time.LocalDate.of(year, 7, 20),
+                new BigDecimal("50"), org.openperf.monitoring.ExecutionReading.Source.API, "test"));
+        monitoringRounds.open(year, 7, Approvals.FINANCE);
+        monitoringReports.submit(id, new org.openperf.monitoring.MonitoringReportInput(null, null, null,
+                new BigDecimal("95"), List.of(line(0, "500"), line(1, "20"), line(2, "50"), line(3, "55"))),
+                Approvals.UNIT);
+
+        String blueFrom100 = RuleFiles.read("bpmn/indicator-light.dmn").replace("<text>[80..120[</text>",
+                "<text>[80..100[</text>").replace("<text>&gt;= 120</text>", "<text>&gt;= 100</text>");
+        MockMultipartFile file = new MockMultipartFile("file", "indicator-light-100.dmn", "application/xml",
+                blueFrom100.getBytes(StandardCharsets.UTF_8));
+        String preview = html(mvc.perform(multipart("/rules/preview").file(file).param("table", "Decision_IndicatorLight")
+                .param("year", String.valueOf(year)).with(finance()).with(csrf(finance()))).andReturn(), 200);
+        assertThat(preview).contains(year + " 年度各项目最近一份监控表中按进度判定的指标进度灯，按新表重新判定：1 项结果将改变")
+                .containsPattern("<td>规则页指标灯预览项目 · 满意度</td><td>绿灯</td><td>蓝灯</td>\\s*<td>1–7 月 v = 104.76%</td>");
+    }
+
     @Test
     void aFileThatIsNotADmnOrAnotherTablesIsRefusedNamingTheFile() throws Exception {
         MockMultipartFile text = new MockMultipartFile("file", "等级说明.txt", "text/plain", "优 85".getBytes(StandardCharsets.UTF_8));
