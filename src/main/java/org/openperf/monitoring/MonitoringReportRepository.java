@@ -10,5 +10,7 @@ public interface MonitoringReportRepository extends JpaRepository<MonitoringRepo
 
     List<MonitoringReport> findByRoundIdOrderByIdAsc(Long roundId);
 
+    List<MonitoringReport> findByYearOrderByIdAsc(int year);
+
     List<MonitoringReport> findByProjectIdInOrderByIdAsc(Collection<Long> projectIds);
 }

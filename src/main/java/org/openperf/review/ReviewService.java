@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -74,12 +75,14 @@ public class ReviewService {
 
     /** What a target-lifecycle instance is started with, however it starts. */
     static Map<String, Object> lifecycleVariables(Project p) {
-        return Map.of(
-                // The project is the business key, its groups come from the stored project (ProjectGroups): year
-                // and department are only what task lists filter on. No projectName: the forms read it when they open.
-                "year", p.getYear(),
-                "departmentCode", p.getUnit() == null || p.getUnit().getDepartment().getCode() == null
-                        ? "none" : p.getUnit().getDepartment().getCode());
+        // The project is the business key, its groups come from the stored project (ProjectGroups): year and
+        // department are only what task lists filter on, unit and budget what Tasklist's cards show (TaskCards).
+        // No projectName: the task's name carries it, the forms read it when they open.
+        Map<String, Object> v = new HashMap<>(TaskCards.variables(p));
+        v.put("year", p.getYear());
+        v.put("departmentCode", p.getUnit() == null || p.getUnit().getDepartment().getCode() == null
+                ? "none" : p.getUnit().getDepartment().getCode());
+        return v;
     }
 
     boolean startsLifecycles() {

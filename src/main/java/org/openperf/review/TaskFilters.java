@@ -1,6 +1,7 @@
 package org.openperf.review;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * the caller's own tasks (assigned to them or offered to their groups: Camunda's {@code currentUser()} and
  * {@code currentUserGroups()}), and is shared (READ) only with the groups of its role, by the groups' names as the
  * processes route them ({@code unit-…}, {@code dept-…}, {@code finance}). Made at every start-up: a filter an
- * administrator changed is left as it is, a group added since gets its filters.
+ * administrator changed is left as it is, a group added since gets its filters. Every card shows the task's
+ * 单位 and 预算数 ({@link TaskCards}) and its due date.
  */
 @Component
 @Order(20)
@@ -96,6 +98,22 @@ public class TaskFilters implements ApplicationRunner {
                 if (!shared.contains(id)) {
                     share(filter.getId(), id);
                 }
+            }
+        }
+        showCardVariables();
+    }
+
+    /**
+     * Every task filter's cards show unit and budget: ours made before the cards did, and the 全部任务 filter the
+     * Camunda starter makes. A filter an administrator gave variables of their own keeps those.
+     */
+    private void showCardVariables() {
+        for (Filter filter : filters.createTaskFilterQuery().list()) {
+            Map<String, Object> properties = filter.getProperties();
+            if (properties == null || !properties.containsKey("variables")) {
+                Map<String, Object> with = new HashMap<>(properties == null ? Map.of() : properties);
+                with.put("variables", TaskCards.FILTER_VARIABLES);
+                filters.saveFilter(filter.setProperties(with));
             }
         }
     }

@@ -113,6 +113,7 @@ public class ProjectService {
                     + (p.getUnit() == null ? "无单位" : p.getUnit().getName() + "（" + p.getUnit().getCode() + "）") + "”");
         }
         projects.saveAndFlush(p);
+        events.publishEvent(new ProjectDraftEdited(p.getId()));
         return ProjectView.of(p, validation.validate(p));
     }
 

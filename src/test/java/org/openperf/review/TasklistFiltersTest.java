@@ -97,9 +97,81 @@ class TasklistFiltersTest {
         assertThat(search("unit402001", "我的待办", "任务名称测试")).isEmpty();
         assertThat(search("dept353", "我的待办", "任务名称测试")).isEmpty();
 
+        // Tasklist's 流程变量 criterion on the card's unit finds it as well.
+        assertThat(list("dept402", "待部门审核", "{\"processVariables\": [{\"name\": \"unitName\", \"operator\": "
+                + "\"like\", \"value\": \"%人力资源和社会保障局本级%\"}]}")).contains(id);
+        assertThat(list("dept402", "待部门审核", "{\"processVariables\": [{\"name\": \"unitName\", \"operator\": "
+                + "\"like\", \"value\": \"%公共就业%\"}]}")).doesNotContain(id);
+
         assertThat(search("dept402", "逾期", "任务名称测试")).doesNotContain(id);
         tasks.setDueDate(id, new Date(System.currentTimeMillis() - 86_400_000L));
         assertThat(search("dept402", "逾期", "任务名称测试")).containsExactly(id);
+    }
+
+    /** Tasklist's cards: every filter lists the task with its unit and budget (Tasklist reads them as HAL). */
+    @Test
+    void everyFilterShowsUnitAndBudgetOnTheCards() throws Exception {
+        String id = review().getId();
+        JsonNode filters = json.readTree(http.withBasicAuth("dept402", "demo")
+                .getForObject("/engine-rest/filter?resourceType=Task", String.class));
+        assertThat(filters.size()).isGreaterThanOrEqualTo(4);
+        for (JsonNode f : filters) {
+            assertThat(f.path("properties").path("variables").toString()).as(f.get("name").asText())
+                    .contains("\"unitName\"").contains("单位").contains("\"budget\"").contains("预算数");
+        }
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        h.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        for (String filter : List.of("待部门审核", "我的待办")) {
+            String filterId = json.readTree(http.withBasicAuth("dept402", "demo").getForObject(
+                    "/engine-rest/filter?resourceType=Task&name=" + filter, String.class)).get(0).get("id").asText();
+            ResponseEntity<String> r = http.withBasicAuth("dept402", "demo").postForEntity(
+                    "/engine-rest/filter/" + filterId + "/list", new HttpEntity<>("{\"nameLike\": \"%任务名称测试%\"}", h),
+                    String.class);
+            JsonNode card = null;
+            for (JsonNode t : json.readTree(r.getBody()).path("_embedded").path("task")) {
+                if (t.get("id").asText().equals(id)) {
+                    card = t;
+                }
+            }
+            assertThat(card).as(filter + ": " + r.getBody()).isNotNull();
+            assertThat(card.get("due").asText()).as("部门审核 has a due date").isNotBlank();
+            java.util.Map<String, String> shown = new java.util.HashMap<>();
+            card.path("_embedded").path("variable").forEach(v -> shown.put(v.get("name").asText(), v.get("value").asText()));
+            assertThat(shown).as(filter).containsEntry("unitName", "青岛市人力资源和社会保障局本级")
+                    .containsEntry("budget", "12.00 万元");
+        }
+    }
+
+    /** A draft whose budget or unit is edited: its cards follow, in the lifecycle and in its running approval. */
+    @Test
+    void aCardFollowsTheDraftsEditedBudgetAndUnit() throws Exception {
+        String body = """
+                {"year": %d, "name": "卡片随编辑更新", "unit": {"code": "%s"}, "budget": %s, "fiscalFunds": %s,
+                 "otherFunds": 0, "purpose": "用途", "goal": "目标", "indicators": []}
+                """;
+        ResponseEntity<String> created = post("admin", "/api/projects", body.formatted(YEAR, "402001", "12", "12"));
+        long draft = json.readTree(created.getBody()).get("id").asLong();
+        assertThat(cardOf(draft)).containsEntry("unitName", "青岛市人力资源和社会保障局本级")
+                .containsEntry("budget", "12.00 万元");
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> edited = http.withBasicAuth("admin", "demo").exchange("/api/projects/" + draft,
+                org.springframework.http.HttpMethod.PUT,
+                new HttpEntity<>(body.formatted(YEAR, "402004", "120.5", "120.5"), h), String.class);
+        assertThat(edited.getStatusCode().value()).as(edited.getBody()).isEqualTo(200);
+        assertThat(cardOf(draft)).containsEntry("unitName", "青岛市公共就业和人才服务中心")
+                .containsEntry("budget", "120.50 万元");
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    /** The card variables of the project's approval instance (where its tasks are). */
+    private java.util.Map<String, Object> cardOf(long projectId) {
+        String instance = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
+                .singleResult().getProcessInstanceId();
+        return runtime.getVariablesLocal(instance, List.of("unitName", "budget"));
     }
 
     private List<String> filterNames(String user) throws Exception {
@@ -112,11 +184,16 @@ class TasklistFiltersTest {
 
     /** Tasklist's search box: the filter's list with a name-like criterion, as the user. */
     private List<String> search(String user, String filter, String words) throws Exception {
+        return list(user, filter, "{\"nameLike\": \"%" + words + "%\"}");
+    }
+
+    /** A filter's list extended by a query, as Tasklist sends it for the user. */
+    private List<String> list(String user, String filter, String query) throws Exception {
         JsonNode filters = json.readTree(http.withBasicAuth(user, "demo")
                 .getForObject("/engine-rest/filter?resourceType=Task&name=" + filter, String.class));
         assertThat(filters.size()).as(user + " sees " + filter).isEqualTo(1);
         ResponseEntity<String> r = post(user, "/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list",
-                "{\"nameLike\": \"%" + words + "%\"}");
+                query);
         assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         json.readTree(r.getBody()).forEach(t -> ids.add(t.get("id").asText()));
