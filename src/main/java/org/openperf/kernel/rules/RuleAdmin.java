@@ -1,8 +1,6 @@
 package org.openperf.kernel.rules;
 
 import java.io.ByteArrayInputStream;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +49,7 @@ public class RuleAdmin {
         this.check = new DeploymentCheck(tables, () -> { });
     }
 
-    public record Version(int version, LocalDateTime deployedAt, String deployedBy, String deploymentName,
+    public record Version(int version, java.util.Date deployedAt, String deployedBy, String deploymentName,
                           String file) {
     }
 
@@ -72,7 +70,7 @@ public class RuleAdmin {
                         .withoutTenantId().orderByDecisionDefinitionVersion().desc().listPage(0, VERSIONS)) {
                     Deployment dep = repository.createDeploymentQuery().deploymentId(d.getDeploymentId()).singleResult();
                     versions.add(new Version(d.getVersion(), dep == null || dep.getDeploymentTime() == null ? null
-                            : LocalDateTime.ofInstant(dep.getDeploymentTime().toInstant(), ZoneId.systemDefault()),
+                            : dep.getDeploymentTime(),
                             deployedBy(dep), dep == null ? null : dep.getName(), fileName(d.getResourceName())));
                 }
                 out.add(new Table(t.key(), t.label(), versions));
