@@ -29,7 +29,7 @@ import org.springframework.util.LinkedMultiValueMap;
 /**
  * Editing a department table through the API (PUT /api/department-targets/{id}, POST to start a draft): the whole
  * table replaced in the order sent, only while drafted, only from the version read, only by its department or
- * finance; a refused write stores nothing. Fiscal years 2091, 2092, 2095, 2096 and departments 972/973, which no
+ * finance; a refused write stores nothing. Fiscal years 2091 (972, 973), 2092, 2095, 2096 (972) and departments 972/973, which no
  * other test uses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -274,7 +274,7 @@ class DepartmentTargetEditingApiTest {
     }
 
     @Test
-    void onlyTheDepartmentAndFinanceChangeADraftAndNobodyAnApprovedTable() throws IOException {
+    void onlyTheDepartmentAndFinanceChangeADraftAndNobodyAnApprovedTableAndThePageShowsItSo() throws IOException {
         long draft = imported(DEPT, 2095, null);
         long approved = imported("finance", 2096, "department=972&approved=true");
         JsonNode draftRead = get(DEPT, draft);
@@ -305,40 +305,76 @@ class DepartmentTargetEditingApiTest {
 
         assertThat(stored(draft)).isEqualTo(draftBefore);
         assertThat(stored(approved)).isEqualTo(approvedBefore);
+
+        thePageShowsATableToThoseWhoMaySeeItAndTheEditorToThoseWhoMayChangeIt();
     }
 
     @Test
     void aDepartmentStartsAnEmptyDraftWithoutAFileAndFillsItIn() throws IOException {
-        // not for another department, not for a unit, not twice
-        assertThat(post(OTHER_DEPT, "/api/department-targets", "{\"department\":\"972\",\"year\":2093}")
+        // department 973's table of 2091: not started by another department, nor by a unit, nor twice
+        assertThat(post(DEPT, "/api/department-targets", "{\"department\":\"973\",\"year\":2091}")
                 .getStatusCode().value()).isEqualTo(403);
-        assertThat(post(UNIT, "/api/department-targets", "{\"year\":2093}").getStatusCode().value()).isEqualTo(403);
-        ResponseEntity<String> noDepartment = post("finance", "/api/department-targets", "{\"year\":2093}");
+        assertThat(post(OTHER_UNIT, "/api/department-targets", "{\"year\":2091}").getStatusCode().value())
+                .isEqualTo(403);
+        ResponseEntity<String> noDepartment = post("finance", "/api/department-targets", "{\"year\":2091}");
         assertThat(noDepartment.getStatusCode().value()).isEqualTo(400);
         assertThat(message(noDepartment)).contains("department");
-        assertThat(post(DEPT, "/api/department-targets", "{}").getStatusCode().value()).isEqualTo(400);
-        assertThat(jdbc.queryForObject("select count(*) from department_target_table where fiscal_year = 2093",
-                Integer.class)).isZero();
+        assertThat(post(OTHER_DEPT, "/api/department-targets", "{}").getStatusCode().value()).isEqualTo(400);
+        assertThat(http.withBasicAuth("finance", "demo").getForObject(
+                "/api/department-targets?year=2091&department=973", String.class)).isEqualTo("[]");
 
-        JsonNode created = ok(post(DEPT, "/api/department-targets", "{\"year\":2093}"));
-        assertThat(created.get("department").get("code").asText()).isEqualTo("972");
+        JsonNode created = ok(post(OTHER_DEPT, "/api/department-targets", "{\"year\":2091}"));
+        assertThat(created.get("department").get("code").asText()).isEqualTo("973");
+        assertThat(created.get("year").asInt()).isEqualTo(2091);
         assertThat(created.get("status").asText()).isEqualTo("DRAFT");
         assertThat(created.get("activities")).isEmpty();
-        ResponseEntity<String> twice = post("finance", "/api/department-targets", "{\"department\":\"972\",\"year\":2093}");
+        ResponseEntity<String> twice = post("finance", "/api/department-targets",
+                "{\"department\":\"973\",\"year\":2091}");
         assertThat(twice.getStatusCode().value()).isEqualTo(409);
         assertThat(message(twice)).contains("已存在");
 
         long id = created.get("id").asLong();
         ObjectNode body = form(created);
         ObjectNode activity = ((ArrayNode) body.get("activities")).addObject();
-        activity.put("code", "0101").put("name", "就业扶持").put("budgetYear", 2093);
+        activity.put("code", "0101").put("name", "就业扶持").put("budgetYear", 2091);
         ObjectNode indicator = activity.putArray("indicators").addObject();
         indicator.put("name", "城镇新增就业人数");
         indicator.putObject("bands").put("优", "≥8000人").put("良", "≥7000人").put("中", "≥6000人").put("差", "<6000人");
         ((ArrayNode) body.get("goals")).addObject().put("title", "就业工作目标").put("goal", "稳就业");
-        JsonNode saved = ok(put(DEPT, id, body));
+        JsonNode saved = ok(put(OTHER_DEPT, id, body));
         assertThat(saved.get("indicatorCount").asInt()).isEqualTo(1);
         assertThat(saved.get("goals").get(0).get("title").asText()).isEqualTo("就业工作目标");
         assertThat(saved.get("findings").findValuesAsText("severity")).doesNotContain("ERROR");
+    }
+
+    /** The page of the tables of {@link #onlyTheDepartmentAndFinanceChangeADraftAndNobodyAnApprovedTableAndThePageShowsItSo}. */
+    void thePageShowsATableToThoseWhoMaySeeItAndTheEditorToThoseWhoMayChangeIt() {
+        ResponseEntity<String> draft = page(DEPT, "/departments/972/targets/2095");
+        assertThat(draft.getStatusCode().value()).isEqualTo(200);
+        assertThat(draft.getBody()).contains("一、总体绩效目标").contains("二、分项绩效目标").contains("三、活动绩效目标")
+                .contains("就业创业扶持政策的制定及管理").contains("id=\"editor\"").contains("/js/department-target.js");
+        // the approved table: read, not edited, by the department and by its unit
+        assertThat(page(DEPT, "/departments/972/targets/2096").getBody()).contains("已批复").doesNotContain("id=\"editor\"");
+        ResponseEntity<String> unit = page(UNIT, "/departments/972/targets/2096");
+        assertThat(unit.getStatusCode().value()).isEqualTo(200);
+        assertThat(unit.getBody()).contains("就业创业扶持政策的制定及管理").doesNotContain("id=\"editor\"");
+        // what the caller may not see answers as a missing table
+        ResponseEntity<String> missing = page(OTHER_DEPT, "/departments/972/targets/1999");
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+        for (String[] refused : new String[][] {{OTHER_DEPT, "2095"}, {OTHER_DEPT, "2096"}, {UNIT, "2095"},
+                {OTHER_UNIT, "2096"}}) {
+            ResponseEntity<String> r = page(refused[0], "/departments/972/targets/" + refused[1]);
+            assertThat(r.getStatusCode().value()).as(refused[0] + " " + refused[1]).isEqualTo(404);
+            assertThat(r.getBody()).contains("主管部门 972 的 " + refused[1] + " 年度部门整体绩效目标不存在");
+        }
+        // the list page links the tables the caller may see
+        assertThat(page(UNIT, "/departments/targets?department=972").getBody())
+                .contains("/departments/972/targets/2096").doesNotContain("/departments/972/targets/2095");
+    }
+
+    ResponseEntity<String> page(String user, String url) {
+        HttpHeaders h = new HttpHeaders();
+        h.setAccept(List.of(MediaType.TEXT_HTML));
+        return http.withBasicAuth(user, "demo").exchange(url, HttpMethod.GET, new HttpEntity<>(h), String.class);
     }
 }
