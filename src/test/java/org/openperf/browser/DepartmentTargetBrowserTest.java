@@ -124,6 +124,23 @@ class DepartmentTargetBrowserTest {
             assertThat(b.driver.findElements(By.cssSelector("#editor-activities tr.has-error"))).isEmpty();
             assertThat(b.driver.findElement(By.cssSelector(added + " .row-findings")).getText()).isEmpty();
 
+            // moved up and back, an activity and the new indicator keep what was typed
+            b.click(b.driver.findElement(By.cssSelector("button[aria-label='第2个活动上移']")));
+            assertThat(b.driver.findElement(By.cssSelector("#editor-activities tr[data-activity='0'] [data-key=code]"))
+                    .getAttribute("value")).isEqualTo("0102");
+            b.click(b.driver.findElement(By.cssSelector("button[aria-label='第1个活动下移']")));
+            b.click(b.driver.findElement(By.cssSelector("button[aria-label='第1个活动第" + (firstActivityIndicators + 1)
+                    + "个指标上移']")));
+            String moved = "#editor-activities tr[data-activity='0'][data-indicator='" + (firstActivityIndicators - 1) + "']";
+            assertThat(b.driver.findElement(By.cssSelector(moved + " [data-key=name]")).getAttribute("value"))
+                    .isEqualTo("政策宣传次数");
+            b.click(b.driver.findElement(By.cssSelector("button[aria-label='第1个活动第" + firstActivityIndicators
+                    + "个指标下移']")));
+            assertThat(b.driver.findElement(By.cssSelector(added + " [data-key='band-优']")).getAttribute("value"))
+                    .isEqualTo("≥10次");
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-status"), "检查完成：0 个错误"));
+            row = b.driver.findElement(By.cssSelector(added));
+
             b.click(b.driver.findElement(By.id("save")));
             b.wait.until(ExpectedConditions.stalenessOf(row));
             WebElement saved = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(added)));
