@@ -5,6 +5,7 @@ import java.util.List;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.Finding;
 import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.NotFoundException;
 import org.openperf.kernel.Scope;
 import org.openperf.targets.Department;
 import org.openperf.targets.DepartmentRepository;
@@ -90,7 +91,7 @@ public class DepartmentTargets {
     public DepartmentTargetView find(String departmentCode, int year, Caller caller) {
         return tables.findByDepartmentCodeAndYear(departmentCode, year).stream().filter(t -> mayRead(t, caller))
                 .findFirst().map(t -> DepartmentTargetView.of(t, checks.locate(t)))
-                .orElseThrow(() -> new org.openperf.kernel.NotFoundException(
+                .orElseThrow(() -> new NotFoundException(
                         "主管部门 " + departmentCode + " 的 " + year + " 年度部门整体绩效目标不存在"));
     }
 

@@ -345,6 +345,14 @@ class DepartmentTargetEditingApiTest {
         assertThat(saved.get("indicatorCount").asInt()).isEqualTo(1);
         assertThat(saved.get("goals").get(0).get("title").asText()).isEqualTo("就业工作目标");
         assertThat(saved.get("findings").findValuesAsText("severity")).doesNotContain("ERROR");
+
+        // what is typed is shown as text on the page, never run: not in the table, not in the editor's data
+        ObjectNode hostile = form(saved);
+        ((ObjectNode) hostile.get("activities").get(0)).put("name", "</script><script>alert(1)</script>");
+        ok(put(OTHER_DEPT, id, hostile));
+        String page = page(OTHER_DEPT, "/departments/973/targets/2091").getBody();
+        assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("\\u003c/script>\\u003cscript>alert(1)");
     }
 
     /** The page of the tables of {@link #onlyTheDepartmentAndFinanceChangeADraftAndNobodyAnApprovedTableAndThePageShowsItSo}. */
