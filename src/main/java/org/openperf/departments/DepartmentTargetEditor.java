@@ -100,8 +100,8 @@ public class DepartmentTargetEditor {
     }
 
     private static ConflictException stale(DepartmentTargetTable t) {
-        String who = t.getUpdatedBy() == null ? "" : "（" + t.getUpdatedBy()
-                + (t.getUpdatedAt() == null ? "" : " 于 " + t.getUpdatedAt().withNano(0).toString().replace('T', ' ')) + "）";
+        String when = t.getUpdatedAt() == null ? "" : " 于 " + t.getUpdatedAt().withNano(0).toString().replace('T', ' ');
+        String who = t.getUpdatedBy() == null ? "" : "（" + t.getUpdatedBy() + when + "）";
         return new ConflictException(name(t) + "在您打开之后已被修改" + who + "：请重新打开页面，在最新内容上再修改");
     }
 

@@ -82,8 +82,8 @@ public class DepartmentTargets {
 
     /** Whether the caller may change this table while it is drafted: finance, administrators, its department. */
     public boolean mayWrite(DepartmentTargetTable t, Caller caller) {
-        return caller.isFinance() || caller.isAdmin()
-                || (t.getDepartment().getCode() != null && caller.departmentCodes().contains(t.getDepartment().getCode()));
+        String code = t.getDepartment().getCode();
+        return caller.isFinance() || caller.isAdmin() || (code != null && caller.departmentCodes().contains(code));
     }
 
     /** The department's table of a year as the caller may see it; a table they may not see answers 404 alike. */

@@ -147,6 +147,7 @@ class DepartmentTargetBrowserTest {
             assertThat(saved.findElement(By.cssSelector("[data-key=name]")).getAttribute("value")).isEqualTo("政策宣传次数");
             assertThat(saved.findElement(By.cssSelector("[data-key='band-优']")).getAttribute("value")).isEqualTo("≥10次");
             assertThat(b.driver.findElement(By.id("error-count")).getText()).isEqualTo("0");
+            b.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", saved);
             b.screenshot("department-target-saved");
             // stored as saved, in one write
             JsonNode after = table(id);
@@ -164,12 +165,14 @@ class DepartmentTargetBrowserTest {
             b.driver.navigate().refresh();
             WebElement published = b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("target-table")));
             assertThat(b.driver.findElements(By.id("editor"))).isEmpty();
+            assertThat(b.driver.findElement(By.id("read-only-note")).getText()).startsWith("只读");
             assertThat(published.findElement(By.cssSelector(".table-title")).getText()).endsWith("2092年部门整体绩效目标");
             WebElement first = published.findElement(By.cssSelector("#activities tr[data-activity='0'] th"));
             assertThat(first.getText()).isEqualTo("0101");
             assertThat(first.getAttribute("rowspan")).isEqualTo(String.valueOf(firstActivityIndicators + 1));
             assertThat(published.findElement(By.cssSelector("#activities tr[data-row='" + firstActivityIndicators + "']"))
                     .getText()).contains("政策宣传次数").contains("≥10次");
+            b.driver.executeScript("arguments[0].scrollIntoView({block: 'start'});", first);
             b.screenshot("department-target-approved");
 
             b.click(b.driver.findElement(By.cssSelector("nav a[href='/departments/targets']")));
