@@ -45,7 +45,10 @@
   }
 
   // A file may hold a department's own targets (部门整体绩效目标) beside or instead of project tables.
+  let previewedDepartments = [];
+
   function departments(list) {
+    previewedDepartments = list || [];
     const section = document.getElementById('preview-departments');
     const body = section.querySelector('tbody');
     body.innerHTML = '';
@@ -178,6 +181,19 @@
       progressText.className = job.duplicateOf ? 'alert warning' : 'alert info';
       const report = document.getElementById('error-report');
       report.href = '/api/imports/' + batch + '/error-report';
+      // Each department table imported has its own page, where it is edited while drafted.
+      const links = document.getElementById('to-departments');
+      links.innerHTML = '';
+      if (!job.duplicateOf) {
+        previewedDepartments.filter(d => d.departmentCode && d.year).forEach(d => {
+          links.appendChild(document.createTextNode(' · '));
+          const a = document.createElement('a');
+          a.href = '/departments/' + encodeURIComponent(d.departmentCode) + '/targets/' + d.year;
+          a.className = 'to-department-table';
+          a.textContent = '打开部门整体绩效目标（' + d.departmentCode + ' ' + d.year + '年）';
+          links.appendChild(a);
+        });
+      }
       document.getElementById('done-links').hidden = false;
       return;
     }

@@ -29,30 +29,37 @@ public class DepartmentTargetChecks {
     }
 
     public List<Finding> check(DepartmentTargetTable table) {
-        List<Finding> findings = new ArrayList<>();
+        return locate(table).stream().map(DepartmentFinding::finding).toList();
+    }
+
+    /** The same findings, each with the position of its activity (for the page's rows). */
+    public List<DepartmentFinding> locate(DepartmentTargetTable table) {
+        List<DepartmentFinding> findings = new ArrayList<>();
         int year = table.getYear();
         Map<String, DepartmentActivity> codes = new HashMap<>();
         int row = 0;
-        for (DepartmentActivity a : table.getActivities()) {
+        for (int k = 0; k < table.getActivities().size(); k++) {
+            DepartmentActivity a = table.getActivities().get(k);
             if (a.getCode() != null && !a.getCode().isBlank()) {
                 DepartmentActivity first = codes.putIfAbsent(a.getCode().strip(), a);
                 if (first != null) {
-                    add(findings, Rule.ACTIVITY_CODE_DUPLICATE, year, a.label(), null, "活动编码“" + a.getCode().strip()
+                    add(findings, Rule.ACTIVITY_CODE_DUPLICATE, year, a.label(), k, null, "活动编码“" + a.getCode().strip()
                             + "”重复：" + first.label() + "与" + a.label() + "编码相同");
                 }
             }
             if (a.getIndicators().isEmpty()) {
-                add(findings, Rule.ACTIVITY_INDICATORS_MISSING, year, a.label(), null,
+                add(findings, Rule.ACTIVITY_INDICATORS_MISSING, year, a.label(), k, null,
                         a.label() + "没有绩效指标：每个活动至少需要一个按优、良、中、差分档的绩效指标");
             }
             for (ActivityIndicator i : a.getIndicators()) {
                 GradeBands bands = i.getBands();
                 if (bands == null) {
-                    add(findings, Rule.VALUE_MISSING, year, i.getName(), row, a.label() + "的指标“" + i.getName()
+                    add(findings, Rule.VALUE_MISSING, year, i.getName(), k, row, a.label() + "的指标“" + i.getName()
                             + "”未填写优、良、中、差等级档次：没有可据以监控和评价的目标");
                 }
                 for (Finding f : validation.bandFindings(i.getName(), bands, year)) {
-                    findings.add(new Finding(f.severity(), f.rule(), f.field(), row, a.label() + "：" + f.message()));
+                    findings.add(new DepartmentFinding(f.severity(), f.rule(), f.field(), k, row,
+                            a.label() + "：" + f.message()));
                 }
                 row++;
             }
@@ -60,10 +67,11 @@ public class DepartmentTargetChecks {
         return List.copyOf(findings);
     }
 
-    private void add(List<Finding> findings, Rule rule, int year, String field, Integer row, String message) {
+    private void add(List<DepartmentFinding> findings, Rule rule, int year, String field, int activity, Integer row,
+                     String message) {
         Severity severity = validation.settings().severity(rule, year);
         if (severity != null) {
-            findings.add(new Finding(severity, rule.code(), field, row, message));
+            findings.add(new DepartmentFinding(severity, rule.code(), field, activity, row, message));
         }
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,17 @@ public class DepartmentTargetTable {
     @Column(name = "created_by", length = 100)
     private String createdBy;
 
+    /** Raised by every write; a page's save names the one it read, so a stale save is refused (409). */
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "updated_by", length = 100)
+    private String updatedBy;
+
     @OneToMany(mappedBy = "table", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<DepartmentGoal> goals = new ArrayList<>();
@@ -84,6 +96,22 @@ public class DepartmentTargetTable {
     public void addActivity(DepartmentActivity activity) {
         activity.attach(this, activities.size());
         activities.add(activity);
+    }
+
+    /**
+     * Replaces the whole content as edited on the page: goals and activities in the order given (their old rows
+     * are removed). The row itself changes too, so its version is raised even when only a child row differs.
+     */
+    public void replaceContent(String overallGoal, BigDecimal totalBudget, List<DepartmentGoal> newGoals,
+                               List<DepartmentActivity> newActivities, String by) {
+        this.overallGoal = overallGoal;
+        this.totalBudget = totalBudget;
+        goals.clear();
+        activities.clear();
+        newGoals.forEach(this::addGoal);
+        newActivities.forEach(this::addActivity);
+        this.updatedAt = Instant.now();
+        this.updatedBy = by;
     }
 
     /** Every indicator of every activity, in the table's order. */
@@ -153,6 +181,18 @@ public class DepartmentTargetTable {
 
     public void setCreatedBy(String createdBy) {
         this.createdBy = createdBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
     }
 
     public List<DepartmentGoal> getGoals() {

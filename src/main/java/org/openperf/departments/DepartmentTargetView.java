@@ -1,20 +1,24 @@
 package org.openperf.departments;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import org.openperf.kernel.DisplayTimes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openperf.kernel.Finding;
 import org.openperf.targets.GradeBands;
 import org.openperf.targets.ProjectView;
 
 /**
  * A department table as the API gives it: the goals, the activities with their indicators, each indicator's bands
- * keyed 优, 良, 中, 差 (a blank band is absent), and the reviewer's findings.
+ * keyed 优, 良, 中, 差 (a blank band is absent), and the reviewer's findings placed on their rows. {@code version}
+ * is what a save names as the one it read.
  */
-public record DepartmentTargetView(Long id, DepartmentRef department, int year, String status, String overallGoal,
-                                   BigDecimal totalBudget, Long importId, int activityCount, int indicatorCount,
-                                   List<GoalView> goals, List<ActivityView> activities, List<Finding> findings) {
+public record DepartmentTargetView(Long id, DepartmentRef department, int year, String status, long version,
+                                   String overallGoal, BigDecimal totalBudget, Long importId, int activityCount,
+                                   int indicatorCount, String updatedBy, OffsetDateTime updatedAt,
+                                   List<GoalView> goals, List<ActivityView> activities,
+                                   List<DepartmentFinding> findings) {
 
     public record DepartmentRef(String code, String name) {
     }
@@ -36,14 +40,14 @@ public record DepartmentTargetView(Long id, DepartmentRef department, int year, 
 
     static final String[] BAND_NAMES = {"优", "良", "中", "差"};
 
-    static DepartmentTargetView of(DepartmentTargetTable t, List<Finding> findings) {
-        return new DepartmentTargetView(t.getId(), ref(t), t.getYear(), t.getStatus().name(), t.getOverallGoal(),
-                ProjectView.amount(t.getTotalBudget()), t.getImportId(), t.getActivities().size(),
-                t.allIndicators().size(),
+    static DepartmentTargetView of(DepartmentTargetTable t, List<DepartmentFinding> findings, DisplayTimes times) {
+        return new DepartmentTargetView(t.getId(), ref(t), t.getYear(), t.getStatus().name(), t.getVersion(),
+                t.getOverallGoal(), ProjectView.amount(t.getTotalBudget()), t.getImportId(), t.getActivities().size(),
+                t.allIndicators().size(), t.getUpdatedBy(), times.offset(t.getUpdatedAt()),
                 t.getGoals().stream().map(g -> new GoalView(g.getTitle(), g.getGoal(), g.getIndicators())).toList(),
                 t.getActivities().stream().map(a -> new ActivityView(a.getCode(), a.getName(), a.getDescription(),
                         a.getBudgetYear(), a.getGoal(), a.getIndicators().stream().map(i -> new IndicatorView(
-                                i.getName(), i.getDescription(), i.getWeight(), bands(i.getBands()))).toList()))
+                                i.getName(), i.getDescription(), weight(i.getWeight()), bands(i.getBands()))).toList()))
                         .toList(),
                 findings);
     }
@@ -55,6 +59,11 @@ public record DepartmentTargetView(Long id, DepartmentRef department, int year, 
 
     private static DepartmentRef ref(DepartmentTargetTable t) {
         return new DepartmentRef(t.getDepartment().getCode(), t.getDepartment().getName());
+    }
+
+    /** A weight as written (5, 2.5), whether read from the column (5.0000) or just sent. */
+    static BigDecimal weight(BigDecimal w) {
+        return w == null ? null : new BigDecimal(w.stripTrailingZeros().toPlainString());
     }
 
     /** 优 → 100%, 良 → ≥90% …, in that order; blank bands left out. */

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * found" (404), bad filters a 400.
  */
 @ControllerAdvice(assignableTypes = {ProjectPageController.class, HomePage.class, ImportPageController.class,
-        MonitoringReportPage.class, SelfEvaluationPage.class, RulesPage.class})
+        MonitoringReportPage.class, SelfEvaluationPage.class, RulesPage.class, DepartmentTargetPage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageExceptionHandler {
 

@@ -1,0 +1,54 @@
+package org.openperf.pages;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openperf.departments.DepartmentFinding;
+import org.openperf.departments.DepartmentTargetView;
+import org.openperf.departments.DepartmentTargets;
+import org.openperf.kernel.Caller;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 部门整体绩效目标: the list of the tables the caller may see, and one table laid out as published, editable in place
+ * while drafted by those who may change it. A table the caller may not see answers 404 as a missing one.
+ */
+@Controller
+public class DepartmentTargetPage {
+
+    private final DepartmentTargets targets;
+    private final ObjectMapper json;
+
+    public DepartmentTargetPage(DepartmentTargets targets, ObjectMapper json) {
+        this.targets = targets;
+        this.json = json;
+    }
+
+    @GetMapping("/departments/targets")
+    public String list(@RequestParam(required = false) Integer year, @RequestParam(required = false) String department,
+                       Model model) {
+        model.addAttribute("rows", targets.list(year, department, Caller.current()));
+        model.addAttribute("year", year);
+        model.addAttribute("department", department == null ? "" : department);
+        return "department-targets";
+    }
+
+    @GetMapping("/departments/{code}/targets/{year}")
+    public String table(@PathVariable String code, @PathVariable int year, Model model) throws JsonProcessingException {
+        Caller caller = Caller.current();
+        DepartmentTargetView table = targets.find(code, year, caller);
+        model.addAttribute("table", table);
+        model.addAttribute("lines", DepartmentTargetLine.of(table));
+        model.addAttribute("errorCount", table.findings().stream().filter(DepartmentFinding::isError).count());
+        model.addAttribute("warningCount", table.findings().stream().filter(f -> !f.isError()).count());
+        model.addAttribute("editable", targets.mayEdit(table.id(), caller));
+        model.addAttribute("hasWeights", table.activities().stream()
+                .anyMatch(a -> a.indicators().stream().anyMatch(i -> i.weight() != null)));
+        // The editor starts from the table as stored; '<' escaped so the JSON cannot end its script element.
+        model.addAttribute("tableJson", json.writeValueAsString(table).replace("<", "\\u003c"));
+        return "department-target";
+    }
+}
