@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.monitoring.ExecutionService;
 import org.openperf.review.Decision;
+import org.openperf.review.ProjectProcesses;
 import org.openperf.review.ReviewTasks;
 import org.openperf.kernel.Caller;
 import org.openperf.targets.Project;
@@ -111,7 +112,7 @@ public class DemoMonitoring {
         review.submit(p.getId(), "请审核", unit(d.unit()));
         for (Caller reviewer : List.of(DEPARTMENT, FINANCE)) {
             Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(p.getId()))
-                    .processDefinitionKey("target-approval").singleResult();
+                    .processDefinitionKey(ProjectProcesses.APPROVAL).singleResult();
             if (task == null) {
                 // Validation sent it back to 编制: it stays a draft for the demo users to fix.
                 log.warn("Demo monitoring data: “{}” did not reach review", d.name());

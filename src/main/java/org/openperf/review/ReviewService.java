@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-    public static final String LIFECYCLE = "target-lifecycle";
+    public static final String LIFECYCLE = ProjectProcesses.LIFECYCLE;
 
     private final RuntimeService runtime;
     private final ProjectService projects;

@@ -58,6 +58,7 @@ import org.openperf.imports.TargetTableReader;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.ExecutionReadingRepository;
 import org.openperf.monitoring.MilestoneResultRepository;
+import org.openperf.review.ProjectProcesses;
 import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
@@ -390,7 +391,7 @@ class PlatformBench {
             vars.put("departmentCode", r[4]);
             vars.put("milestoneMonth", 12);
             vars.put("nextMilestone", due);
-            runtime.createProcessInstanceByKey("target-lifecycle").businessKey(String.valueOf(r[0]))
+            runtime.createProcessInstanceByKey(ProjectProcesses.MONITORING).businessKey(String.valueOf(r[0]))
                     .setVariables(vars).startBeforeActivity("TimerEvent_Milestone").execute();
         });
         String seedOurs = ImportFiles.secs(seed0);
@@ -413,7 +414,7 @@ class PlatformBench {
         Map<String, Object> countVars = new HashMap<>(Map.of("projectId", last[0],
                 "year", 2024, "unitCode", last[3], "departmentCode", last[4], "milestoneMonth", 12,
                 "nextMilestone", countDue));
-        String countPi = runtime.createProcessInstanceByKey("target-lifecycle").businessKey(String.valueOf(last[0]))
+        String countPi = runtime.createProcessInstanceByKey(ProjectProcesses.MONITORING).businessKey(String.valueOf(last[0]))
                 .setVariables(countVars).startBeforeActivity("TimerEvent_Milestone").execute().getId();
         String barePi = runtime.startProcessInstanceByKey("bench-bare-timer", "bare-timer-count",
                 Map.of("nextMilestone", countDue)).getId();
@@ -435,9 +436,9 @@ class PlatformBench {
                 BenchReport.fmt(ours.wake()) + " s", BenchReport.fmt(bare.wake()) + " s", "", "", "");
         BenchReport.row(s, "lights per second while busy", BenchReport.fmt(n / ours.processing()),
                 BenchReport.fmt(n / bare.processing()), "", "", "");
-        BenchReport.note("Scenario 3 · burst", "Seeding (not timed): the " + n + " lifecycle instances are started "
+        BenchReport.note("Scenario 3 · burst", "Seeding (not timed): the " + n + " monitoring instances are started "
                 + "with the public API directly before TimerEvent_Milestone (runtimeService.createProcessInstanceByKey"
-                + "(\"target-lifecycle\").startBeforeActivity(\"TimerEvent_Milestone\")) with the variables the process "
+                + "(\"target-monitoring\").startBeforeActivity(\"TimerEvent_Milestone\")) with the variables the process "
                 + "expects (projectId, year, unitCode, departmentCode, milestoneMonth 12, nextMilestone), "
                 + "for projects stored by scenario 1, each with a spending reading (all spent: green), in " + seedOurs
                 + " s; the bare side starts " + n + " instances of bench-bare-timer (timer → no-op service task) in "
@@ -578,7 +579,7 @@ class PlatformBench {
     }
 
     TaskQuery query(Caller c) {
-        return tasks.createTaskQuery().processDefinitionKeyIn("target-approval", "target-lifecycle")
+        return tasks.createTaskQuery().processDefinitionKeyIn(ProjectProcesses.all())
                 .or().taskCandidateGroupIn(c.groups()).taskAssignee(c.userId()).endOr();
     }
 
