@@ -3,6 +3,8 @@ package org.openperf.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -14,6 +16,7 @@ import static org.mockito.Mockito.verify;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -72,8 +75,15 @@ class SelfEvaluationModelTest {
         return pi;
     }
 
-    /** Runs what the engine does after a person's decision (nothing to run while those steps are synchronous). */
+    /** The engine's work after a person's decision (评分, 抽样复核判定, 结果公开): jobs, run as the executor would. */
     void engineWork() {
+        for (Job job = nextJob(); job != null; job = nextJob()) {
+            execute(job);
+        }
+    }
+
+    static Job nextJob() {
+        return jobQuery().messages().executable().listPage(0, 1).stream().findFirst().orElse(null);
     }
 
     @Test
@@ -83,12 +93,16 @@ class SelfEvaluationModelTest {
         verify(prepareSelfEvaluationForm).notify(any());
 
         complete(task());
+        // The unit's submission has committed; scoring runs after it, a failure there would not undo it.
+        assertThat(pi).isWaitingAtExactly("ServiceTask_Score");
+        verify(scoreSelfEvaluation, never()).execute(any());
         engineWork();
         assertThat(pi).isWaitingAt("UserTask_SelfEvaluationReview");
         assertThat(task()).hasCandidateGroup(Delegates.DEPARTMENT_GROUP);
         verify(scoreSelfEvaluation).execute(any());
 
         complete(task(), withVariables("decision", "approve"));
+        assertThat(pi).hasPassed("ServiceTask_SelfEvaluationReviewed").isWaitingAtExactly("ServiceTask_DecideRecheck");
         engineWork();
         assertThat(pi).hasPassedInOrder("ServiceTask_SelfEvaluationReviewed", "ServiceTask_DecideRecheck",
                 "ServiceTask_Publish", "EndEvent_SelfEvaluationPublished").hasNotPassed("UserTask_FinanceRecheck")

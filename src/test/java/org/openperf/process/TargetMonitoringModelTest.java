@@ -70,6 +70,21 @@ class TargetMonitoringModelTest {
                 withVariables("departmentCode", "402", "year", 2024));
     }
 
+    /**
+     * 审核偏差说明 decides (its rule stores the decision as deviationDecision); 记录偏差说明 and the gateway after it run
+     * as a job once the decision has committed.
+     */
+    int recorded;
+
+    void review(String decision) throws Exception {
+        complete(task(), withVariables("deviationDecision", decision));
+        assertThat(runtimeService().createProcessInstanceQuery().active().singleResult())
+                .isWaitingAtExactly("ServiceTask_RecordDeviation");
+        verify(recordDeviation, times(recorded)).execute(any());
+        recorded++;
+        execute(job());
+    }
+
     @Test
     void greenMilestonesFollowEachOtherUntilNoneIsLeft() throws Exception {
         ProcessInstance pi = start();
@@ -100,17 +115,17 @@ class TargetMonitoringModelTest {
         assertThat(pi).isWaitingAt("UserTask_DeviationReview");
         assertThat(task()).hasCandidateGroup(Delegates.DEPARTMENT_GROUP);
 
-        complete(task(), withVariables("decision", "return"));
+        review("return");
         assertThat(pi).isWaitingAt("UserTask_DeviationExplanation");
         complete(task());
-        complete(task(), withVariables("decision", "approve"));
+        review("approve");
         // Accepted: on to the next milestone, which is yellow (behind plan, not far): explained again.
         assertThat(pi).isWaitingAt("TimerEvent_Milestone");
         assertThat(job()).hasDueDate(JUNE);
         execute(job());
         assertThat(pi).isWaitingAt("UserTask_DeviationExplanation");
         complete(task());
-        complete(task(), withVariables("decision", "approve"));
+        review("approve");
 
         assertThat(pi).hasPassed("EndEvent_Monitoring").isEnded();
         // Recorded on every review, returned or accepted.
