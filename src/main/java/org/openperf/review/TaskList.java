@@ -192,8 +192,10 @@ public class TaskList {
                 .map(p -> {
                     Task current = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(p.getId()))
                             .processDefinitionKey(ProjectProcesses.APPROVAL).singleResult();
+                    // No task: approved, or between a decision and the engine's work after it (校验, 批复 run
+                    // as jobs a moment later), when the table's own status says where it is.
                     return row(current == null ? null : current.getId(), p,
-                            current == null ? "已批复" : Steps.name(current.getTaskDefinitionKey()),
+                            current == null ? p.getStatus().label() : Steps.name(current.getTaskDefinitionKey()),
                             current == null ? null : current.getAssignee(),
                             current == null ? null : current.getCreateTime(),
                             current == null ? null : current.getDueDate(), null, false, false);
