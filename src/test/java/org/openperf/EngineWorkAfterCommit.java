@@ -27,7 +27,7 @@ import org.springframework.transaction.TransactionExecutionListener;
  *
  * <p>They run on a thread of their own: the committed transaction is still bound to the caller's thread until it
  * is cleaned up. A job that fails is left as the executor would leave it (retries counted down, due later).
- * {@link #paused} lets a test look at the state between the commit and the job.
+ * {@link #hold} lets a test look at the state between the commit and the job.
  */
 @AutoConfiguration
 @ConditionalOnProperty(name = "camunda.bpm.job-execution.enabled", havingValue = "false")
@@ -37,14 +37,13 @@ public class EngineWorkAfterCommit {
     private static final AtomicBoolean PAUSED = new AtomicBoolean();
     private static final ThreadLocal<Boolean> RUNNING_JOBS = ThreadLocal.withInitial(() -> false);
 
-    /** While the action runs, jobs wait (for a test of the state between a decision and the engine's work). */
-    public static void paused(Runnable action) {
+    /**
+     * Until closed, jobs wait (for a test of the state between a decision and the engine's work after it); every
+     * engine call commits, so the hold lasts for the whole look.
+     */
+    public static AutoCloseable hold() {
         PAUSED.set(true);
-        try {
-            action.run();
-        } finally {
-            PAUSED.set(false);
-        }
+        return () -> PAUSED.set(false);
     }
 
     @Bean
