@@ -3,9 +3,11 @@ package org.openperf;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -32,8 +34,10 @@ public final class ProcessFixture {
     private final TaskService tasks;
     private final ProjectService projects;
     private final ReviewTasks work;
+    private final ManagementService management;
 
     private ProcessFixture(ApplicationContext context) {
+        this.management = context.getBean(ManagementService.class);
         this.runtime = context.getBean(RuntimeService.class);
         this.tasks = context.getBean(TaskService.class);
         this.projects = context.getBean(ProjectService.class);
@@ -85,6 +89,29 @@ public final class ProcessFixture {
         return instance(id, "target-approval");
     }
 
+    /** The project's target-monitoring (the milestone loop), called by its lifecycle once approved. */
+    public ProcessInstance monitoring(Long id) {
+        return instance(id, "target-monitoring");
+    }
+
+    /** The project's self-evaluation, called by its lifecycle when the year's round opens. */
+    public ProcessInstance selfEvaluation(Long id) {
+        return instance(id, "self-evaluation");
+    }
+
+    /** The project's open monitoring-round instances (one per round it is reporting in). */
+    public List<ProcessInstance> monitoringRounds(Long id) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("monitoring-round")
+                .processInstanceBusinessKey(String.valueOf(id)).list();
+    }
+
+    /** The project's milestone timer (in its target-monitoring), or null. */
+    public Job milestoneTimer(Long id) {
+        ProcessInstance monitoring = monitoring(id);
+        return monitoring == null ? null
+                : management.createJobQuery().processInstanceId(monitoring.getId()).timers().singleResult();
+    }
+
     private ProcessInstance instance(Long id, String processKey) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
                 .processInstanceBusinessKey(String.valueOf(id)).singleResult();
@@ -96,7 +123,7 @@ public final class ProcessFixture {
                 .singleResult();
     }
 
-    /** The project's one open task in that process (target-approval or target-lifecycle), or null. */
+    /** The project's one open task in that process (target-approval, self-evaluation…), or null. */
     public Task taskIn(Long id, String processKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).processDefinitionKey(processKey)
                 .singleResult();

@@ -17,10 +17,9 @@ public class PublishSelfEvaluationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        // After 财政复核, lastApprover is the finance reviewer who approved it.
-        Object approver = Boolean.TRUE.equals(execution.getVariable("recheck"))
-                ? execution.getVariable("lastApprover") : null;
-        evaluations.publish(ProjectKeys.of(execution),
-                approver == null ? null : approver.toString());
+        long projectId = ProjectKeys.of(execution);
+        // Sampled: the finance reviewer who approved the 财政复核 (recheck is stored by 抽样复核判定).
+        evaluations.publish(projectId, Boolean.TRUE.equals(execution.getVariable("recheck"))
+                ? evaluations.recheckApprover(projectId) : null);
     }
 }

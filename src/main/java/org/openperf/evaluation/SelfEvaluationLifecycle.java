@@ -1,6 +1,7 @@
 package org.openperf.evaluation;
 
 import org.openperf.review.ReviewService;
+import org.openperf.review.Steps;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,15 @@ public class SelfEvaluationLifecycle {
     public void reviewed(Long projectId, String reviewer) {
         Project p = projects.table(projectId);
         evaluations.findByProjectIdAndYear(projectId, p.getYear()).ifPresent(e -> e.reviewed(reviewer));
+    }
+
+    /**
+     * Who approved the 财政复核 last, from the project's history: 结果公开 runs as a job after that decision committed,
+     * when the routing values it handed on are gone.
+     */
+    @Transactional(readOnly = true)
+    public String recheckApprover(Long projectId) {
+        return review.lastActor(projectId, Steps.name(SelfEvaluationRechecks.RECHECK_TASK), "approve");
     }
 
     /** ServiceTask 结果公开: the self-evaluation is final; {@code recheckedBy} is finance's reviewer, if sampled. */

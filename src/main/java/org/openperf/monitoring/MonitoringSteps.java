@@ -21,6 +21,8 @@ public class MonitoringSteps implements StepRule {
 
     static final String DEVIATION_EXPLANATION = "UserTask_DeviationExplanation";
     static final String DEVIATION_REVIEW = "UserTask_DeviationReview";
+    static final String DEVIATION_DECISION = "deviationDecision";
+    static final String DEVIATION_COMMENT = "deviationComment";
 
     private static final Set<String> DECISION_FIELDS = Set.of("decision", "comment");
     private static final Set<String> EXPLANATION_FIELDS = Set.of("deviationReasons", "deviationText", "measures");
@@ -135,6 +137,10 @@ public class MonitoringSteps implements StepRule {
         Map<String, Object> vars = new HashMap<>();
         vars.put("decision", d.decision());
         vars.put("comment", d.comment());
+        // Stored: 记录偏差说明 and the gateway after it run as a job once this decision has committed, when the
+        // transient routing values are gone (bpmn/target-monitoring.bpmn).
+        vars.put(DEVIATION_DECISION, d.decision());
+        vars.put(DEVIATION_COMMENT, d.comment());
         vars.put("reviewer", c.userId());
         return vars;
     }

@@ -33,7 +33,8 @@ public class RecordDeviationDelegate implements JavaDelegate {
                 (Integer) execution.getVariable("milestoneMonth"),
                 reasons(reasons),
                 (String) execution.getVariable("deviationText"), (String) execution.getVariable("measures"),
-                (String) execution.getVariable("reviewer"), (String) execution.getVariable("decision"),
-                (String) execution.getVariable("comment"));
+                (String) execution.getVariable("reviewer"),
+                (String) execution.getVariable(MonitoringSteps.DEVIATION_DECISION),
+                (String) execution.getVariable(MonitoringSteps.DEVIATION_COMMENT));
     }
 }

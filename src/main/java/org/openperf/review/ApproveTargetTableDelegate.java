@@ -16,7 +16,8 @@ public class ApproveTargetTableDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        review.approve(ValidateTargetTableDelegate.projectId(execution),
-                (String) execution.getVariable("lastApprover"));
+        Long projectId = ValidateTargetTableDelegate.projectId(execution);
+        // A job after finance's decision committed: the approver is the one the history names.
+        review.approve(projectId, review.lastActor(projectId, Steps.name(Steps.FINANCE_REVIEW), "approve"));
     }
 }

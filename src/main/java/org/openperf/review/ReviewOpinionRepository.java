@@ -1,6 +1,7 @@
 package org.openperf.review;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReviewOpinionRepository extends JpaRepository<ReviewOpinion, Long> {
@@ -8,4 +9,7 @@ public interface ReviewOpinionRepository extends JpaRepository<ReviewOpinion, Lo
     List<ReviewOpinion> findByProjectIdOrderByIdAsc(Long projectId);
 
     boolean existsByTaskId(String taskId);
+
+    Optional<ReviewOpinion> findFirstByProjectIdAndStepAndActionOrderByIdDesc(Long projectId, String step,
+                                                                          String action);
 }

@@ -53,7 +53,7 @@ public class ReviewReminders {
      * @return whether there may be more (the batch was full)
      */
     public boolean followUp(Date asOf, int max) {
-        List<Task> due = tasks.createTaskQuery().processDefinitionKey("target-approval")
+        List<Task> due = tasks.createTaskQuery().processDefinitionKey(ProjectProcesses.APPROVAL)
                 .taskDefinitionKeyIn(Steps.DEPARTMENT_REVIEW, Steps.FINANCE_REVIEW).followUpBefore(asOf)
                 .orderByFollowUpDate().asc().orderByTaskId().asc().listPage(0, max);
         Map<String, String> keys = due.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-    public static final String LIFECYCLE = "target-lifecycle";
+    public static final String LIFECYCLE = ProjectProcesses.LIFECYCLE;
 
     private final RuntimeService runtime;
     private final ProjectService projects;
@@ -128,6 +128,17 @@ public class ReviewService {
     @Transactional
     public ReviewOpinion record(Long projectId, String taskId, String step, String action, String user, String comment) {
         return opinions.save(new ReviewOpinion(projectId, taskId, step, action, user, comment, now()));
+    }
+
+    /**
+     * Who last took this step with this action (编制 submit, 财政审核 approve…), from the project's history. The
+     * engine's work after a person's decision (校验, 批复, 结果公开) runs as a job of its own, after that decision
+     * has committed: the routing values the step handed on were never stored (RoutingVariables), its opinion was.
+     */
+    @Transactional(readOnly = true)
+    public String lastActor(Long projectId, String step, String action) {
+        return opinions.findFirstByProjectIdAndStepAndActionOrderByIdDesc(projectId, step, action)
+                .map(ReviewOpinion::getUserId).orElse(null);
     }
 
     /** Whether anyone has acted on a task yet (withdraw is allowed only while nobody has). */

@@ -1,13 +1,16 @@
 package org.openperf.review;
 
-/** The steps of target-approval as users name them, keyed by the BPMN element ids. */
+/**
+ * The steps of the project processes (ProjectProcesses) as users name them, keyed by the BPMN element ids: the same
+ * ids in the called processes as in the first lifecycle version that held them all.
+ */
 public final class Steps {
 
     public static final String DRAFTING = "UserTask_Drafting";
     public static final String DEPARTMENT_REVIEW = "UserTask_DepartmentReview";
     public static final String FINANCE_REVIEW = "UserTask_FinanceReview";
 
-    /** The monitoring round's steps in target-lifecycle (SubProcess_MonitoringRound). */
+    /** The monitoring round's steps (monitoring-round, called from target-lifecycle's SubProcess_MonitoringRound). */
     public static final String MONITORING_REPORT = "UserTask_MonitoringReport";
     public static final String MONITORING_DEPARTMENT_REVIEW = "UserTask_MonitoringDepartmentReview";
     public static final String MONITORING_FINANCE_REVIEW = "UserTask_MonitoringFinanceReview";

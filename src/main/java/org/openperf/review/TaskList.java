@@ -126,7 +126,7 @@ public class TaskList {
             .thenComparing(Task::getId);
 
     private TaskQuery todoQuery(Integer year, String department) {
-        TaskQuery q = tasks.createTaskQuery().processDefinitionKeyIn("target-approval", "target-lifecycle");
+        TaskQuery q = tasks.createTaskQuery().processDefinitionKeyIn(ProjectProcesses.all());
         if (year != null) {
             q.processVariableValueEquals("year", year);
         }
@@ -159,7 +159,7 @@ public class TaskList {
 
     private List<TaskRow> doneRows(Caller caller, Integer year, String department, int page, int size) {
         HistoricTaskInstanceQuery q = history.createHistoricTaskInstanceQuery()
-                // Every process here is a project's (target-approval, target-lifecycle): no definition filter, as
+                // Every process here is a project's (ProjectProcesses): no definition filter, as
                 // an or-query keeps only one processDefinitionKey.
                 .taskAssignee(caller.userId()).finished();
         if (year != null) {
@@ -193,9 +193,11 @@ public class TaskList {
                         && department.equals(p.getUnit().getDepartment().getCode())))
                 .map(p -> {
                     Task current = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(p.getId()))
-                            .processDefinitionKey("target-approval").singleResult();
+                            .processDefinitionKey(ProjectProcesses.APPROVAL).singleResult();
+                    // No task: approved, or between a decision and the engine's work after it (校验, 批复 run
+                    // as jobs a moment later), when the table's own status says where it is.
                     return row(current == null ? null : current.getId(), p,
-                            current == null ? "已批复" : Steps.name(current.getTaskDefinitionKey()),
+                            current == null ? p.getStatus().label() : Steps.name(current.getTaskDefinitionKey()),
                             current == null ? null : current.getAssignee(),
                             current == null ? null : current.getCreateTime(),
                             current == null ? null : current.getDueDate(), null, false, false);

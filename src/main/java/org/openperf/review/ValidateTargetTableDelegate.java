@@ -18,7 +18,10 @@ public class ValidateTargetTableDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<Finding> findings = review.validateSubmission(projectId(execution), (String) execution.getVariable("submitter"));
+        Long projectId = projectId(execution);
+        // A job after the submission committed: the submitter is the one the history names.
+        List<Finding> findings = review.validateSubmission(projectId,
+                review.lastActor(projectId, Steps.name(Steps.DRAFTING), "submit"));
         RoutingVariables.set(execution, RoutingVariables.VALIDATION_ERRORS,
                 findings.stream().filter(Finding::isError).count());
     }

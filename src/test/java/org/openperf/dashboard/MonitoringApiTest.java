@@ -107,7 +107,7 @@ class MonitoringApiTest {
             ClockUtil.setCurrentTime(Date.from(LocalDate.of(YEAR, 2, 1).atStartOfDay(Milestones.ZONE).toInstant()));
             long id = api.approved(ApiProjects.table(YEAR, "402004", "看板偏差说明项目", "100", ""), "unit402004", YEAR);
             api.spent("unit402004", id, "2041-03-31", "10");
-            String instance = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+            String instance = runtime.createProcessInstanceQuery().processDefinitionKey("target-monitoring")
                     .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId();
             Job timer = management.createJobQuery().processInstanceId(instance).timers().singleResult();
             assertThat(timer.getDuedate().toInstant()).isEqualTo(Instant.parse("2041-03-31T16:00:00Z"));

@@ -102,6 +102,11 @@ class SelfEvaluationRoundTest {
         return fixture.lifecycle(id);
     }
 
+    /** The project's self-evaluation, called by its lifecycle when the round opened. */
+    ProcessInstance selfEvaluation(Long id) {
+        return fixture.selfEvaluation(id);
+    }
+
     static SelfEvaluationSubmissions.IndicatorInput actual(int index, String number, String explanation) {
         return new SelfEvaluationSubmissions.IndicatorInput(index, new BigDecimal(number), null, null, null, null,
                 explanation);
@@ -134,9 +139,11 @@ class SelfEvaluationRoundTest {
 
         SelfEvaluationRounds.RoundOpened round = rounds.openRound(2027, FINANCE);
         assertThat(round.projects()).isEqualTo(2);
-        assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluation");
-        assertThat(lifecycle(b)).isWaitingAt("UserTask_SelfEvaluation");
-        assertThat(task(draft, "target-lifecycle")).isNull();
+        ProcessInstance evaluationA = selfEvaluation(a);
+        assertThat(evaluationA).isWaitingAt("UserTask_SelfEvaluation").hasBusinessKey(String.valueOf(a));
+        assertThat(selfEvaluation(b)).isWaitingAt("UserTask_SelfEvaluation");
+        assertThat(lifecycle(a)).isWaitingAt("CallActivity_SelfEvaluation", "CallActivity_Monitoring");
+        assertThat(task(draft, "self-evaluation")).isNull();
         assertThatThrownBy(() -> rounds.openRound(2027, FINANCE)).isInstanceOf(ConflictException.class);
 
         // 甲: spent 90 of 100 → 9.00; 成本 500 ≤ 550 → 25; 产出 30 of ≥40 → 18.75; 知晓度 95 → 30; 满意度 92 → 10.
@@ -152,21 +159,21 @@ class SelfEvaluationRoundTest {
         assertThat(scored.getTotal()).isEqualByComparingTo("92.75");
         assertThat(scored.getGrade()).isEqualTo("优");
         assertThat(scored.getSheetJson()).contains("两期培训合并举办");
-        assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluationReview");
+        assertThat(evaluationA).isWaitingAt("UserTask_SelfEvaluationReview");
         // A second click on submit while the department reviews: refused, nothing changes.
         assertThatThrownBy(() -> submissions.submit(a, new SelfEvaluationSubmissions.Submission(null,
                 new BigDecimal("10"), "重复提交", List.of()), UNIT)).isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("已提交");
         assertThat(results.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("92.75");
 
-        work.complete(task(a, "target-lifecycle").getId(), new Decision("return", "请补充满意度调查依据", null), DEPT);
-        assertThat(lifecycle(a)).isWaitingAt("UserTask_SelfEvaluation");
+        work.complete(task(a, "self-evaluation").getId(), new Decision("return", "请补充满意度调查依据", null), DEPT);
+        assertThat(evaluationA).isWaitingAt("UserTask_SelfEvaluation");
         assertThat(projects.view(a).status()).isEqualTo("APPROVED");
         submissions.submit(a, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("100"), "全面完成",
                 List.of(actual(0, "500", null), actual(1, "40", null), actual(2, "95", null),
                         actual(3, "92", null))), UNIT);
         assertThat(results.result(a, Scope.ALL).getTotal()).isEqualByComparingTo("100.00");
-        work.complete(task(a, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
+        work.complete(task(a, "self-evaluation").getId(), new Decision("approve", "同意", null), DEPT);
         SelfEvaluation reviewed = results.result(a, Scope.ALL);
         assertThat(reviewed.getReviewedBy()).isEqualTo(DEPT.userId());
         // Two projects in the round: a 20% share draws one of them; 甲 (优, 100 万元) is re-checked only if drawn.
@@ -176,16 +183,17 @@ class SelfEvaluationRoundTest {
         if (sample.drawnByShare().contains(a)) {
             assertThat(reviewed.getStatus()).isEqualTo(SelfEvaluation.Status.RECHECKING);
             assertThat(reviewed.getSampleReasons()).isEqualTo("SHARE");
-            assertThat(lifecycle(a)).isWaitingAt("UserTask_FinanceRecheck", "TimerEvent_Milestone");
-            work.complete(task(a, "target-lifecycle").getId(), new Decision("approve", "复核无异议", null), FINANCE);
+            assertThat(evaluationA).isWaitingAt("UserTask_FinanceRecheck");
+            work.complete(task(a, "self-evaluation").getId(), new Decision("approve", "复核无异议", null), FINANCE);
         } else {
             assertThat(reviewed.getSampleReasons()).isEmpty();
-            assertThat(lifecycle(a)).hasNotPassed("UserTask_FinanceRecheck");
+            assertThat(evaluationA).hasNotPassed("UserTask_FinanceRecheck");
         }
         assertThat(results.result(a, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
         // The self-evaluation branch is done; monitoring of 2027 still waits for its next milestone.
-        assertThat(lifecycle(a)).hasPassed("ServiceTask_SelfEvaluationReviewed", "ServiceTask_Publish")
-                .isWaitingAt("TimerEvent_Milestone");
+        assertThat(evaluationA).hasPassed("ServiceTask_SelfEvaluationReviewed", "ServiceTask_Publish").isEnded();
+        assertThat(fixture.monitoring(a)).isWaitingAt("TimerEvent_Milestone");
+        assertThat(lifecycle(a)).isWaitingAt("Gateway_PhasesDone", "CallActivity_Monitoring");
         assertThat(results.history(a, Scope.ALL)).extracting(SelfEvaluationResults.HistoryEntry::step)
                 .startsWith("绩效自评", "部门审核自评", "绩效自评", "部门审核自评", "抽样复核").endsWith("结果公开");
 
@@ -213,8 +221,8 @@ class SelfEvaluationRoundTest {
         submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, null, "完成", allMet), UNIT);
         // 7.5 for 75% spent, and 90 for the indicators.
         assertThat(results.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("97.50");
-        work.complete(task(id, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_FinanceRecheck");
+        work.complete(task(id, "self-evaluation").getId(), new Decision("approve", "同意", null), DEPT);
+        assertThat(selfEvaluation(id)).isWaitingAt("UserTask_FinanceRecheck");
         assertThat(results.result(id, Scope.ALL).getSampleReasons()).isEqualTo("SHARE,LARGE_BUDGET");
 
         assertThatThrownBy(() -> rechecks.changeScore(id, 1, new BigDecimal("10"), "培训人数核减", DEPT))
@@ -237,17 +245,17 @@ class SelfEvaluationRoundTest {
                 new BigDecimal("25")) == 0 && !c.superseded());
 
         // Finance returns it to the unit; the new report supersedes the changes and is scored afresh.
-        work.complete(task(id, "target-lifecycle").getId(), new Decision("return", "请补充培训签到表", null), FINANCE);
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_SelfEvaluation");
+        work.complete(task(id, "self-evaluation").getId(), new Decision("return", "请补充培训签到表", null), FINANCE);
+        assertThat(selfEvaluation(id)).isWaitingAt("UserTask_SelfEvaluation");
         submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("2000"), "完成",
                 allMet, "年末集中支付 500 万元"), UNIT);
         assertThat(results.result(id, Scope.ALL).getTotal()).isEqualByComparingTo("100.00");
         assertThat(results.result(id, Scope.ALL).getSpentReason()).isEqualTo("年末集中支付 500 万元");
         assertThat(results.changes(id, Scope.ALL)).allMatch(SelfEvaluationResults.ChangeView::superseded);
-        work.complete(task(id, "target-lifecycle").getId(), new Decision("approve", "同意", null), DEPT);
+        work.complete(task(id, "self-evaluation").getId(), new Decision("approve", "同意", null), DEPT);
 
         // 复核 completed from its Camunda Form in Tasklist: recorded like the task API's.
-        Task recheck = task(id, "target-lifecycle");
+        Task recheck = task(id, "self-evaluation");
         assertThat(recheck.getTaskDefinitionKey()).isEqualTo("UserTask_FinanceRecheck");
         assertThat(tasks.getVariableLocal(recheck.getId(), "sampleReasons")).isEqualTo("随机抽样、预算规模大");
         assertThat(tasks.getVariableLocal(recheck.getId(), "decision")).isNull();

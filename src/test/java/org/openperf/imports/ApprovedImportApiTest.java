@@ -121,9 +121,9 @@ class ApprovedImportApiTest {
                     .contains("CatchEvent_SelfEvaluationRoundOpened");
             assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         }
-        // The monitoring subprocess has planned each table's next milestone: its timer waits.
+        // The called target-monitoring has planned each table's next milestone: its timer waits.
         assertThat(ids).allSatisfy(id -> assertThat(management.createJobQuery().timers().processInstanceId(
-                runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+                runtime.createProcessInstanceQuery().processDefinitionKey("target-monitoring")
                         .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId()).count())
                 .as("milestone timer of %s", id).isEqualTo(1));
 

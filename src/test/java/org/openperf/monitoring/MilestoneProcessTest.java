@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -30,7 +31,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The monitoring phase of target-lifecycle through a fiscal year with the engine clock moved: each milestone
+ * The monitoring phase (target-monitoring, called by target-lifecycle) through a fiscal year with the engine clock moved: each milestone
  * timer is due at the end of its month (Asia/Shanghai), fires once, and yields the light the rules give for the
  * spending loaded by then; a red or yellow light asks the unit for a deviation explanation the department reviews.
  */
@@ -79,8 +80,15 @@ class MilestoneProcessTest {
         return fixture.lifecycle(id);
     }
 
+    final Map<Long, ProcessInstance> monitorings = new HashMap<>();
+
+    /** The project's target-monitoring, called by its lifecycle once approved; kept, to assert on it once ended. */
+    ProcessInstance monitoring(Long id) {
+        return monitorings.computeIfAbsent(id, fixture::monitoring);
+    }
+
     Job timer(Long id) {
-        return management.createJobQuery().processInstanceId(lifecycle(id).getId()).timers().singleResult();
+        return management.createJobQuery().processInstanceId(monitoring(id).getId()).timers().singleResult();
     }
 
     void spent(Long id, String asOf, String amount) {
@@ -102,7 +110,8 @@ class MilestoneProcessTest {
     @Test
     void milestonesOfThePlanFireAtMonthEndsAndALaggingProjectExplains() {
         Long id = approved("监控节点项目", PLAN);
-        assertThat(lifecycle(id)).isWaitingAt("TimerEvent_Milestone", "CatchEvent_SelfEvaluationRoundOpened");
+        assertThat(monitoring(id)).isWaitingAt("TimerEvent_Milestone").hasBusinessKey(String.valueOf(id));
+        assertThat(lifecycle(id)).isWaitingAt("CallActivity_Monitoring", "CatchEvent_SelfEvaluationRoundOpened");
         assertThat(timer(id).getDuedate().toInstant()).isEqualTo(Instant.parse("2024-03-31T16:00:00Z"));
 
         // 3月底: 24 of 100 spent against 30% planned: 80.00% of plan, green (the edge).
@@ -123,13 +132,13 @@ class MilestoneProcessTest {
         spent(id, "2024-10-31", "53");
         fire(id);
         assertThat(milestones.results(id).get(2).getLight()).isEqualTo(Light.RED);
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_DeviationExplanation");
-        Task explain = tasks.createTaskQuery().processInstanceId(lifecycle(id).getId()).singleResult();
+        assertThat(monitoring(id)).isWaitingAt("UserTask_DeviationExplanation");
+        Task explain = tasks.createTaskQuery().processInstanceId(monitoring(id).getId()).singleResult();
         assertThat(tasks.getIdentityLinksForTask(explain.getId())).anyMatch(l -> "unit-402001".equals(l.getGroupId()));
         tasks.complete(explain.getId(), Map.of("deviationReasons", List.of("经费保障", "其他"),
                 "deviationText", "培训推迟到11月", "measures", "11月集中支付"));
 
-        Task review = tasks.createTaskQuery().processInstanceId(lifecycle(id).getId()).singleResult();
+        Task review = tasks.createTaskQuery().processInstanceId(monitoring(id).getId()).singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo("UserTask_DeviationReview");
         tasks.claim(review.getId(), "d402");
         tasks.complete(review.getId(), Map.of("decision", "approve", "comment", "同意纠偏措施"));
@@ -142,19 +151,20 @@ class MilestoneProcessTest {
         spent(id, "2024-12-31", "100");
         fire(id);
         assertThat(milestones.results(id)).extracting(MilestoneResult::getMonth).containsExactly(3, 6, 10, 12);
-        assertThat(lifecycle(id)).hasPassed("EndEvent_Monitoring").isWaitingAt("CatchEvent_SelfEvaluationRoundOpened");
+        assertThat(monitoring(id)).hasPassed("EndEvent_Monitoring").isEnded();
+        assertThat(lifecycle(id)).hasPassed("CallActivity_Monitoring").isWaitingAt("CatchEvent_SelfEvaluationRoundOpened");
     }
 
     /** A project whose 3月底 milestone is red (nothing spent), waiting at 偏差说明. */
     Long lagging(String name) {
         Long id = approved(name, PLAN);
         fire(id);
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_DeviationExplanation");
+        assertThat(monitoring(id)).isWaitingAt("UserTask_DeviationExplanation");
         return id;
     }
 
     Task step(Long id) {
-        return tasks.createTaskQuery().processInstanceId(lifecycle(id).getId()).singleResult();
+        return tasks.createTaskQuery().processInstanceId(monitoring(id).getId()).singleResult();
     }
 
     List<String> deviationHistory(Long id) {
@@ -197,7 +207,7 @@ class MilestoneProcessTest {
         spent(id, "2024-03-31", "14.99");
         fire(id);
         assertThat(milestones.results(id).get(0).getLight()).isEqualTo(Light.RED);
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_DeviationExplanation");
+        assertThat(monitoring(id)).isWaitingAt("UserTask_DeviationExplanation");
     }
 
     @Test

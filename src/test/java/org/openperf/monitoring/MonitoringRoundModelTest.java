@@ -12,23 +12,26 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.Test;
 
 /**
- * The monitoring round as finance people read it in the model: a non-interrupting event subprocess started by
- * MonitoringRoundOpened, four user tasks with Chinese names for the right groups, each with its Chinese form whose
- * decision values are the ones the gateways test.
+ * The monitoring round as finance people read it in the models: a non-interrupting event subprocess of
+ * target-lifecycle started by MonitoringRoundOpened calls monitoring-round with the project as business key and the
+ * round's variables; there four user tasks with Chinese names for the right groups, each with its Chinese form
+ * whose decision values are the ones the gateways test.
  */
 class MonitoringRoundModelTest {
 
     static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
-    static BpmnModelInstance lifecycle() throws IOException {
-        try (InputStream in = MonitoringRoundModelTest.class.getResourceAsStream("/bpmn/target-lifecycle.bpmn")) {
+    static BpmnModelInstance model(String key) throws IOException {
+        try (InputStream in = MonitoringRoundModelTest.class.getResourceAsStream("/bpmn/" + key + ".bpmn")) {
             return Bpmn.readModelFromStream(in);
         }
     }
@@ -52,20 +55,31 @@ class MonitoringRoundModelTest {
 
     @Test
     void theRoundIsANonInterruptingEventSubprocessWithFourChineseSteps() throws IOException {
-        BpmnModelInstance model = lifecycle();
-        SubProcess round = model.getModelElementById("SubProcess_MonitoringRound");
+        BpmnModelInstance lifecycle = model("target-lifecycle");
+        SubProcess round = lifecycle.getModelElementById("SubProcess_MonitoringRound");
         assertThat(round.triggeredByEvent()).isTrue();
-        StartEvent start = model.getModelElementById("StartEvent_MonitoringRoundOpened");
+        StartEvent start = lifecycle.getModelElementById("StartEvent_MonitoringRoundOpened");
         assertThat(start.isInterrupting()).isFalse();
         assertThat(start.getEventDefinitions()).singleElement().isInstanceOfSatisfying(MessageEventDefinition.class,
                 m -> assertThat(m.getMessage().getName()).isEqualTo(MonitoringRoundService.MESSAGE));
+        CallActivity call = round.getChildElementsByType(CallActivity.class).iterator().next();
+        assertThat(call.getCalledElement()).isEqualTo("monitoring-round");
+        List<CamundaIn> ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+        assertThat(ins).anySatisfy(in -> assertThat(in.getCamundaBusinessKey())
+                .isEqualTo("#{execution.processBusinessKey}"));
+        assertThat(ins).extracting(CamundaIn::getCamundaSource).contains(MonitoringRoundService.ROUND_ID,
+                MonitoringRoundService.CUTOFF, MonitoringRoundService.CUTOFF_LABEL, "year", "departmentCode");
+        // Only a plain start in the called process: a message start there would start instances of its own.
+        BpmnModelInstance called = model("monitoring-round");
+        assertThat(called.getModelElementsByType(StartEvent.class)).singleElement()
+                .satisfies(s -> assertThat(s.getEventDefinitions()).isEmpty());
 
         Map<String, String> groups = Map.of(
                 "UserTask_MonitoringReport", "${projectGroups.unit(execution)}",
                 "UserTask_MonitoringDepartmentReview", "${projectGroups.department(execution)}",
                 "UserTask_MonitoringFinanceReview", "finance",
                 "UserTask_Rectification", "${projectGroups.unit(execution)}");
-        List<UserTask> steps = round.getChildElementsByType(UserTask.class).stream().toList();
+        List<UserTask> steps = called.getModelElementsByType(UserTask.class).stream().toList();
         assertThat(steps).extracting(UserTask::getId).containsExactlyInAnyOrderElementsOf(groups.keySet());
         assertThat(steps).extracting(UserTask::getName)
                 .containsExactlyInAnyOrder("填报监控表", "部门审核监控表", "财政审核监控表", "整改反馈");

@@ -7,7 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,7 +40,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A monitoring round in target-lifecycle: finance opens it, the unit's 监控表 is checked whole and lit by the
+ * A monitoring round (monitoring-round, called from target-lifecycle's event subprocess): finance opens it, the unit's 监控表 is checked whole and lit by the
  * calculator, the department reviews it, a red project goes to finance, whose 整改要求 the unit answers; a report
  * can be the ground of a target adjustment that becomes version 2 through all three approval steps. Milestone
  * timers keep running meanwhile. Years 2031–2033 keep these projects apart from other tests in the same context.
@@ -97,6 +99,13 @@ class MonitoringRoundProcessTest {
         return fixture.lifecycle(id);
     }
 
+    final Map<Long, ProcessInstance> roundInstances = new HashMap<>();
+
+    /** The project's monitoring-round instance of the one round open, kept to assert on it once ended. */
+    ProcessInstance round(Long id) {
+        return roundInstances.computeIfAbsent(id, key -> fixture.monitoringRounds(key).get(0));
+    }
+
     Task task(Long id, String key) {
         return fixture.task(id, key);
     }
@@ -137,8 +146,10 @@ class MonitoringRoundProcessTest {
         MonitoringRound round = rounds.open(2031, 7, FINANCE);
         assertThat(round.getProjects()).isEqualTo(1);
         // The round runs beside the milestone timer and the waiting self-evaluation, which it leaves alone.
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_MonitoringReport", "TimerEvent_Milestone",
+        assertThat(round(id)).isWaitingAt("UserTask_MonitoringReport").hasBusinessKey(String.valueOf(id));
+        assertThat(lifecycle(id)).isWaitingAt("CallActivity_MonitoringRound", "CallActivity_Monitoring",
                 "CatchEvent_SelfEvaluationRoundOpened");
+        assertThat(fixture.monitoring(id)).isWaitingAt("TimerEvent_Milestone");
         Task reportTask = task(id, "UserTask_MonitoringReport");
         assertThat(tasks.getIdentityLinksForTask(reportTask.getId()))
                 .anyMatch(l -> "unit-402001".equals(l.getGroupId()));
@@ -163,7 +174,7 @@ class MonitoringRoundProcessTest {
                 null, null, null, List.of("天气"), null, "大概", "加开", null)), UNIT))
                 .hasMessageContaining("偏差原因“天气”").hasMessageContaining("完成目标可能性");
         assertThat(reports.reports(id, Scope.ALL)).isEmpty();
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_MonitoringReport");
+        assertThat(round(id)).isWaitingAt("UserTask_MonitoringReport");
         assertThatThrownBy(() -> work.complete(reportTask.getId(), new Decision("approve", null, null), UNIT))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("monitoring-report");
 
@@ -179,19 +190,19 @@ class MonitoringRoundProcessTest {
         assertThat(first.getProjectLight()).isEqualTo(Light.RED);
         assertThat(first.getInitialBudget()).isEqualByComparingTo("100");
 
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_MonitoringDepartmentReview");
+        assertThat(round(id)).isWaitingAt("UserTask_MonitoringDepartmentReview");
         Task deptTask = task(id, "UserTask_MonitoringDepartmentReview");
         assertThat(taskList.todo(DEPT, 2031, null, 0, 50)).extracting(TaskRow::step).contains("部门审核监控表");
         assertThatThrownBy(() -> work.complete(deptTask.getId(), new Decision("return", " ", null), DEPT))
                 .hasMessageContaining("审核意见");
         work.complete(deptTask.getId(), new Decision("return", "请补充场地改造的时间安排", null), DEPT);
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_MonitoringReport");
+        assertThat(round(id)).isWaitingAt("UserTask_MonitoringReport");
         assertThat(reports.reports(id, Scope.ALL)).singleElement()
                 .extracting(MonitoringReport::getStatus).isEqualTo(MonitoringReport.Status.RETURNED);
 
         MonitoringReport second = reports.submit(id, report(null, lagging(1, "12")), UNIT);
         fixture.complete(id, "UserTask_MonitoringDepartmentReview", new Decision("approve", "同意", null), DEPT);
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_MonitoringFinanceReview");
+        assertThat(round(id)).isWaitingAt("UserTask_MonitoringFinanceReview");
         Task financeTask = task(id, "UserTask_MonitoringFinanceReview");
         assertThat(tasks.getIdentityLinksForTask(financeTask.getId())).anyMatch(l -> "finance".equals(l.getGroupId()));
         assertThat(taskList.todo(FINANCE, 2031, null, 0, 50)).extracting(TaskRow::step).contains("财政审核监控表");
@@ -199,7 +210,7 @@ class MonitoringRoundProcessTest {
         assertThatThrownBy(() -> work.complete(financeTask.getId(), new Decision("rectify", null, null), FINANCE))
                 .hasMessageContaining("整改要求");
         work.complete(financeTask.getId(), new Decision("rectify", "8月底前完成第二期培训并报送培训名单", null), FINANCE);
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_Rectification");
+        assertThat(round(id)).isWaitingAt("UserTask_Rectification");
         Task rectification = task(id, "UserTask_Rectification");
         assertThat(tasks.getIdentityLinksForTask(rectification.getId()))
                 .anyMatch(l -> "unit-402001".equals(l.getGroupId()));
@@ -209,12 +220,14 @@ class MonitoringRoundProcessTest {
         assertThatThrownBy(() -> work.complete(rectification.getId(), new Decision(null, "", null), UNIT))
                 .hasMessageContaining("整改情况");
         work.complete(rectification.getId(), new Decision(null, "第二期培训已于8月20日完成，名单已报送", null), UNIT);
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_MonitoringFinanceReview");
+        assertThat(round(id)).isWaitingAt("UserTask_MonitoringFinanceReview");
         assertThat(reportById(id, second.getId()).getRectificationAnswer()).isEqualTo("第二期培训已于8月20日完成，名单已报送");
         assertThat(reportById(id, second.getId()).getStatus()).isEqualTo(MonitoringReport.Status.WITH_FINANCE);
 
         fixture.complete(id, "UserTask_MonitoringFinanceReview", new Decision("approve", "整改到位", null), FINANCE);
-        assertThat(lifecycle(id)).hasPassed("EndEvent_MonitoringReportApproved").isWaitingAt("TimerEvent_Milestone");
+        assertThat(round(id)).hasPassed("EndEvent_MonitoringReportApproved").isEnded();
+        assertThat(lifecycle(id)).hasPassed("EndEvent_MonitoringRoundDone");
+        assertThat(fixture.monitoring(id)).isWaitingAt("TimerEvent_Milestone");
         assertThat(reports.reports(id, Scope.ALL)).extracting(MonitoringReport::getStatus)
                 .containsExactly(MonitoringReport.Status.RETURNED, MonitoringReport.Status.APPROVED);
         assertThat(history(id)).containsSubsequence("批复:approved", "填报监控表:submit", "部门审核监控表:return",
@@ -260,8 +273,10 @@ class MonitoringRoundProcessTest {
                 .isEqualTo(september.getId());
         assertThat(reports.draft(id, null, Scope.ALL).cutoffLabel()).isEqualTo("1–9月");
 
-        // July's decision was stored by the form; September's review opens without it (no stale 同意 in its form).
-        assertThat(runtime.getVariables(septemberTask.getProcessInstanceId())).containsKey("decision");
+        // July's decision was stored by the form in July's own monitoring-round instance; September's round is
+        // another instance, so its review opens without it (no stale 同意 in its form).
+        assertThat(septemberTask.getProcessInstanceId()).isNotEqualTo(review.getProcessInstanceId());
+        assertThat(runtime.getVariables(septemberTask.getProcessInstanceId())).doesNotContainKey("decision");
         reports.submit(id, report(september.getId(), line(1, "30", null, "确定能")), UNIT);
         Task septemberReview = task(id, "UserTask_MonitoringDepartmentReview");
         assertThat(tasks.getVariables(septemberReview.getId())).doesNotContainKeys("decision", "comment");
@@ -284,7 +299,8 @@ class MonitoringRoundProcessTest {
         assertThat(review.history(id)).filteredOn(o -> o.getStep().equals("目标调整")).singleElement()
                 .satisfies(o -> assertThat(o.getComment()).contains("依据 2033 年 1–7月监控表（第 " + red.getId() + " 号，红灯）"));
         // While the targets change, the round's report waits with the department, and no new report is taken.
-        assertThat(lifecycle(id)).isWaitingAt("UserTask_MonitoringDepartmentReview", "CallActivity_TargetAdjustment");
+        assertThat(round(id)).isWaitingAt("UserTask_MonitoringDepartmentReview");
+        assertThat(lifecycle(id)).isWaitingAt("CallActivity_MonitoringRound", "CallActivity_TargetAdjustment");
 
         // 编制 → 部门审核 → 财政审核 → 批复, as the original.
         projects.update(id, form(2033, "监控后调整目标项目", "≥30 人"), UNIT.scope());

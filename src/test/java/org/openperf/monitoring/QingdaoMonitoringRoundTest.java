@@ -122,7 +122,7 @@ class QingdaoMonitoringRoundTest {
         System.out.printf("monitoring round 2024 1–7月 opened for %d projects in %d ms%n", round.getProjects(),
                 (System.nanoTime() - start) / 1_000_000);
         assertThat(round.getProjects()).isEqualTo(98);
-        List<Task> reportTasks = tasks.createTaskQuery().processDefinitionKey("target-lifecycle")
+        List<Task> reportTasks = tasks.createTaskQuery().processDefinitionKey("monitoring-round")
                 .taskDefinitionKey("UserTask_MonitoringReport").list();
         Map<String, Long> perProject = reportTasks.stream().collect(Collectors.groupingBy(
                 t -> runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult()

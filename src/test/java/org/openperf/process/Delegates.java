@@ -46,6 +46,19 @@ final class Delegates {
         return delegate;
     }
 
+    /** A delegate that always fails with this message (its service refusing, a database down). */
+    static JavaDelegate failing(String message) {
+        JavaDelegate delegate = mock(JavaDelegate.class);
+        try {
+            doAnswer(call -> {
+                throw new IllegalStateException(message);
+            }).when(delegate).execute(any());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return delegate;
+    }
+
     /**
      * ${planNextMilestone}: plans the given milestone dates one call at a time ({@code hasNextMilestone},
      * {@code nextMilestone} for the timer), then says there is none left.

@@ -3,6 +3,9 @@ package org.openperf.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -41,7 +45,7 @@ class TargetApprovalModelTest {
 
     final StepRecorder steps = new StepRecorder();
     final StepRecorder reopened = new StepRecorder();
-    final JavaDelegate approve = Delegates.quiet();
+    JavaDelegate approve = Delegates.quiet();
     JavaDelegate validate = Delegates.setting("validationErrors", 0L);
 
     @BeforeEach
@@ -70,13 +74,21 @@ class TargetApprovalModelTest {
         return pi;
     }
 
+    /** 编制 completed: 校验 waits as a job of its own after the submission's commit; the job executor runs it. */
+    void submit(ProcessInstance pi) {
+        complete(task());
+        assertThat(pi).isWaitingAt("ServiceTask_Validate");
+        assertThat(job()).hasRetries(3);
+        execute(job());
+    }
+
     @Test
     void approvedStraightThrough() throws Exception {
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt("UserTask_Drafting");
         assertThat(task()).hasCandidateGroup(Delegates.UNIT_GROUP);
 
-        complete(task());
+        submit(pi);
         assertThat(pi).isWaitingAt("UserTask_DepartmentReview");
         Date due = Date.from(NOW.plusSeconds(10 * 24 * 3600));
         assertThat(task()).hasCandidateGroup(Delegates.DEPARTMENT_GROUP).hasDueDate(due);
@@ -87,6 +99,10 @@ class TargetApprovalModelTest {
         assertThat(task()).hasCandidateGroup("finance").hasDueDate(due);
 
         complete(task(), withVariables("decision", "approve"));
+        // Finance's decision has committed; 批复 freezes the table in a job of its own.
+        assertThat(pi).isWaitingAt("ServiceTask_Approve");
+        verify(approve, never()).execute(any());
+        execute(job());
         assertThat(pi).hasPassedInOrder("UserTask_Drafting", "ServiceTask_Validate", "UserTask_DepartmentReview",
                 "UserTask_FinanceReview", "ServiceTask_Approve", "EndEvent_Approved").isEnded();
         verify(validate).execute(any());
@@ -104,11 +120,11 @@ class TargetApprovalModelTest {
         Mocks.register("validateTargetTable", validate);
         ProcessInstance pi = start();
 
-        complete(task());
+        submit(pi);
         assertThat(pi).isWaitingAt("UserTask_Drafting");
         assertThat(reopened.created()).containsExactly("UserTask_Drafting", "UserTask_Drafting");
 
-        complete(task());
+        submit(pi);
         assertThat(pi).isWaitingAt("UserTask_DepartmentReview");
         verify(validate, times(2)).execute(any());
         verify(approve, never()).execute(any());
@@ -117,13 +133,13 @@ class TargetApprovalModelTest {
     @Test
     void theDepartmentReturnsToTheUnit() throws Exception {
         ProcessInstance pi = start();
-        complete(task());
+        submit(pi);
         complete(task(), withVariables("decision", "return"));
         assertThat(pi).isWaitingAt("UserTask_Drafting");
         assertThat(task()).hasCandidateGroup(Delegates.UNIT_GROUP);
         assertThat(reopened.created()).hasSize(2);
 
-        complete(task());
+        submit(pi);
         assertThat(pi).isWaitingAt("UserTask_DepartmentReview");
         verify(validate, times(2)).execute(any());
         verify(approve, never()).execute(any());
@@ -132,14 +148,14 @@ class TargetApprovalModelTest {
     @Test
     void financeReturnsToTheUnit() throws Exception {
         ProcessInstance pi = start();
-        complete(task());
+        submit(pi);
         complete(task(), withVariables("decision", "approve"));
         complete(task(), withVariables("decision", "return", "returnTo", "unit"));
         assertThat(pi).isWaitingAt("UserTask_Drafting");
         assertThat(reopened.created()).hasSize(2);
 
         // Submitted again, the table goes through validation and both reviews once more.
-        complete(task());
+        submit(pi);
         assertThat(pi).isWaitingAt("UserTask_DepartmentReview");
         verify(validate, times(2)).execute(any());
         verify(approve, never()).execute(any());
@@ -148,7 +164,7 @@ class TargetApprovalModelTest {
     @Test
     void financeReturnsToTheDepartment() throws Exception {
         ProcessInstance pi = start();
-        complete(task());
+        submit(pi);
         complete(task(), withVariables("decision", "approve"));
         complete(task(), withVariables("decision", "return", "returnTo", "department"));
         assertThat(pi).isWaitingAt("UserTask_DepartmentReview");
@@ -159,7 +175,32 @@ class TargetApprovalModelTest {
 
         complete(task(), withVariables("decision", "approve"));
         complete(task(), withVariables("decision", "approve"));
+        execute(job());
         assertThat(pi).isEnded();
         verify(approve).execute(any());
+    }
+
+    @Test
+    void aFreezeThatFailsKeepsFinancesDecisionAndBecomesAnIncidentAfterThreeTries() throws Exception {
+        approve = Delegates.failing("批复失败");
+        Mocks.register("approveTargetTable", approve);
+        ProcessInstance pi = start();
+        submit(pi);
+        complete(task(), withVariables("decision", "approve"));
+        complete(task(), withVariables("decision", "approve"));
+
+        // The reviewer's completion stands; the job is tried three times, five minutes apart.
+        assertThat(pi).isWaitingAt("ServiceTask_Approve");
+        assertThat(steps.completed()).endsWith("UserTask_FinanceReview");
+        for (int tried = 1; tried <= 3; tried++) {
+            Job job = managementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(job.getId()))
+                    .hasMessageContaining("批复失败");
+            Job after = managementService().createJobQuery().jobId(job.getId()).singleResult();
+            org.assertj.core.api.Assertions.assertThat(after.getRetries()).isEqualTo(3 - tried);
+        }
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery()
+                .processInstanceId(pi.getId()).activityId("ServiceTask_Approve").count()).isEqualTo(1);
+        assertThat(pi).isWaitingAt("ServiceTask_Approve");
     }
 }

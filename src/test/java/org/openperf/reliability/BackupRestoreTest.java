@@ -65,7 +65,7 @@ class BackupRestoreTest {
             burst.release(rest);
             assertThat(burst.awaitDone(TIMEOUT)).as("3月底 fired").isPositive();
             jobDefinition = source.string("select id_ from act_ru_jobdef where act_id_ = ? and proc_def_key_ = "
-                    + "'target-lifecycle'", MilestoneBurst.TIMER);
+                    + "'target-monitoring'", MilestoneBurst.TIMER);
 
             // Green projects wait for 6月底: half of them now fall due in the restore window, half after it.
             List<String> timers = source.rows("select id_ from act_ru_job where job_def_id_ = ? order by id_",

@@ -22,7 +22,7 @@ import java.util.function.LongPredicate;
  * behind once they have all fired.
  *
  * <p>Seeding: the projects (approved, budget 100 万元, no spending plan, so the linear 序时进度 of 25% applies) and
- * their spending readings go in by SQL; their target-lifecycle instances are started through /engine-rest as the
+ * their spending readings go in by SQL; their target-monitoring instances are started through /engine-rest as the
  * administrator, before {@code TimerEvent_Milestone} (and the parallel wait for the self-evaluation round), with
  * the variables the approval would have left. The timer's job definition is suspended while seeding, so that
  * all N timers, already due, are released at one instant by activating it: that is "the clock passing the
@@ -44,7 +44,7 @@ final class MilestoneBurst {
         this.db = db;
         this.projects = projects;
         this.jobDefinition = db.string("select id_ from act_ru_jobdef where act_id_ = ? and proc_def_key_ = "
-                + "'target-lifecycle'", TIMER);
+                + "'target-monitoring'", TIMER);
     }
 
     /**
@@ -82,7 +82,7 @@ final class MilestoneBurst {
                 + "now() from project where code like 'REL-G%' or code like 'REL-Y%'", year);
 
         JsonNode defs = Rest.require(admin.get(AppNode.ADMIN, AppNode.ADMIN_PASSWORD,
-                "/engine-rest/job-definition?processDefinitionKey=target-lifecycle&activityIdIn=" + TIMER),
+                "/engine-rest/job-definition?processDefinitionKey=target-monitoring&activityIdIn=" + TIMER),
                 "job definitions").json();
         if (defs.size() != 1) {
             throw new IllegalStateException("expected one job definition for " + TIMER + ": " + defs);
@@ -103,7 +103,7 @@ final class MilestoneBurst {
         for (Object[] r : rows) {
             all.add(pool.submit(() -> {
                 Rest.Answer a = admin.post(AppNode.ADMIN, AppNode.ADMIN_PASSWORD,
-                        "/engine-rest/process-definition/key/target-lifecycle/start", start(r, due));
+                        "/engine-rest/process-definition/key/target-monitoring/start", start(r, due));
                 if (!a.ok() && failures.incrementAndGet() < 3) {
                     System.err.println("start failed " + a.status() + ": " + a.body());
                 }

@@ -105,7 +105,8 @@ class HistoryRetentionTest {
 
     @Test
     void everyDeployedProcessAndDecisionKeepsItsHistoryTenYearsButTheReminderSweep() {
-        for (String key : List.of("target-lifecycle", "target-approval")) {
+        for (String key : List.of("target-lifecycle", "target-approval", "target-monitoring", "monitoring-round",
+                "self-evaluation")) {
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).list())
                     .isNotEmpty().allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(key).isEqualTo(TEN_YEARS));
         }
@@ -195,7 +196,9 @@ class HistoryRetentionTest {
 
         // The one milestone (12月底), fully spent: monitoring ends.
         execution.record(id, LocalDate.of(YEAR, 12, 31), new BigDecimal("100"), Scope.ALL, "u402001");
-        Job milestone = management.createJobQuery().processInstanceId(rootId).timers().singleResult();
+        String monitoringId = runtime.createProcessInstanceQuery().processDefinitionKey("target-monitoring")
+                .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId();
+        Job milestone = management.createJobQuery().processInstanceId(monitoringId).timers().singleResult();
         ClockUtil.setCurrentTime(Date.from(milestone.getDuedate().toInstant().plusSeconds(1)));
         management.executeJob(milestone.getId());
         ClockUtil.reset();
@@ -215,9 +218,9 @@ class HistoryRetentionTest {
                     {"spent": 100, "goalAchievement": "全面完成", "indicators": [
                       {"index": 0, "number": 500}, {"index": 1, "number": 40},
                       {"index": 2, "number": 95}, {"index": 3, "number": 92}]}""");
-            post("dept402", "/api/tasks/" + task(rootId).getId() + "/complete",
+            post("dept402", "/api/tasks/" + task(id).getId() + "/complete",
                     "{\"decision\": \"approve\", \"comment\": \"自评属实\"}");
-            Task recheck = task(rootId);
+            Task recheck = task(id);
             if (recheck != null) {
                 post("finance", "/api/tasks/" + recheck.getId() + "/complete",
                         "{\"decision\": \"approve\", \"comment\": \"复核无异议\"}");
@@ -230,7 +233,7 @@ class HistoryRetentionTest {
         assertThat(ended.getEndTime()).as("the lifecycle has ended").isNotNull();
         List<String> instances = history.createHistoricProcessInstanceQuery().rootProcessInstanceId(rootId).list()
                 .stream().map(HistoricProcessInstance::getId).toList();
-        assertThat(instances).as("the lifecycle and its approval").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(instances).as("the lifecycle and the processes it called").hasSizeGreaterThanOrEqualTo(3);
         assertThat(taskHistory(instances)).isGreaterThanOrEqualTo(4);
 
         String opinions = api("/api/projects/" + id + "/history");
@@ -271,8 +274,10 @@ class HistoryRetentionTest {
                 .sum();
     }
 
-    Task task(String rootId) {
-        return tasks.createTaskQuery().processInstanceId(rootId).singleResult();
+    /** The project's open self-evaluation task (its lifecycle calls self-evaluation when the round opens). */
+    Task task(Long id) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
+                .processDefinitionKey("self-evaluation").singleResult();
     }
 
     void post(String user, String path, String json) {

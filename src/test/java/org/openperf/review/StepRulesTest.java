@@ -32,7 +32,8 @@ class StepRulesTest {
 
     static Map<String, UserTask> userTasks() throws IOException {
         Map<String, UserTask> all = new TreeMap<>();
-        for (String model : new String[] {"target-approval", "target-lifecycle"}) {
+        for (String model : new String[] {"target-approval", "target-lifecycle", "target-monitoring",
+                "monitoring-round", "self-evaluation"}) {
             try (InputStream in = StepRulesTest.class.getResourceAsStream("/bpmn/" + model + ".bpmn")) {
                 BpmnModelInstance bpmn = Bpmn.readModelFromStream(in);
                 bpmn.getModelElementsByType(UserTask.class).forEach(t -> all.put(t.getId(), t));

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openperf.EngineWorkAfterCommit;
 import org.openperf.ProcessFixture;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.ConflictException;
@@ -142,6 +143,31 @@ class TargetApprovalProcessTest {
         assertThat(actions(id)).containsExactly("submit", "approve", "approve", "approved");
         assertThat(review.history(id).get(1).getUserId()).isEqualTo("d402");
         assertThat(review.history(id).get(1).getComment()).isEqualTo("同意");
+    }
+
+    @Test
+    void financesDecisionCommitsBeforeTheFreezeWhichRunsAsAJobAfterIt() throws Exception {
+        Long id = draft("批复异步项目");
+        work.submit(id, null, UNIT);
+        work.complete(current(id).getId(), new Decision("approve", "同意", null), DEPT);
+        ProcessInstance approvalInstance = approval(id);
+
+        try (AutoCloseable held = EngineWorkAfterCommit.hold()) {
+            work.complete(current(id).getId(), new Decision("approve", "同意批复", null), FINANCE);
+            // Finance's decision is recorded and its task done; the table is frozen only by the job after it.
+            assertThat(current(id)).isNull();
+            assertThat(actions(id)).containsExactly("submit", "approve", "approve");
+            assertThat(status(id)).isEqualTo(ProjectStatus.IN_REVIEW);
+            assertThat(approvalInstance).isWaitingAt("ServiceTask_Approve");
+            org.camunda.bpm.engine.runtime.Job freeze = management.createJobQuery()
+                    .processInstanceId(approvalInstance.getId()).singleResult();
+            assertThat(freeze.getRetries()).isEqualTo(3);
+            management.executeJob(freeze.getId());
+        }
+        assertThat(status(id)).isEqualTo(ProjectStatus.APPROVED);
+        // The approver comes from the project's history: the routing variables did not outlive the decision.
+        assertThat(review.versions(id)).extracting(TargetVersion::getApprovedBy).containsExactly("f1");
+        assertThat(approvalInstance).isEnded();
     }
 
     @Autowired

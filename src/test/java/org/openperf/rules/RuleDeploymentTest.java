@@ -170,7 +170,8 @@ class RuleDeploymentTest {
     }
 
     Job timer(Long id) {
-        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+        // The milestone timer is in the project's target-monitoring, which its lifecycle called once approved.
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("target-monitoring")
                 .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId();
         return management.createJobQuery().processInstanceId(instance).timers().singleResult();
     }
@@ -221,7 +222,7 @@ class RuleDeploymentTest {
 
     Task lifecycleTask(Long id) {
         return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
-                .processDefinitionKey("target-lifecycle").singleResult();
+                .processDefinitionKey("self-evaluation").singleResult();
     }
 
     /** The department approves; finance re-checks it if it was drawn; the result is published. */

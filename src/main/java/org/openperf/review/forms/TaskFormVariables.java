@@ -23,6 +23,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.NotFoundException;
 import org.openperf.review.HistoryAction;
+import org.openperf.review.ProjectProcesses;
 import org.openperf.review.ReviewOpinion;
 import org.openperf.review.ReviewService;
 import org.openperf.review.Steps;
@@ -53,7 +54,7 @@ public class TaskFormVariables {
             "UserTask_SelfEvaluationReview", "UserTask_FinanceRecheck");
 
     /** The processes whose business key is a project id. */
-    static final List<String> PROJECT_PROCESSES = List.of("target-approval", "target-lifecycle");
+    static final List<String> PROJECT_PROCESSES = ProjectProcesses.ALL;
 
     private final ProjectService projects;
     private final ValidationService validation;

@@ -35,7 +35,7 @@ class SelfEvaluationFormSchemaTest {
     @Test
     void everySelfEvaluationUserTaskHasItsOwnForm() throws IOException {
         String bpmn;
-        try (InputStream in = getClass().getResourceAsStream("/bpmn/target-lifecycle.bpmn")) {
+        try (InputStream in = getClass().getResourceAsStream("/bpmn/self-evaluation.bpmn")) {
             bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(bpmn).contains("camunda:formRef=\"self-evaluation\"", "camunda:formRef=\"self-evaluation-review\"",
