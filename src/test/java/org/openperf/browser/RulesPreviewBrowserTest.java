@@ -117,8 +117,9 @@ class RulesPreviewBrowserTest {
     }
 
     Task lifecycleTask(Long id) {
+        // Self-evaluation runs in the lifecycle's called process (bpmn/self-evaluation.bpmn).
         return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
-                .processDefinitionKey("target-lifecycle").singleResult();
+                .processDefinitionKey(org.openperf.review.ProjectProcesses.SELF_EVALUATION).singleResult();
     }
 
     static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {

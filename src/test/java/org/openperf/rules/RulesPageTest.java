@@ -204,7 +204,8 @@ class RulesPageTest {
         // 16.5 of 100 spent by 3月底 against 30% planned: v = 55, red by the table of bpmn/.
         readings.save(new org.openperf.monitoring.ExecutionReading(id, java.time.LocalDate.of(YEAR, 3, 20),
                 new BigDecimal("16.5"), org.openperf.monitoring.ExecutionReading.Source.API, "test"));
-        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+        String instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(org.openperf.review.ProjectProcesses.MONITORING)
                 .processInstanceBusinessKey(String.valueOf(id)).singleResult().getId();
         org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processInstanceId(instance).timers()
                 .singleResult();
@@ -350,8 +351,9 @@ class RulesPageTest {
     }
 
     Task lifecycleTask(Long id) {
+        // Self-evaluation runs in the lifecycle's called process (bpmn/self-evaluation.bpmn).
         return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
-                .processDefinitionKey("target-lifecycle").singleResult();
+                .processDefinitionKey(org.openperf.review.ProjectProcesses.SELF_EVALUATION).singleResult();
     }
 
     static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {
