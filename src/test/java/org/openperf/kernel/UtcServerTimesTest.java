@@ -9,15 +9,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.TimeZone;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.ProcessFixture;
@@ -39,31 +38,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The server runs in UTC (as a container without TZ does); users still read Beijing time everywhere and the
- * database holds the instant. The JVM's zone is set before this class's own context starts (the property makes
- * it one no other class shares) and restored after it is closed.
+ * database holds the instant. Tagged {@code utc-jvm}: Maven runs it in a JVM of its own started with
+ * {@code -Duser.timezone=UTC} (pom.xml, surefire's execution {@code utc-jvm}), whatever the machine's zone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestPropertySource(properties = "perf.test.jvm-zone=UTC")
-@DirtiesContext
+@Tag("utc-jvm")
 class UtcServerTimesTest {
-
-    private static final TimeZone SERVER_ZONE = TimeZone.getDefault();
-
-    static {
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-    }
-
-    @AfterAll
-    static void restoreZone() {
-        TimeZone.setDefault(SERVER_ZONE);
-    }
 
     /** 18:30 UTC on 1 March is 02:30 on 2 March in Beijing: the date differs too. */
     static final Instant SUBMITTED = Instant.parse("2085-03-01T18:30:00Z");
