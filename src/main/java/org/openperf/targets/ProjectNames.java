@@ -1,0 +1,34 @@
+package org.openperf.targets;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * How a project or indicator name is compared across years (issue 19): full-width forms read as half-width (NFKC),
+ * every space removed, a year such as {@code 2024年} or {@code 2024} dropped, and a trailing 项目 dropped. So
+ * “2024年 职业技能培训补贴项目” and “职业技能培训补贴” are the same project.
+ */
+public final class ProjectNames {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000\\u00a0]+");
+    /** A four-digit year from 1900 to 2199, with or without 年/年度, not inside a longer number. */
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(19|20|21)[0-9]{2}(?![0-9])(年度|年)?");
+    private static final String PROJECT = "项目";
+
+    private ProjectNames() {
+    }
+
+    /** The name as compared across years; "" for null. */
+    public static String normalise(String name) {
+        if (name == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        s = SPACES.matcher(s).replaceAll("");
+        s = YEAR.matcher(s).replaceAll("");
+        while (s.endsWith(PROJECT) && s.length() > PROJECT.length()) {
+            s = s.substring(0, s.length() - PROJECT.length());
+        }
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+}
