@@ -7,6 +7,8 @@ import org.openperf.kernel.Caller;
 import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.InvalidInputException;
+import org.openperf.kernel.NotFoundException;
+import org.openperf.kernel.Scope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,12 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PreviousProjects {
 
-    private final ProjectService projects;
+    // The repository, not ProjectService: validation reads links while ProjectService holds validation.
+    private final ProjectRepository projects;
     private final PreviousLinkRepository links;
     private final JdbcTemplate jdbc;
     private final DisplayTimes times;
 
-    PreviousProjects(ProjectService projects, PreviousLinkRepository links, JdbcTemplate jdbc, DisplayTimes times) {
+    PreviousProjects(ProjectRepository projects, PreviousLinkRepository links, JdbcTemplate jdbc, DisplayTimes times) {
         this.projects = projects;
         this.links = links;
         this.jdbc = jdbc;
@@ -54,7 +57,7 @@ public class PreviousProjects {
 
     @Transactional(readOnly = true)
     public LinkView view(Long projectId, Caller caller) {
-        Project p = projects.table(projectId, caller.scope());
+        Project p = visible(projectId, caller.scope());
         Optional<PreviousLink> hand = links.findById(p.getId());
         Optional<PreviousProject> previous = of(p);
         return new LinkView(p.getId(), previous.orElse(null),
@@ -69,13 +72,13 @@ public class PreviousProjects {
      */
     @Transactional
     public LinkView link(Long projectId, Long previousId, Caller caller) {
-        Project p = projects.table(projectId, caller.scope());
+        Project p = visible(projectId, caller.scope());
         String unitCode = p.getUnit() == null ? null : p.getUnit().getCode();
         if (!caller.isFinance() && (unitCode == null || !caller.unitCodes().contains(unitCode))) {
             throw new ForbiddenException("只有项目单位的填报人或财政可以关联项目“" + p.getName() + "”的上年项目");
         }
         if (previousId != null) {
-            Project previous = projects.table(previousId, caller.scope());
+            Project previous = visible(previousId, caller.scope());
             if (previous.getYear() != p.getYear() - 1) {
                 throw new InvalidInputException("上年项目应为 " + (p.getYear() - 1) + " 年度的项目：项目“"
                         + previous.getName() + "”是 " + previous.getYear() + " 年度的");
@@ -85,6 +88,15 @@ public class PreviousProjects {
         link.set(previousId, caller.userId(), times.now());
         links.save(link);
         return view(projectId, caller);
+    }
+
+    /** The project if the scope covers it; another unit's project answers as if it did not exist. */
+    private Project visible(Long id, Scope scope) {
+        Project p = id == null ? null : projects.findById(id).orElse(null);
+        if (p == null || !p.within(scope)) {
+            throw new NotFoundException("项目 " + id + " 不存在");
+        }
+        return p;
     }
 
     private Optional<PreviousProject> automatic(Project p) {

@@ -65,7 +65,15 @@ public enum Rule {
     WEIGHT_MISSING("weight.missing", Severity.ERROR),
     WEIGHT_NON_POSITIVE("weight.non-positive", Severity.ERROR),
     WEIGHT_BUDGET_EXECUTION("weight.budget-execution", Severity.ERROR),
-    WEIGHT_SUM("weight.sum", Severity.ERROR);
+    WEIGHT_SUM("weight.sum", Severity.ERROR),
+    /** A target looser than last year's actual (docs/year-over-year.md). */
+    YOY_TARGET_BELOW_ACTUAL("yoy.target.below-actual", Severity.WARNING),
+    /** The same target as last year although last year's actual beat it by more than 20%. */
+    YOY_TARGET_UNCHANGED("yoy.target.unchanged", Severity.WARNING),
+    /** A weak indicator of last year dropped without anything new in its 二级. */
+    YOY_INDICATOR_DROPPED("yoy.indicator.dropped", Severity.WARNING),
+    /** 结果应用: last year's grade 中 or 差 and this year's budget rises. */
+    YOY_GRADE_BUDGET_UP("yoy.grade.budget-up", Severity.WARNING);
 
     private static final Map<String, Rule> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Rule::code, Function.identity()));

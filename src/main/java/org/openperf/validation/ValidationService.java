@@ -19,6 +19,7 @@ import org.openperf.targets.SpendingPlanEntry;
 import org.openperf.targets.TargetValue;
 import org.openperf.targets.TargetValueParser;
 import org.openperf.targets.ValueKind;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Rule groups, in the order findings are reported: project fields ({@code project.*}), spending plan
  * ({@code plan.*}), structure ({@code structure.*}), 三级 names ({@code indicator.name.*}), values
- * ({@code value.*}, {@code values.*}) and weights ({@code weight.*}).
+ * ({@code value.*}, {@code values.*}), weights ({@code weight.*}) and, where the table continues a project of last
+ * year with final results, year over year ({@code yoy.*}, docs/year-over-year.md).
  */
 @Service
 public class ValidationService implements TableChecks {
@@ -39,6 +41,9 @@ public class ValidationService implements TableChecks {
     static final int MAX_YEAR = 2100;
     static final int MAX_NAME_LENGTH = 100;
     static final String BUDGET_EXECUTION = "预算执行率";
+
+    private static final List<Rule> YEAR_OVER_YEAR = List.of(Rule.YOY_TARGET_BELOW_ACTUAL, Rule.YOY_TARGET_UNCHANGED,
+            Rule.YOY_INDICATOR_DROPPED, Rule.YOY_GRADE_BUDGET_UP);
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final String WAN_YUAN = "万元";
@@ -53,15 +58,23 @@ public class ValidationService implements TableChecks {
                     + "|[0-9０-９]+\\s*月\\s*[0-9０-９]+\\s*日");
 
     private final ValidationSettings settings;
+    /** Last year's results (evaluation's); looked up at each validation, so no bean cycle at start-up. */
+    private final ObjectProvider<LastYearSource> lastYear;
 
-    /** With the default settings. */
+    /** With the default settings, without last year's results (no {@code yoy.*} findings). */
     public ValidationService() {
         this(ValidationSettings.defaults());
     }
 
-    @Autowired
+    /** Without last year's results (no {@code yoy.*} findings). */
     public ValidationService(ValidationSettings settings) {
+        this(settings, null);
+    }
+
+    @Autowired
+    public ValidationService(ValidationSettings settings, ObjectProvider<LastYearSource> lastYear) {
         this.settings = settings == null ? ValidationSettings.defaults() : settings;
+        this.lastYear = lastYear;
     }
 
     public ValidationSettings settings() {
@@ -70,6 +83,14 @@ public class ValidationService implements TableChecks {
 
     /** Every finding on the project's table, in the order of the rule groups; empty when the table is clean. */
     public List<Finding> validate(Project project) {
+        return validate(project, lastYear(project).orElse(null));
+    }
+
+    /**
+     * Every finding with last year's results given (tests, and callers that looked them up themselves): the
+     * {@code yoy.*} rules compare the table with them.
+     */
+    public List<Finding> validate(Project project, LastYear last) {
         Run run = new Run(project);
         run.projectFields();
         run.funds();
@@ -78,7 +99,20 @@ public class ValidationService implements TableChecks {
         run.names();
         run.values();
         run.weights();
+        if (last != null) {
+            run.yearOverYear(last);
+        }
         return List.copyOf(run.findings);
+    }
+
+    /** Nothing to look up when every year-over-year rule is off, or the table has no year yet. */
+    private java.util.Optional<LastYear> lastYear(Project project) {
+        LastYearSource source = lastYear == null ? null : lastYear.getIfAvailable();
+        if (source == null || project.getYear() < MIN_YEAR || project.getYear() > MAX_YEAR
+                || YEAR_OVER_YEAR.stream().allMatch(r -> settings.severity(r, project.getYear()) == null)) {
+            return java.util.Optional.empty();
+        }
+        return source.of(project);
     }
 
     /**
@@ -465,6 +499,22 @@ public class ValidationService implements TableChecks {
                         + number(settings.indicatorWeightTotal()) + "（预算执行率另计 "
                         + number(settings.budgetExecutionWeight()) + " 分）");
             }
+        }
+
+        // ---- year over year (docs/year-over-year.md) ----------------------------------------------------------
+
+        void yearOverYear(LastYear last) {
+            new YearOverYear(project, rows, last, new YearOverYear.Report() {
+                @Override
+                public void add(Rule rule, String field, Integer index, String message) {
+                    Run.this.add(rule, field, index, message);
+                }
+
+                @Override
+                public boolean on(Rule rule) {
+                    return settings.severity(rule, project.getYear()) != null;
+                }
+            }).check();
         }
 
         // ---- reporting findings -----------------------------------------------------------------------------

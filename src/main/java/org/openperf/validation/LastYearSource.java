@@ -1,0 +1,14 @@
+package org.openperf.validation;
+
+import java.util.Optional;
+import org.openperf.targets.Project;
+
+/**
+ * Where validation learns last year's results of the project a table continues. Evaluation implements it (it sits
+ * above validation: docs/architecture.md); without an implementation there are no year-over-year findings.
+ */
+public interface LastYearSource {
+
+    /** The final results of the project of year N-1 this (stored or unsaved) table continues, or empty. */
+    Optional<LastYear> of(Project project);
+}
