@@ -40,19 +40,57 @@ public class PreviousProjects {
                            String linkedAt) {
     }
 
-    /** Last year's project of this (stored or unsaved) table, or empty. */
+    /**
+     * Last year's project of this (stored or unsaved) table, or empty. One query: a stored table's hand link and the
+     * automatic candidates come together, since validation asks at every check (approval, task lists, imports).
+     */
     @Transactional(readOnly = true)
     public Optional<PreviousProject> of(Project p) {
+        String code = blankToNull(p.getCode());
+        Unit unit = p.getUnit();
+        String unitCode = unit == null ? null : blankToNull(unit.getCode());
+        String unitName = unit == null ? null : blankToNull(unit.getName());
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
         if (p.getId() != null) {
-            Optional<PreviousLink> hand = links.findById(p.getId());
-            if (hand.isPresent()) {
-                PreviousLink l = hand.get();
-                return l.getPreviousProjectId() == null ? Optional.empty()
-                        : byId(l.getPreviousProjectId()).map(c -> new PreviousProject(c.id, c.year, c.name, c.code,
-                                PreviousProject.How.HAND, l.getLinkedBy(), l.getLinkedAt()));
-            }
+            sql.append("select 'H' as how, l.previous_project_id, q.fiscal_year, q.name, q.code"
+                    + " from project_previous_link l left join project q on q.id = l.previous_project_id"
+                    + " where l.project_id = ?");
+            args.add(p.getId());
         }
-        return automatic(p);
+        StringBuilder where = new StringBuilder();
+        List<Object> whereArgs = new ArrayList<>();
+        if (code != null) {
+            where.append("p.code = ?");
+            whereArgs.add(code);
+        }
+        if (unitCode != null) {
+            where.append(where.isEmpty() ? "" : " or ").append("u.code = ?");
+            whereArgs.add(unitCode);
+        } else if (unitName != null) { // a unit some documents name only
+            where.append(where.isEmpty() ? "" : " or ").append("(u.code is null and u.name = ?)");
+            whereArgs.add(unitName);
+        }
+        if (!where.isEmpty()) {
+            sql.append(sql.isEmpty() ? "" : " union all ")
+                    .append("select 'A' as how, p.id, p.fiscal_year, p.name, p.code from project p")
+                    .append(" left join unit u on u.id = p.unit_id where p.fiscal_year = ? and (").append(where)
+                    .append(")");
+            args.add(p.getYear() - 1);
+            args.addAll(whereArgs);
+        }
+        if (sql.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Candidate> rows = jdbc.query(sql.toString(), (rs, i) -> new Candidate(rs.getString(1),
+                rs.getObject(2) == null ? null : rs.getLong(2), rs.getInt(3), rs.getString(4),
+                blankToNull(rs.getString(5))), args.toArray());
+        Optional<Candidate> hand = rows.stream().filter(c -> c.how.equals("H")).findFirst();
+        if (hand.isPresent()) { // a hand link, or a hand "none", wins over any match
+            Candidate h = hand.get();
+            return h.id == null ? Optional.empty() : Optional.of(h.as(PreviousProject.How.HAND));
+        }
+        return automatic(p, code, rows);
     }
 
     @Transactional(readOnly = true)
@@ -86,7 +124,7 @@ public class PreviousProjects {
         }
         PreviousLink link = links.findById(p.getId()).orElseGet(() -> new PreviousLink(p.getId()));
         link.set(previousId, caller.userId(), times.now());
-        links.save(link);
+        links.saveAndFlush(link); // the lookup reads links by JDBC, in this transaction
         return view(projectId, caller);
     }
 
@@ -99,33 +137,7 @@ public class PreviousProjects {
         return p;
     }
 
-    private Optional<PreviousProject> automatic(Project p) {
-        String code = blankToNull(p.getCode());
-        Unit unit = p.getUnit();
-        String unitCode = unit == null ? null : blankToNull(unit.getCode());
-        String unitName = unit == null ? null : blankToNull(unit.getName());
-        StringBuilder where = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        args.add(p.getYear() - 1);
-        if (code != null) {
-            where.append("p.code = ?");
-            args.add(code);
-        }
-        if (unitCode != null) {
-            where.append(where.isEmpty() ? "" : " or ").append("u.code = ?");
-            args.add(unitCode);
-        } else if (unitName != null) { // a unit some documents name only
-            where.append(where.isEmpty() ? "" : " or ").append("(u.code is null and u.name = ?)");
-            args.add(unitName);
-        }
-        if (where.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Candidate> candidates = jdbc.query("select p.id, p.fiscal_year, p.name, p.code, u.code as unit_code"
-                        + " from project p left join unit u on u.id = p.unit_id where p.fiscal_year = ? and ("
-                        + where + ")",
-                (rs, i) -> new Candidate(rs.getLong(1), rs.getInt(2), rs.getString(3), blankToNull(rs.getString(4))),
-                args.toArray());
+    private static Optional<PreviousProject> automatic(Project p, String code, List<Candidate> candidates) {
         if (code != null) {
             List<Candidate> byCode = candidates.stream().filter(c -> code.equals(c.code)).toList();
             if (byCode.size() == 1) {
@@ -141,15 +153,9 @@ public class PreviousProjects {
         return byName.size() == 1 ? Optional.of(byName.get(0).as(PreviousProject.How.NAME)) : Optional.empty();
     }
 
-    private Optional<Candidate> byId(Long id) {
-        return jdbc.query("select id, fiscal_year, name, code from project where id = ?",
-                (rs, i) -> new Candidate(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)), id)
-                .stream().findFirst();
-    }
-
-    private record Candidate(long id, int year, String name, String code) {
-        PreviousProject as(PreviousProject.How how) {
-            return new PreviousProject(id, year, name, code, how, null, null);
+    private record Candidate(String how, Long id, int year, String name, String code) {
+        PreviousProject as(PreviousProject.How h) {
+            return new PreviousProject(id, year, name, code, h);
         }
     }
 
