@@ -37,6 +37,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -271,6 +275,27 @@ class YearOverYearTest {
         JsonNode link = json.readTree(admin.getForEntity("/api/projects/" + id + "/previous", String.class).getBody());
         assertThat(link.get("previous").get("id").asLong()).isEqualTo(good);
         assertThat(link.get("previous").get("how").asText()).isEqualTo("CODE");
+    }
+
+    @Test
+    void thePreparerLinksByHandThroughTheApiAndAnotherUnitGets404() throws Exception {
+        Long id = draft(form(2098, null, "公益性岗位补贴", "100", standard("≤500 元/人天", "≥60 人", "≥98%", "≥92%")));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        HttpEntity<String> body = new HttpEntity<>("{\"previousId\": " + good + "}", headers);
+        ResponseEntity<String> linked = http.withBasicAuth("unit402001", "demo").exchange(
+                "/api/projects/" + id + "/previous", HttpMethod.PUT, body, String.class);
+        assertThat(linked.getStatusCode().value()).isEqualTo(200);
+        JsonNode view = json.readTree(linked.getBody());
+        assertThat(view.get("previous").get("how").asText()).isEqualTo("HAND");
+        assertThat(view.get("linkedBy").asText()).isEqualTo("unit402001");
+        assertThat(http.withBasicAuth("unit402004", "demo").exchange("/api/projects/" + id + "/previous",
+                HttpMethod.PUT, body, String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.withBasicAuth("unit402004", "demo").getForEntity("/api/projects/" + id + "/previous",
+                String.class).getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> none = http.withBasicAuth("finance", "demo").exchange("/api/projects/" + id
+                + "/previous", HttpMethod.PUT, new HttpEntity<>("{\"previousId\": null}", headers), String.class);
+        assertThat(json.readTree(none.getBody()).get("explicitlyNone").asBoolean()).isTrue();
     }
 
     @Test
