@@ -25,6 +25,7 @@ import org.openperf.kernel.Scope;
 import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
+import org.openperf.review.forms.TaskFormVariables;
 import org.openperf.targets.Department;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.PreviousProject;
@@ -271,6 +272,10 @@ class YearOverYearTest {
         assertThat(findings.findValuesAsText("rule")).contains("yoy.target.below-actual");
         assertThat(findings.findValuesAsText("message"))
                 .anyMatch(m -> m.contains("上年（2097年）实际完成值 98%（自评）"));
+
+        // The reviewers' Tasklist form shows the table's findings, these among them.
+        assertThat(String.valueOf(context.getBean(TaskFormVariables.class).of(id).get("findings")))
+                .contains("上年（2097年）实际完成值 98%（自评）");
 
         JsonNode link = json.readTree(admin.getForEntity("/api/projects/" + id + "/previous", String.class).getBody());
         assertThat(link.get("previous").get("id").asLong()).isEqualTo(good);
