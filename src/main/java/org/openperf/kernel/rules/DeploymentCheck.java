@@ -89,6 +89,12 @@ public class DeploymentCheck implements Deployer {
 
     private String check(String resource, DmnModelInstance model, RuleTable table) {
         String where = "决策表 " + resource + "（" + table.label() + "，" + table.key() + "）";
+        // Before anything of it is evaluated: a table whose cells are more than plain values would be code the
+        // engine runs (JUEL is the input expressions' language with the simple evaluator).
+        String unsafe = PlainCells.problem(model, table.key());
+        if (unsafe != null) {
+            return where + unsafe;
+        }
         DmnDecision whole;
         List<Rule> rules = rules(model, table.key());
         List<DmnDecision> alone = new ArrayList<>();

@@ -75,6 +75,24 @@ class DeploymentCheckTest {
         assertThat(problem("broken.dmn", "<definitions")).contains("broken.dmn", "无法读取");
     }
 
+    @Test
+    void aTableThatWouldRunCodeIsRefusedBeforeAnythingOfItIsEvaluated() {
+        // The engine evaluates an input expression (JUEL by default with the simple evaluator) and its method
+        // calls: whoever may deploy a rule table (finance on the rules page) must not run code on the server.
+        System.clearProperty("perf.test.ruleCode");
+        String call = "\"\".getClass().forName(\"java.lang.System\").setProperty(\"perf.test.ruleCode\", \"ran\")";
+        for (String expression : List.of("${" + call + "}", call)) {
+            String xml = edited(EXECUTION, "<text>ratio</text>", "<text>" + expression.replace("\"", "&quot;")
+                    + "</text>");
+            assertThat(problem(EXECUTION, xml)).as(expression).contains("预算执行灯", "输入表达式", "ratio");
+        }
+        assertThat(problem(EXECUTION, edited(EXECUTION, "<inputExpression ",
+                "<inputExpression expressionLanguage=\"juel\" "))).contains("expressionLanguage");
+        assertThat(problem(EXECUTION, edited(EXECUTION, "\"GREEN\"", "${'GREEN'}"))).contains("Rule_Execution_Green");
+        assertThat(problem(EXECUTION, edited(EXECUTION, "&gt;= 80", "&gt;= ${80}"))).contains("Rule_Execution_Green");
+        assertThat(System.getProperty("perf.test.ruleCode")).as("code in the table ran").isNull();
+    }
+
     private String problem(String file, String xml) {
         return check.check(file, xml.getBytes(StandardCharsets.UTF_8));
     }
