@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.openperf.evaluation.SelfEvaluationSubmissions;
 import org.openperf.kernel.Caller;
 import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
+import org.openperf.review.ProjectProcesses;
 import org.openperf.review.ReviewTasks;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
@@ -35,8 +37,10 @@ public final class ProcessFixture {
     private final ProjectService projects;
     private final ReviewTasks work;
     private final ManagementService management;
+    private final SelfEvaluationSubmissions submissions;
 
     private ProcessFixture(ApplicationContext context) {
+        this.submissions = context.getBean(SelfEvaluationSubmissions.class);
         this.management = context.getBean(ManagementService.class);
         this.runtime = context.getBean(RuntimeService.class);
         this.tasks = context.getBean(TaskService.class);
@@ -81,27 +85,47 @@ public final class ProcessFixture {
         Approvals.approve(work, tasks, id);
     }
 
+    /**
+     * The approved project's self-evaluation taken to 结果公开: the unit submits these actuals, the department
+     * approves, finance re-checks it where it was sampled. The year's self-evaluation round must be open.
+     */
+    public void publishSelfEvaluation(Long id, SelfEvaluationSubmissions.Submission actuals) {
+        submissions.submit(id, actuals, Approvals.UNIT);
+        work.complete(taskIn(id, ProjectProcesses.SELF_EVALUATION).getId(), new Decision("approve", "同意", null),
+                Approvals.DEPT);
+        Task recheck = taskIn(id, ProjectProcesses.SELF_EVALUATION);
+        if (recheck != null && "UserTask_FinanceRecheck".equals(recheck.getTaskDefinitionKey())) {
+            work.complete(recheck.getId(), new Decision("approve", "复核无异议", null), Approvals.FINANCE);
+        }
+    }
+
+    /** One indicator's actual value for a submission, with the explanation a missed target needs (or null). */
+    public static SelfEvaluationSubmissions.IndicatorInput actual(int index, String value, String explanation) {
+        return new SelfEvaluationSubmissions.IndicatorInput(index, new BigDecimal(value), null, null, null, null,
+                explanation);
+    }
+
     public ProcessInstance lifecycle(Long id) {
-        return instance(id, "target-lifecycle");
+        return instance(id, ProjectProcesses.LIFECYCLE);
     }
 
     public ProcessInstance approval(Long id) {
-        return instance(id, "target-approval");
+        return instance(id, ProjectProcesses.APPROVAL);
     }
 
     /** The project's target-monitoring (the milestone loop), called by its lifecycle once approved. */
     public ProcessInstance monitoring(Long id) {
-        return instance(id, "target-monitoring");
+        return instance(id, ProjectProcesses.MONITORING);
     }
 
     /** The project's self-evaluation, called by its lifecycle when the year's round opens. */
     public ProcessInstance selfEvaluation(Long id) {
-        return instance(id, "self-evaluation");
+        return instance(id, ProjectProcesses.SELF_EVALUATION);
     }
 
     /** The project's open monitoring-round instances (one per round it is reporting in). */
     public List<ProcessInstance> monitoringRounds(Long id) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("monitoring-round")
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ProjectProcesses.MONITORING_ROUND)
                 .processInstanceBusinessKey(String.valueOf(id)).list();
     }
 

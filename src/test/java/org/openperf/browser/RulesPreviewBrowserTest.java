@@ -7,9 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.openperf.ProcessFixture;
 import org.openperf.TestUnits;
 import org.openperf.evaluation.ScoringFiles;
 import org.openperf.evaluation.SelfEvaluation;
@@ -18,11 +17,7 @@ import org.openperf.evaluation.SelfEvaluationRounds;
 import org.openperf.evaluation.SelfEvaluationSubmissions;
 import org.openperf.kernel.Scope;
 import org.openperf.review.Approvals;
-import org.openperf.review.Decision;
-import org.openperf.review.ReviewTasks;
 import org.openperf.targets.DepartmentRepository;
-import org.openperf.targets.ProjectForm;
-import org.openperf.targets.ProjectService;
 import org.openperf.targets.UnitRepository;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,15 +44,9 @@ class RulesPreviewBrowserTest {
     @Autowired
     UnitRepository units;
     @Autowired
-    ProjectService projects;
-    @Autowired
-    ReviewTasks work;
-    @Autowired
-    TaskService tasks;
+    org.springframework.context.ApplicationContext context;
     @Autowired
     SelfEvaluationRounds rounds;
-    @Autowired
-    SelfEvaluationSubmissions submissions;
     @Autowired
     SelfEvaluationResults results;
 
@@ -93,40 +82,16 @@ class RulesPreviewBrowserTest {
     }
 
     Long approved(String name) {
-        Long id = projects.create(new ProjectForm(YEAR, null, name, new ProjectForm.UnitInput("402001", null), null,
-                new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标", List.of(), List.of(
-                row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
-                row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
-                row("效益指标", "社会效益指标", "知晓度", "≥95%"),
-                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")))).id();
-        Approvals.approve(work, tasks, id);
-        return id;
+        return ProcessFixture.of(context).approved(ProcessFixture.table(YEAR, name));
     }
 
     void publish(Long id, String awareness) {
-        submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("100"), "基本完成",
-                List.of(input(0, "500"), input(1, "40"), new SelfEvaluationSubmissions.IndicatorInput(2,
-                        new BigDecimal(awareness), null, null, null, null, "宣传推迟到次年"), input(3, "92"))),
-                Approvals.UNIT);
-        work.complete(lifecycleTask(id).getId(), new Decision("approve", "同意", null), Approvals.DEPT);
-        Task recheck = lifecycleTask(id);
-        if (recheck != null && "UserTask_FinanceRecheck".equals(recheck.getTaskDefinitionKey())) {
-            work.complete(recheck.getId(), new Decision("approve", "复核无异议", null), Approvals.FINANCE);
-        }
+        ProcessFixture.of(context).publishSelfEvaluation(id, new SelfEvaluationSubmissions.Submission(null,
+                new BigDecimal("100"), "基本完成", List.of(ProcessFixture.actual(0, "500", null),
+                ProcessFixture.actual(1, "40", null), ProcessFixture.actual(2, awareness, "宣传推迟到次年"),
+                ProcessFixture.actual(3, "92", null))));
         assertThat(results.result(id, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
     }
 
-    Task lifecycleTask(Long id) {
-        // Self-evaluation runs in the lifecycle's called process (bpmn/self-evaluation.bpmn).
-        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
-                .processDefinitionKey(org.openperf.review.ProjectProcesses.SELF_EVALUATION).singleResult();
-    }
 
-    static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {
-        return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
-    }
-
-    static SelfEvaluationSubmissions.IndicatorInput input(int index, String number) {
-        return new SelfEvaluationSubmissions.IndicatorInput(index, new BigDecimal(number), null, null, null, null, null);
-    }
 }

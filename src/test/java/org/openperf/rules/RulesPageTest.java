@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openperf.ProcessFixture;
 import org.openperf.TestUnits;
 import org.openperf.evaluation.ScoringFiles;
 import org.openperf.evaluation.SelfEvaluation;
@@ -28,7 +28,6 @@ import org.openperf.kernel.Scope;
 import org.openperf.kernel.rules.DeployedRules;
 import org.openperf.kernel.rules.RuleFiles;
 import org.openperf.review.Approvals;
-import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
@@ -66,9 +65,9 @@ class RulesPageTest {
     @Autowired
     ProjectService projects;
     @Autowired
-    ReviewTasks work;
+    org.springframework.context.ApplicationContext context;
     @Autowired
-    SelfEvaluationSubmissions submissions;
+    ReviewTasks work;
     @Autowired
     SelfEvaluationRounds rounds;
     @Autowired
@@ -327,41 +326,20 @@ class RulesPageTest {
 
     /** An approved project of {@code YEAR}: 100 万元, four indicators without weights. */
     Long approved(String name) {
-        Long id = projects.create(new ProjectForm(YEAR, null, name, new ProjectForm.UnitInput("402001", null), null,
-                new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标", List.of(), List.of(
-                row("成本指标", "经济成本指标", "培训标准", "≤550 元/人天"),
-                row("产出指标", "数量指标", "每期培训人数", "≥40 人"),
-                row("效益指标", "社会效益指标", "知晓度", "≥95%"),
-                row("满意度指标", "服务对象满意度指标", "满意度", "≥90%")))).id();
-        Approvals.approve(work, tasks, id);
-        return id;
+        return ProcessFixture.of(context).approved(ProcessFixture.table(YEAR, name));
     }
 
     /** The unit reports (知晓度 {@code awareness}% of ≥95%, all else met), the department approves, it is published. */
     void publish(Long id, String awareness) {
-        submissions.submit(id, new SelfEvaluationSubmissions.Submission(null, new BigDecimal("100"), "基本完成",
-                List.of(input(0, "500", null), input(1, "40", null), input(2, awareness, "宣传推迟到次年"),
-                        input(3, "92", null))), Approvals.UNIT);
-        work.complete(lifecycleTask(id).getId(), new Decision("approve", "同意", null), Approvals.DEPT);
-        Task recheck = lifecycleTask(id);
-        if (recheck != null && "UserTask_FinanceRecheck".equals(recheck.getTaskDefinitionKey())) {
-            work.complete(recheck.getId(), new Decision("approve", "复核无异议", null), Approvals.FINANCE);
-        }
+        ProcessFixture.of(context).publishSelfEvaluation(id, new SelfEvaluationSubmissions.Submission(null,
+                new BigDecimal("100"), "基本完成", List.of(ProcessFixture.actual(0, "500", null),
+                ProcessFixture.actual(1, "40", null), ProcessFixture.actual(2, awareness, "宣传推迟到次年"),
+                ProcessFixture.actual(3, "92", null))));
         assertThat(results.result(id, Scope.ALL).getStatus()).isEqualTo(SelfEvaluation.Status.PUBLISHED);
-    }
-
-    Task lifecycleTask(Long id) {
-        // Self-evaluation runs in the lifecycle's called process (bpmn/self-evaluation.bpmn).
-        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
-                .processDefinitionKey(org.openperf.review.ProjectProcesses.SELF_EVALUATION).singleResult();
     }
 
     static ProjectForm.IndicatorInput row(String l1, String l2, String name, String value) {
         return new ProjectForm.IndicatorInput(l1, l2, name, null, new ProjectForm.ValueInput(value), null, null, null);
     }
 
-    static SelfEvaluationSubmissions.IndicatorInput input(int index, String number, String explanation) {
-        return new SelfEvaluationSubmissions.IndicatorInput(index, new BigDecimal(number), null, null, null, null,
-                explanation);
-    }
 }
