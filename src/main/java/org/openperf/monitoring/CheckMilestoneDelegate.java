@@ -2,6 +2,7 @@ package org.openperf.monitoring;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.openperf.kernel.TransientVariables;
 import org.springframework.stereotype.Component;
 
 /** ServiceTask 计算预算执行灯: the light at the milestone that just passed. */
@@ -18,7 +19,8 @@ public class CheckMilestoneDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         MilestoneResult r = milestones.check(PlanNextMilestoneDelegate.projectId(execution),
                 (Integer) execution.getVariable("milestoneMonth"));
-        execution.setVariable("executionLight", r.getLight().name());
+        // Only the gateway after this task reads it.
+        TransientVariables.set(execution, "executionLight", r.getLight().name());
         if (r.getLight() == Light.RED || r.getLight() == Light.YELLOW) {
             // Only the 偏差说明 forms show it; a green milestone (most of a burst) writes one variable less.
             execution.setVariable("executionExplanation", r.getExplanation());

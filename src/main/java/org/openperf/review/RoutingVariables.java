@@ -3,7 +3,7 @@ package org.openperf.review;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.Variables;
+import org.openperf.kernel.TransientVariables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -30,8 +30,7 @@ public final class RoutingVariables {
 
     /** Sets the value transient, unless a stored variable of that name is visible from the scope. */
     public static void set(VariableScope scope, String name, Object value) {
-        TypedValue existing = scope.getVariableTyped(name);
-        scope.setVariable(name, Variables.untypedValue(value, existing == null || existing.isTransient()));
+        TransientVariables.set(scope, name, value);
     }
 
     /** Removes the stored ones visible from the scope (transient ones end with the transaction anyway). */

@@ -128,6 +128,7 @@ class LifecycleMigrationTest {
         // The approval it had called goes on where it was; its end leads into the new version's phases.
         approve(inApproval);
         assertThat(inApproval).isWaitingAtExactly("CallActivity_Monitoring", "CatchEvent_SelfEvaluationRoundOpened");
+        execute(job("CallActivity_Monitoring", inApproval));
         ProcessInstance monitoring = processInstanceQuery().processDefinitionKey("target-monitoring")
                 .superProcessInstanceId(inApproval.getId()).singleResult();
         assertThat(monitoring).hasBusinessKey("41").isWaitingAt("TimerEvent_Milestone");
