@@ -112,7 +112,15 @@ final class LoadRun {
             f.get();
         }
         pool.shutdown();
-        long waiting = db.count("select count(*) from act_ru_task where task_def_key_ = 'UserTask_DepartmentReview'");
+        // 校验 is a job after each submission (asyncBefore): the node's job executor runs it a moment later.
+        long waiting = 0;
+        for (long end = System.nanoTime() + Duration.ofMinutes(2).toNanos(); System.nanoTime() < end; ) {
+            waiting = db.count("select count(*) from act_ru_task where task_def_key_ = 'UserTask_DepartmentReview'");
+            if (waiting >= projectCount) {
+                break;
+            }
+            Thread.sleep(200);
+        }
         if (waiting != projectCount) {
             throw new IllegalStateException("expected " + projectCount + " tables at 部门审核, found " + waiting);
         }

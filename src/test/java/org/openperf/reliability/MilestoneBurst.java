@@ -114,7 +114,7 @@ final class MilestoneBurst {
         }
         pool.shutdown();
         if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " lifecycle instances could not be started");
+            throw new IllegalStateException(failures.get() + " monitoring instances could not be started");
         }
         long waiting = db.count("select count(*) from act_ru_job where job_def_id_ = ? and suspension_state_ = 2",
                 jobDefinition);
@@ -132,11 +132,10 @@ final class MilestoneBurst {
         vars.put("departmentCode", typed("901", "String"));
         vars.put("milestoneMonth", typed(3, "Integer"));
         vars.put("nextMilestone", typed(due, "String"));
-        vars.put("hasNextMilestone", typed(true, "Boolean"));
         return Map.of("businessKey", String.valueOf(row[0]), "variables", vars,
-                "startInstructions", List.of(
-                        Map.of("type", "startBeforeActivity", "activityId", TIMER),
-                        Map.of("type", "startBeforeActivity", "activityId", "CatchEvent_SelfEvaluationRoundOpened")));
+                // 绩效运行监控 alone, as the lifecycle calls it (its own process since the split): the burst is its
+                // timers; the lifecycle around it adds nothing to them.
+                "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", TIMER)));
     }
 
     private static Map<String, Object> typed(Object value, String type) {
