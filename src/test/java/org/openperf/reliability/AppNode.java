@@ -39,6 +39,11 @@ final class AppNode implements AutoCloseable {
         this.lockMillis = lockMillis;
     }
 
+    /** The node's operating-system process id (its CPU time is read from /proc). */
+    long pid() {
+        return process.pid();
+    }
+
     String base() {
         return "http://127.0.0.1:" + port;
     }

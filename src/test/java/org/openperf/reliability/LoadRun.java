@@ -44,8 +44,26 @@ final class LoadRun {
     final List<User> users = new ArrayList<>();
     final List<String> preparers = new ArrayList<>();
 
+    /**
+     * The busiest day's mix (BusiestDayBench): besides working the 待办, reviewers look at the monitoring dashboard
+     * and finance previews an import of a small workbook (dry run).
+     */
+    private byte[] previewFile;
+
     LoadRun(Database db) {
         this.db = db;
+    }
+
+    /** A run on a copy of {@code seeded}'s database: the same users, nothing measured yet. */
+    LoadRun(Database db, LoadRun seeded) {
+        this.db = db;
+        this.users.addAll(seeded.users);
+        this.preparers.addAll(seeded.preparers);
+    }
+
+    LoadRun withImportPreviews(byte[] workbook) {
+        this.previewFile = workbook;
+        return this;
     }
 
     static List<String> units() {
@@ -167,17 +185,27 @@ final class LoadRun {
 
     /** Runs every user until the deadline; returns the elapsed milliseconds. */
     long run(Rest rest, Duration duration, long thinkMillis) throws Exception {
+        return run(List.of(rest), duration, thinkMillis);
+    }
+
+    /** The same with the users spread over several nodes (user i on node i mod n), as a load balancer would. */
+    long run(List<Rest> nodes, Duration duration, long thinkMillis) throws Exception {
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
         long t0 = System.nanoTime();
         List<Future<?>> all = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
             User u = users.get(i);
+            Rest rest = nodes.get(i % nodes.size());
             Random random = new Random(i);
             all.add(pool.submit(() -> {
+                if (busiestDay()) {
+                    pause(random.nextLong(thinkMillis + 1)); // users do not start in step
+                }
                 while (System.nanoTime() < deadline) {
                     act(rest, u, random);
-                    pause(thinkMillis);
+                    // On the busiest day people think between 0.5 and 1.5 times the think time, not in lockstep.
+                    pause(busiestDay() ? thinkMillis / 2 + random.nextLong(thinkMillis + 1) : thinkMillis);
                 }
                 return null;
             }));
@@ -190,7 +218,23 @@ final class LoadRun {
         return Duration.ofNanos(System.nanoTime() - t0).toMillis();
     }
 
+    private boolean busiestDay() {
+        return previewFile != null;
+    }
+
     private void act(Rest rest, User u, Random random) {
+        if (busiestDay()) {
+            int dice = random.nextInt(100);
+            if (dice < 10 && !u.role().equals("unit")) {
+                record("dashboard", rest.get(u.id(), PASSWORD, "/api/monitoring?year=" + year));
+                return;
+            }
+            if (dice < 20 && u.role().equals("finance")) {
+                record("import preview", rest.upload(u.id(), PASSWORD, "/api/imports?dryRun=true&year=" + year,
+                        "import-preview.xlsx", previewFile));
+                return;
+            }
+        }
         Rest.Answer list = record("list", rest.get(u.id(), PASSWORD, "/api/tasks?view=todo&size=20"));
         List<JsonNode> rows = new ArrayList<>();
         if (list.ok()) {

@@ -56,6 +56,20 @@ final class Rest {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
     }
 
+    /** A multipart upload of one file as the part {@code file}, as the 导入 page sends it. */
+    Answer upload(String user, String password, String path, String fileName, byte[] content) {
+        String boundary = "----perf" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(user, password, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Throws unless the answer is 2xx: for seeding, where anything else is a broken setup. */
     static Answer require(Answer a, String what) {
         if (!a.ok()) {

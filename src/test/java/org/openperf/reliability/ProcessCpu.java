@@ -1,0 +1,53 @@
+package org.openperf.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU seconds (user + system) of processes, from Linux's /proc: of one process, and of all PostgreSQL server
+ * processes together (a backend that exits during a run takes its seconds with it; the nodes' pools keep theirs).
+ */
+final class ProcessCpu {
+
+    /** Linux's clock ticks per second for /proc/[pid]/stat (USER_HZ, 100 on every common kernel). */
+    private static final double TICKS = 100.0;
+
+    private ProcessCpu() {
+    }
+
+    static double of(long pid) {
+        return read(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    static double postgres() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .map(p -> p.resolve("stat"))
+                    .filter(ProcessCpu::isPostgres)
+                    .mapToDouble(ProcessCpu::read).sum();
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static boolean isPostgres(Path stat) {
+        try {
+            return Files.readString(stat).contains("(postgres)");
+        } catch (IOException e) {
+            return false; // gone meanwhile
+        }
+    }
+
+    private static double read(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            // Fields after the command name, which may contain spaces: state is field 3, utime 14, stime 15.
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
