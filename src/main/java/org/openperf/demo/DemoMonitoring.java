@@ -3,12 +3,7 @@ package org.openperf.demo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.monitoring.ExecutionService;
 import org.openperf.review.Decision;
@@ -69,13 +64,11 @@ public class DemoMonitoring {
     private final ReviewTasks review;
     private final TaskService tasks;
     private final ExecutionService execution;
-    private final RuntimeService runtime;
-    private final ManagementService management;
+    private final DemoJobs jobs;
 
     public DemoMonitoring(ProjectService projects, ReviewTasks review, TaskService tasks, ExecutionService execution,
-                          RuntimeService runtime, ManagementService management) {
-        this.runtime = runtime;
-        this.management = management;
+                          DemoJobs jobs) {
+        this.jobs = jobs;
         this.projects = projects;
         this.review = review;
         this.tasks = tasks;
@@ -120,7 +113,7 @@ public class DemoMonitoring {
     /** The unit submits, the department and finance approve: the real workflow, as the demo users. */
     private boolean approve(Project p, DemoProject d) {
         review.submit(p.getId(), "请审核", unit(d.unit()));
-        settle(p.getId());
+        jobs.settle(p.getId());
         for (Caller reviewer : List.of(DEPARTMENT, FINANCE)) {
             Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(p.getId()))
                     .processDefinitionKey(ProjectProcesses.APPROVAL).singleResult();
@@ -131,40 +124,8 @@ public class DemoMonitoring {
             }
             review.complete(task.getId(), new Decision("approve", "同意", null), reviewer);
         }
-        settle(p.getId());
+        jobs.settle(p.getId());
         return projects.table(p.getId()).getVersion() >= 1;
-    }
-
-    /**
-     * 校验 and 批复 run as jobs after the decision's commit; the demo runs them at once, so the next step finds its
-     * task and the readings an approved table (one the job executor took first is waited for).
-     */
-    private void settle(Long projectId) {
-        for (int tries = 0; tries < 1000; tries++) {
-            ProcessInstance approval = runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(ProjectProcesses.APPROVAL).processInstanceBusinessKey(String.valueOf(projectId))
-                    .singleResult();
-            List<Job> jobs = approval == null ? List.of()
-                    : management.createJobQuery().processInstanceId(approval.getId()).messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            for (Job job : jobs) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (ProcessEngineException e) {
-                    sleep(); // the job executor is running it
-                }
-            }
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Caller unit(String code) {
