@@ -22,6 +22,8 @@ import org.openperf.review.Decision;
 import org.openperf.review.ProjectProcesses;
 import org.openperf.review.ReviewTasks;
 import org.openperf.review.Steps;
+import org.openperf.targets.PreviousProject;
+import org.openperf.targets.PreviousProjects;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
@@ -42,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>finance opens the year's self-evaluation round (a fixed sample seed, so the same tables are re-checked);</li>
  *   <li>each unit reports the actuals of {@link DemoActuals}, the department approves, finance approves the sampled
  *       ones, and the result is published (结果公开) by the process itself;</li>
- *   <li>the next year's drafts of {@link DemoNextYear}, linked to this year's projects by 项目编码 (or unit and name).</li>
+ *   <li>the next year's drafts of {@link DemoNextYear}, linked to this year's projects by 项目编码 (or unit and name;
+ *       where a unit has two tables of one name, by hand as finance).</li>
  * </ol>
  * Safe on every start and on several nodes: approval runs only until the round is open, a self-evaluation is
  * reported only where none was (a user's report is never replaced), and the drafts are created in one transaction
@@ -71,10 +74,13 @@ public class DemoTwoYears {
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PreviousProjects previous;
 
     DemoTwoYears(ProjectService projects, ReviewTasks review, TaskService tasks, DemoJobs jobs,
                  SelfEvaluationRounds rounds, SelfEvaluationSubmissions submissions,
-                 SelfEvaluationRepository evaluations, TransactionTemplate tx, JdbcTemplate jdbc, ObjectMapper json) {
+                 SelfEvaluationRepository evaluations, TransactionTemplate tx, JdbcTemplate jdbc, ObjectMapper json,
+                 PreviousProjects previous) {
+        this.previous = previous;
         this.projects = projects;
         this.review = review;
         this.tasks = tasks;
@@ -206,7 +212,12 @@ public class DemoTwoYears {
             int n = 0;
             for (Project p : tables(year, departmentCode)) {
                 SheetView sheet = Optional.ofNullable(published.get(p.getId())).map(this::sheet).orElse(null);
-                projects.create(DemoNextYear.draft(projects.table(p.getId()), sheet, year + 1));
+                Long draft = projects.create(DemoNextYear.draft(projects.table(p.getId()), sheet, year + 1)).id();
+                // Two tables of a unit under one name are linked by nobody automatically: a person says which.
+                if (!previous.of(projects.table(draft)).map(PreviousProject::id).filter(p.getId()::equals)
+                        .isPresent()) {
+                    previous.link(draft, p.getId(), FINANCE);
+                }
                 n++;
             }
             return n;
