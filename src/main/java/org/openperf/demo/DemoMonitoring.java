@@ -3,12 +3,7 @@ package org.openperf.demo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.openperf.monitoring.ExecutionService;
-import org.openperf.review.Decision;
-import org.openperf.review.ProjectProcesses;
-import org.openperf.review.ReviewTasks;
 import org.openperf.kernel.Caller;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
@@ -57,21 +52,13 @@ public class DemoMonitoring {
             // 50 万元: 36% by 6月底: 72%, yellow.
             new DemoProject("402004", "公益性招聘会", List.of(new Spent("2024-06-30", "18"))));
 
-    static final Caller DEPARTMENT = new Caller("dept402", List.of("dept-402"));
-    static final Caller FINANCE = new Caller("finance", List.of("finance"));
-
     private final ProjectService projects;
-    private final ReviewTasks review;
-    private final TaskService tasks;
     private final ExecutionService execution;
-    private final DemoJobs jobs;
+    private final DemoWorkflow workflow;
 
-    public DemoMonitoring(ProjectService projects, ReviewTasks review, TaskService tasks, ExecutionService execution,
-                          DemoJobs jobs) {
-        this.jobs = jobs;
+    public DemoMonitoring(ProjectService projects, ExecutionService execution, DemoWorkflow workflow) {
+        this.workflow = workflow;
         this.projects = projects;
-        this.review = review;
-        this.tasks = tasks;
         this.execution = execution;
     }
 
@@ -93,9 +80,9 @@ public class DemoMonitoring {
                 continue;
             }
             try {
-                if (approve(p, d)) {
+                if (workflow.approve(p)) {
                     approved++;
-                    Caller unit = unit(d.unit());
+                    Caller unit = DemoWorkflow.unit(d.unit());
                     for (Spent s : d.readings()) {
                         execution.record(p.getId(), LocalDate.parse(s.asOf()), new BigDecimal(s.amount()),
                                 unit.scope(), unit.userId());
@@ -108,27 +95,5 @@ public class DemoMonitoring {
             }
         }
         log.info("Demo monitoring data: {} Qingdao {} tables approved, with their spending readings", approved, YEAR);
-    }
-
-    /** The unit submits, the department and finance approve: the real workflow, as the demo users. */
-    private boolean approve(Project p, DemoProject d) {
-        review.submit(p.getId(), "请审核", unit(d.unit()));
-        jobs.settle(p.getId());
-        for (Caller reviewer : List.of(DEPARTMENT, FINANCE)) {
-            Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(p.getId()))
-                    .processDefinitionKey(ProjectProcesses.APPROVAL).singleResult();
-            if (task == null) {
-                // Validation sent it back to 编制: it stays a draft for the demo users to fix.
-                log.warn("Demo monitoring data: “{}” did not reach review", d.name());
-                return false;
-            }
-            review.complete(task.getId(), new Decision("approve", "同意", null), reviewer);
-        }
-        jobs.settle(p.getId());
-        return projects.table(p.getId()).getVersion() >= 1;
-    }
-
-    private static Caller unit(String code) {
-        return new Caller("unit" + code, List.of("unit-" + code));
     }
 }

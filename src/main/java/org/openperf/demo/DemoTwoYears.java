@@ -14,14 +14,8 @@ import org.openperf.evaluation.SelfEvaluationRepository;
 import org.openperf.evaluation.SelfEvaluationRounds;
 import org.openperf.evaluation.SelfEvaluationSubmissions;
 import org.openperf.evaluation.SheetView;
-import org.openperf.kernel.Caller;
 import org.openperf.kernel.ConflictException;
-import org.openperf.kernel.Finding;
 import org.openperf.kernel.Scope;
-import org.openperf.review.Decision;
-import org.openperf.review.ProjectProcesses;
-import org.openperf.review.ReviewTasks;
-import org.openperf.review.Steps;
 import org.openperf.targets.PreviousProject;
 import org.openperf.targets.PreviousProjects;
 import org.openperf.targets.Project;
@@ -61,13 +55,9 @@ public class DemoTwoYears {
     /** Finance's re-check sample of the demo round: fixed, so every demo start samples the same tables. */
     static final long SAMPLE_SEED = 2024L;
 
-    static final Caller DEPARTMENT = new Caller("dept402", List.of("dept-402"));
-    static final Caller FINANCE = new Caller("finance", List.of("finance"));
-
     private final ProjectService projects;
-    private final ReviewTasks review;
     private final TaskService tasks;
-    private final DemoJobs jobs;
+    private final DemoWorkflow workflow;
     private final SelfEvaluationRounds rounds;
     private final SelfEvaluationSubmissions submissions;
     private final SelfEvaluationRepository evaluations;
@@ -76,15 +66,14 @@ public class DemoTwoYears {
     private final ObjectMapper json;
     private final PreviousProjects previous;
 
-    DemoTwoYears(ProjectService projects, ReviewTasks review, TaskService tasks, DemoJobs jobs,
+    DemoTwoYears(ProjectService projects, TaskService tasks, DemoWorkflow workflow,
                  SelfEvaluationRounds rounds, SelfEvaluationSubmissions submissions,
                  SelfEvaluationRepository evaluations, TransactionTemplate tx, JdbcTemplate jdbc, ObjectMapper json,
                  PreviousProjects previous) {
         this.previous = previous;
         this.projects = projects;
-        this.review = review;
         this.tasks = tasks;
-        this.jobs = jobs;
+        this.workflow = workflow;
         this.rounds = rounds;
         this.submissions = submissions;
         this.evaluations = evaluations;
@@ -130,21 +119,7 @@ public class DemoTwoYears {
                 continue; // approved already (DemoMonitoring), or someone works on it
             }
             try {
-                review.submit(p.getId(), "请审核", unit(p));
-                jobs.settle(p.getId());
-                for (Caller reviewer : List.of(DEPARTMENT, FINANCE)) {
-                    Task task = task(p.getId(), ProjectProcesses.APPROVAL);
-                    if (task == null || Steps.DRAFTING.equals(task.getTaskDefinitionKey())) {
-                        // 校验 sent it back to 编制: a draft for the demo users to fix.
-                        log.info("Demo two years: “{}” returned by 校验: {}", p.getName(), projects
-                                .validate(p.getId(), Scope.ALL).stream().filter(Finding::isError)
-                                .map(Finding::message).toList());
-                        break;
-                    }
-                    review.complete(task.getId(), new Decision("approve", "同意", null), reviewer);
-                    jobs.settle(p.getId());
-                }
-                approved += projects.table(p.getId()).getVersion() >= 1 ? 1 : 0;
+                approved += workflow.approve(p) ? 1 : 0;
             } catch (RuntimeException e) {
                 // Another node starting at the same moment got there first: left as it is.
                 log.warn("Demo two years: “{}” left as it is: {}", p.getName(), e.getMessage());
@@ -155,7 +130,7 @@ public class DemoTwoYears {
 
     private void openRound(int year) {
         try {
-            rounds.openRound(year, SAMPLE_SEED, FINANCE);
+            rounds.openRound(year, SAMPLE_SEED, DemoWorkflow.FINANCE);
         } catch (ConflictException e) {
             log.info("Demo two years: the {} round was opened by another node", year);
         }
@@ -173,10 +148,10 @@ public class DemoTwoYears {
             try {
                 SelfEvaluationSubmissions.Submission s = tx.execute(t -> DemoActuals.report(
                         projects.table(p.getId()), submissions.prefill(p.getId(), Scope.ALL)));
-                submissions.submit(p.getId(), s, unit(p));
-                jobs.settle(p.getId());
-                complete(p.getId(), "UserTask_SelfEvaluationReview", "同意", DEPARTMENT);
-                complete(p.getId(), "UserTask_FinanceRecheck", "复核无异议", FINANCE);
+                submissions.submit(p.getId(), s, DemoWorkflow.unit(p.getUnit().getCode()));
+                workflow.settle(p.getId());
+                workflow.approveStep(p.getId(), "UserTask_SelfEvaluationReview", "同意", DemoWorkflow.DEPARTMENT);
+                workflow.approveStep(p.getId(), "UserTask_FinanceRecheck", "复核无异议", DemoWorkflow.FINANCE);
                 published += evaluations.findByProjectIdAndYear(p.getId(), year)
                         .filter(e -> e.getStatus() == SelfEvaluation.Status.PUBLISHED).isPresent() ? 1 : 0;
             } catch (RuntimeException e) {
@@ -185,15 +160,6 @@ public class DemoTwoYears {
             }
         }
         return published;
-    }
-
-    private void complete(Long projectId, String step, String comment, Caller as) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
-                .taskDefinitionKey(step).singleResult();
-        if (task != null) {
-            review.complete(task.getId(), new Decision("approve", comment, null), as);
-            jobs.settle(projectId);
-        }
     }
 
     /**
@@ -216,7 +182,7 @@ public class DemoTwoYears {
                 // Two tables of a unit under one name are linked by nobody automatically: a person says which.
                 if (!previous.of(projects.table(draft)).map(PreviousProject::id).filter(p.getId()::equals)
                         .isPresent()) {
-                    previous.link(draft, p.getId(), FINANCE);
+                    previous.link(draft, p.getId(), DemoWorkflow.FINANCE);
                 }
                 n++;
             }
@@ -231,15 +197,5 @@ public class DemoTwoYears {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("自评 " + e.getId() + " 的评分表无法读取", ex);
         }
-    }
-
-    private Task task(Long projectId, String processKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(projectId))
-                .processDefinitionKey(processKey).singleResult();
-    }
-
-    private static Caller unit(Project p) {
-        String code = p.getUnit().getCode();
-        return new Caller("unit" + code, List.of("unit-" + code));
     }
 }
