@@ -3,20 +3,20 @@ package org.openperf.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.openperf.evaluation.SelfEvaluationSubmissions;
+import org.openperf.evaluation.SheetView;
 import org.openperf.kernel.Finding;
 import org.openperf.kernel.Scope;
 import org.openperf.targets.PreviousProject;
 import org.openperf.targets.PreviousProjects;
 import org.openperf.targets.Project;
+import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
+import org.openperf.targets.ProjectView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +47,14 @@ class DemoTwoYearsTest {
     TransactionTemplate tx;
     @Autowired
     ObjectMapper json;
+
+    SheetView readSheet(String text) {
+        try {
+            return json.readValue(text, SheetView.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     long count(String sql) {
         return jdbc.queryForObject(sql, Long.class);
@@ -109,6 +117,19 @@ class DemoTwoYearsTest {
         String stored = jdbc.queryForObject("select actuals_json from self_evaluation where project_id = ?",
                 String.class, id);
         assertThat(json.readTree(json.writeValueAsString(again))).isEqualTo(json.readTree(stored));
+
+        // … and the 2025 draft what the next-year generator gives again from the published sheet.
+        String sheet = jdbc.queryForObject("select sheet_json from self_evaluation where project_id = ?",
+                String.class, id);
+        ProjectForm next = tx.execute(t -> DemoNextYear.draft(projects.table(id),
+                readSheet(sheet), 2025));
+        Long draftId = jdbc.queryForObject("select id from project where fiscal_year = 2025 and name = '博士后资助资金'",
+                Long.class);
+        ProjectView draft = projects.view(draftId, Scope.ALL);
+        assertThat(draft.budget()).isEqualByComparingTo(next.budget());
+        assertThat(draft.indicators().stream().map(i -> i.name() + " " + (i.value() == null ? null : i.value().text())))
+                .containsExactlyElementsOf(next.indicators().stream()
+                        .map(i -> i.name() + " " + (i.value() == null ? null : i.value().text())).toList());
 
         long opinions = count("select count(*) from review_opinion");
         long evaluations = count("select count(*) from self_evaluation");
