@@ -39,13 +39,16 @@ public class DemoData implements ApplicationRunner {
     private final ImportService imports;
     private final TransactionTemplate tx;
     private final ObjectProvider<DemoMonitoring> monitoring;
+    private final ObjectProvider<DemoTwoYears> twoYears;
 
     public DemoData(DemoUsers users, DepartmentRepository departments, ImportService imports,
-                    TransactionTemplate tx, ObjectProvider<DemoMonitoring> monitoring) {
+                    TransactionTemplate tx, ObjectProvider<DemoMonitoring> monitoring,
+                    ObjectProvider<DemoTwoYears> twoYears) {
         this.departments = departments;
         this.imports = imports;
         this.tx = tx;
         this.monitoring = monitoring;
+        this.twoYears = twoYears;
     }
 
     @Override
@@ -59,6 +62,8 @@ public class DemoData implements ApplicationRunner {
         }
         // Approved tables with spending, for the monitoring dashboard (perf.demo.monitoring).
         monitoring.ifAvailable(DemoMonitoring::run);
+        // Qingdao 2024 approved, self-evaluated and published, and its 2025 drafts (perf.demo.two-years).
+        twoYears.ifAvailable(DemoTwoYears::run);
     }
 
     private void department(String code, String name) {

@@ -3,17 +3,7 @@ package org.openperf.demo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.openperf.monitoring.ExecutionService;
-import org.openperf.review.Decision;
-import org.openperf.review.ProjectProcesses;
-import org.openperf.review.ReviewTasks;
 import org.openperf.kernel.Caller;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
@@ -62,23 +52,13 @@ public class DemoMonitoring {
             // 50 万元: 36% by 6月底: 72%, yellow.
             new DemoProject("402004", "公益性招聘会", List.of(new Spent("2024-06-30", "18"))));
 
-    static final Caller DEPARTMENT = new Caller("dept402", List.of("dept-402"));
-    static final Caller FINANCE = new Caller("finance", List.of("finance"));
-
     private final ProjectService projects;
-    private final ReviewTasks review;
-    private final TaskService tasks;
     private final ExecutionService execution;
-    private final RuntimeService runtime;
-    private final ManagementService management;
+    private final DemoWorkflow workflow;
 
-    public DemoMonitoring(ProjectService projects, ReviewTasks review, TaskService tasks, ExecutionService execution,
-                          RuntimeService runtime, ManagementService management) {
-        this.runtime = runtime;
-        this.management = management;
+    public DemoMonitoring(ProjectService projects, ExecutionService execution, DemoWorkflow workflow) {
+        this.workflow = workflow;
         this.projects = projects;
-        this.review = review;
-        this.tasks = tasks;
         this.execution = execution;
     }
 
@@ -100,9 +80,9 @@ public class DemoMonitoring {
                 continue;
             }
             try {
-                if (approve(p, d)) {
+                if (workflow.approve(p)) {
                     approved++;
-                    Caller unit = unit(d.unit());
+                    Caller unit = DemoWorkflow.unit(d.unit());
                     for (Spent s : d.readings()) {
                         execution.record(p.getId(), LocalDate.parse(s.asOf()), new BigDecimal(s.amount()),
                                 unit.scope(), unit.userId());
@@ -115,59 +95,5 @@ public class DemoMonitoring {
             }
         }
         log.info("Demo monitoring data: {} Qingdao {} tables approved, with their spending readings", approved, YEAR);
-    }
-
-    /** The unit submits, the department and finance approve: the real workflow, as the demo users. */
-    private boolean approve(Project p, DemoProject d) {
-        review.submit(p.getId(), "请审核", unit(d.unit()));
-        settle(p.getId());
-        for (Caller reviewer : List.of(DEPARTMENT, FINANCE)) {
-            Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(p.getId()))
-                    .processDefinitionKey(ProjectProcesses.APPROVAL).singleResult();
-            if (task == null) {
-                // Validation sent it back to 编制: it stays a draft for the demo users to fix.
-                log.warn("Demo monitoring data: “{}” did not reach review", d.name());
-                return false;
-            }
-            review.complete(task.getId(), new Decision("approve", "同意", null), reviewer);
-        }
-        settle(p.getId());
-        return projects.table(p.getId()).getVersion() >= 1;
-    }
-
-    /**
-     * 校验 and 批复 run as jobs after the decision's commit; the demo runs them at once, so the next step finds its
-     * task and the readings an approved table (one the job executor took first is waited for).
-     */
-    private void settle(Long projectId) {
-        for (int tries = 0; tries < 1000; tries++) {
-            ProcessInstance approval = runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(ProjectProcesses.APPROVAL).processInstanceBusinessKey(String.valueOf(projectId))
-                    .singleResult();
-            List<Job> jobs = approval == null ? List.of()
-                    : management.createJobQuery().processInstanceId(approval.getId()).messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            for (Job job : jobs) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (ProcessEngineException e) {
-                    sleep(); // the job executor is running it
-                }
-            }
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Caller unit(String code) {
-        return new Caller("unit" + code, List.of("unit-" + code));
     }
 }
