@@ -6,6 +6,7 @@ import org.openperf.departments.DepartmentFinding;
 import org.openperf.departments.DepartmentTargetView;
 import org.openperf.departments.DepartmentTargets;
 import org.openperf.kernel.Caller;
+import org.openperf.review.department.DepartmentTargetReview;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +22,12 @@ public class DepartmentTargetPage {
 
     private final DepartmentTargets targets;
     private final ObjectMapper json;
+    private final DepartmentTargetReview review;
 
-    public DepartmentTargetPage(DepartmentTargets targets, ObjectMapper json) {
+    public DepartmentTargetPage(DepartmentTargets targets, ObjectMapper json, DepartmentTargetReview review) {
         this.targets = targets;
         this.json = json;
+        this.review = review;
     }
 
     @GetMapping("/departments/targets")
@@ -45,6 +48,8 @@ public class DepartmentTargetPage {
         model.addAttribute("errorCount", table.findings().stream().filter(DepartmentFinding::isError).count());
         model.addAttribute("warningCount", table.findings().stream().filter(f -> !f.isError()).count());
         model.addAttribute("editable", targets.mayEdit(table.id(), caller));
+        // Where its approval stands (department-target-approval), its history, and whether the caller may submit.
+        model.addAttribute("review", review.status(table.id(), caller));
         model.addAttribute("hasWeights", table.activities().stream()
                 .anyMatch(a -> a.indicators().stream().anyMatch(i -> i.weight() != null)));
         // The editor starts from the table as stored; '<' escaped so the JSON cannot end its script element.
