@@ -103,12 +103,13 @@ public class DepartmentTargetApprovals {
     }
 
     /**
-     * The last opinion in the table's history as a line for the next step's form ({@code 财政审核 · 退回 · finance：…}),
+     * The last opinion of these steps in the table's history as a line for the next step's form ({@code 财政审核 · 退回 · finance：…}),
      * null when there is none.
      */
     @Transactional(readOnly = true)
-    public String lastOpinion(long tableId) {
-        return opinions.findByTableIdOrderByCreatedAtAscIdAsc(tableId).stream().filter(o -> o.getComment() != null)
+    public String lastOpinion(long tableId, java.util.Set<String> steps) {
+        return opinions.findByTableIdOrderByCreatedAtAscIdAsc(tableId).stream()
+                .filter(o -> o.getComment() != null && steps.contains(o.getStep()))
                 .reduce((a, b) -> b).map(o -> o.getStep() + " · " + ("return".equals(o.getAction()) ? "退回"
                         : "submit".equals(o.getAction()) ? "提交审核" : "同意") + " · " + o.getUserId() + "："
                         + o.getComment()).orElse(null);
