@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,12 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
+import org.openperf.DepartmentTableFixture;
 
 /**
  * A department table from draft to 批复 in the browser: the department reviewer (department 977, 2055, which no
@@ -47,29 +42,11 @@ class DepartmentTargetApprovalBrowserTest {
     @Autowired
     TaskService tasks;
 
-    void user(String id, String group) {
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User u = identity.newUser(id);
-            u.setPassword("demo");
-            identity.saveUser(u);
-            identity.createMembership(id, group);
-        }
-    }
-
     long importDraft() throws Exception {
-        user(DEPT, "dept-977");
-        user(FINANCE, "finance");
-        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ClassPathResource("fixtures/caofeidian-2023-department.docx"));
-        body.add("year", "2055");
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.MULTIPART_FORM_DATA);
-        String answer = http.withBasicAuth(DEPT, "demo").postForObject("/api/imports", new HttpEntity<>(body, h),
-                String.class);
-        return json.readTree(answer).get("departmentTables").get(0).get("id").asLong();
+        DepartmentTableFixture fixture = new DepartmentTableFixture(http, json, identity);
+        fixture.user(DEPT, "dept-977");
+        fixture.user(FINANCE, "finance");
+        return fixture.imported(DEPT, 2055);
     }
 
     JsonNode review(long id) {

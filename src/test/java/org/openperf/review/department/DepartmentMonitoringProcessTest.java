@@ -9,20 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
+import org.openperf.DepartmentTableFixture;
 
 /**
  * An approved department table in a monitoring round, over HTTP: finance opens the round and the table gets its
@@ -49,24 +43,15 @@ class DepartmentMonitoringProcessTest {
     @Autowired
     TaskService tasks;
 
-    void user(String id, String group) {
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User u = identity.newUser(id);
-            u.setPassword("demo");
-            identity.saveUser(u);
-            identity.createMembership(id, group);
-        }
-    }
+    DepartmentTableFixture fixture;
 
     @Test
     void filledRefusedWhileARedLightHasNoReasonsReturnedOnceAndApproved() throws IOException {
-        user(DEPT, "dept-978");
-        user(OTHER_DEPT, "dept-976");
-        user(UNIT, "unit-978001");
-        user(FINANCE, "finance");
+        fixture = new DepartmentTableFixture(http, json, identity);
+        fixture.user(DEPT, "dept-978");
+        fixture.user(OTHER_DEPT, "dept-976");
+        fixture.user(UNIT, "unit-978001");
+        fixture.user(FINANCE, "finance");
         long id = approvedTable();
         String key = DepartmentTargetKeys.key(id);
 
@@ -155,13 +140,7 @@ class DepartmentMonitoringProcessTest {
 
     /** Seed 001's department part for 978/2056, through its own approval (submitted, approved by finance). */
     long approvedTable() throws IOException {
-        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ClassPathResource("fixtures/caofeidian-2023-department.docx"));
-        body.add("year", String.valueOf(YEAR));
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.MULTIPART_FORM_DATA);
-        long id = ok(http.withBasicAuth(DEPT, "demo").postForEntity("/api/imports", new HttpEntity<>(body, h),
-                String.class)).get("departmentTables").get(0).get("id").asLong();
+        long id = fixture.imported(DEPT, YEAR);
         ok(post(DEPT, "/api/department-targets/" + id + "/submit", "{}"));
         ok(post(FINANCE, "/api/tasks/" + open(DepartmentTargetKeys.key(id)).getId() + "/complete",
                 "{\"decision\":\"approve\"}"));
@@ -174,29 +153,22 @@ class DepartmentMonitoringProcessTest {
     }
 
     ResponseEntity<String> get(String user, String url) {
-        return http.withBasicAuth(user, "demo").getForEntity(url, String.class);
+        return fixture.get(user, url);
     }
 
     ResponseEntity<String> post(String user, String url, String body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, "demo").postForEntity(url, new HttpEntity<>(body, h), String.class);
+        return fixture.post(user, url, body);
     }
 
     ResponseEntity<String> put(String user, String url, JsonNode body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, "demo").exchange(url, HttpMethod.PUT, new HttpEntity<>(body.toString(), h),
-                String.class);
+        return fixture.put(user, url, body);
     }
 
     JsonNode ok(ResponseEntity<String> r) throws IOException {
-        assertThat(r.getStatusCode().value()).as(r.getBody()).isBetween(200, 201);
-        String b = r.getBody();
-        return b == null || b.isBlank() ? json.createObjectNode() : json.readTree(b);
+        return fixture.ok(r);
     }
 
     static int status(ResponseEntity<String> r) {
-        return r.getStatusCode().value();
+        return DepartmentTableFixture.status(r);
     }
 }

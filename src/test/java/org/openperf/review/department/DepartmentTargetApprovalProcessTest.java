@@ -11,22 +11,16 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
+import org.openperf.DepartmentTableFixture;
 
 /**
  * A department table through department-target-approval over HTTP, as its users reach it: the department submits
@@ -40,7 +34,6 @@ import org.springframework.util.LinkedMultiValueMap;
 @ActiveProfiles("test")
 class DepartmentTargetApprovalProcessTest {
 
-    static final String FIXTURE = "fixtures/caofeidian-2023-department.docx";
     static final String DEPT = "dept975";
     static final String OTHER_DEPT = "dept976";
     static final String UNIT = "unit975001";
@@ -62,24 +55,15 @@ class DepartmentTargetApprovalProcessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    DepartmentTableFixture fixture;
+
     @BeforeEach
     void users() {
-        user(DEPT, "dept-975");
-        user(OTHER_DEPT, "dept-976");
-        user(UNIT, "unit-975001");
-        user(FINANCE, "finance");
-    }
-
-    void user(String id, String group) {
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User u = identity.newUser(id);
-            u.setPassword("demo");
-            identity.saveUser(u);
-            identity.createMembership(id, group);
-        }
+        fixture = new DepartmentTableFixture(http, json, identity);
+        fixture.user(DEPT, "dept-975");
+        fixture.user(OTHER_DEPT, "dept-976");
+        fixture.user(UNIT, "unit-975001");
+        fixture.user(FINANCE, "finance");
     }
 
     @Test
@@ -191,14 +175,7 @@ class DepartmentTargetApprovalProcessTest {
         Long existing = jdbc.query("select t.id from department_target_table t join department d on d.id = t.department_id"
                 + " where d.code = '975' and t.fiscal_year = ?", rs -> rs.next() ? rs.getLong(1) : null, YEAR);
         assertThat(existing).as("year " + YEAR + " of department 975 is this test's alone").isNull();
-        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ClassPathResource(FIXTURE));
-        body.add("year", String.valueOf(YEAR));
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> r = http.withBasicAuth(DEPT, "demo").postForEntity("/api/imports",
-                new HttpEntity<>(body, h), String.class);
-        return ok(r).get("departmentTables").get(0).get("id").asLong();
+        return fixture.imported(DEPT, YEAR);
     }
 
     Task open(String key) {
@@ -210,29 +187,23 @@ class DepartmentTargetApprovalProcessTest {
     }
 
     ResponseEntity<String> get(String user, String url) {
-        return http.withBasicAuth(user, "demo").getForEntity(url, String.class);
+        return fixture.get(user, url);
     }
 
     ResponseEntity<String> post(String user, String url, String body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, "demo").postForEntity(url, new HttpEntity<>(body, h), String.class);
+        return fixture.post(user, url, body);
     }
 
     ResponseEntity<String> put(String user, long id, JsonNode body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, "demo").exchange("/api/department-targets/" + id, HttpMethod.PUT,
-                new HttpEntity<>(body.toString(), h), String.class);
+        return fixture.put(user, "/api/department-targets/" + id, body);
     }
 
     JsonNode ok(ResponseEntity<String> r) throws IOException {
-        assertThat(r.getStatusCode().value()).as(r.getBody()).isBetween(200, 201);
-        return json.readTree(r.getBody());
+        return fixture.ok(r);
     }
 
     static int status(ResponseEntity<String> r) {
-        return r.getStatusCode().value();
+        return DepartmentTableFixture.status(r);
     }
 
     String message(ResponseEntity<String> r) throws IOException {
