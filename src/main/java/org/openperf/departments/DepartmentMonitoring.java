@@ -81,6 +81,22 @@ public class DepartmentMonitoring {
         });
     }
 
+    /** The table's 监控表, one per round that reached it, oldest round first (lines left out). */
+    @Transactional(readOnly = true)
+    public List<ReportView> reports(long tableId, Caller caller) {
+        DepartmentTargetTable t = readable(tableId, caller);
+        return reports.findByTableIdOrderByRoundIdAsc(t.getId()).stream().map(r -> new ReportView(r.getId(),
+                r.getTableId(), r.getRoundId(), r.getCutoffMonth(), r.getStatus(), r.getVersion(), List.of())).toList();
+    }
+
+    /** Whether the caller may fill this 监控表 now: the table's department, while it is DRAFT. */
+    @Transactional(readOnly = true)
+    public boolean mayFill(long tableId, long roundId, Caller caller) {
+        DepartmentTargetTable t = readable(tableId, caller);
+        return caller.departmentCodes().contains(t.getDepartment().getCode())
+                && DepartmentMonitoringReport.DRAFT.equals(report(t, roundId).getStatus());
+    }
+
     /** The 监控表 as the caller may read it: those who read the table (another department: 404). */
     @Transactional(readOnly = true)
     public ReportView report(long tableId, long roundId, Caller caller) {

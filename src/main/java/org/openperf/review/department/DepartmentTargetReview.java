@@ -99,6 +99,23 @@ public class DepartmentTargetReview {
                         o.getUserId(), o.getComment(), times.text(o.getCreatedAt()))).toList());
     }
 
+    /**
+     * The open 填报监控表 of the table's round, if the caller may complete it (its department): its task id for the
+     * page's 提交 button; null otherwise.
+     */
+    @Transactional(readOnly = true)
+    public String monitoringTask(long tableId, long roundId, Caller caller) {
+        DepartmentTargetView t = targets.get(tableId, caller);
+        if (!caller.departmentCodes().contains(t.department().code())) {
+            return null;
+        }
+        return engine.asSystem(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(DepartmentTargetKeys.key(tableId))
+                .processDefinitionKey(DepartmentTargetProcess.MONITORING_KEY)
+                .taskDefinitionKey(DepartmentTargetProcess.MONITORING_REPORT)
+                .processVariableValueEquals("roundId", roundId).list()).stream().findFirst().map(Task::getId).orElse(null);
+    }
+
     private Task draftingTask(long tableId) {
         return engine.asSystem(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(DepartmentTargetKeys.key(tableId))

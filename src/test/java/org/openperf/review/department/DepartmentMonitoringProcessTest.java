@@ -80,6 +80,14 @@ class DepartmentMonitoringProcessTest {
         assertThat(incomplete.getBody()).contains("红灯须填写偏差原因和改进措施");
         assertThat(open(key).getId()).isEqualTo(report.getId());
 
+        // The page: the department fills it (inputs, 提交), the unit reads it, another department gets 404.
+        String page = "/departments/978/targets/" + YEAR + "/monitoring/" + roundId;
+        String filling = get(DEPT, page).getBody();
+        assertThat(filling).contains("1–6月", "提交财政审核", "data-key=\"valueSoFar\"", "红灯");
+        assertThat(get(UNIT, page).getBody()).contains("只读").doesNotContain("data-key=\"valueSoFar\"");
+        assertThat(status(get(OTHER_DEPT, page))).isEqualTo(404);
+        assertThat(get(DEPT, "/departments/978/targets/" + YEAR).getBody()).contains(page, "1–6月监控表（填报中）");
+
         JsonNode explained = ok(put(DEPT, url, lines(filled, true, true)));
         assertThat(explained.get("lines").get(0).get("deviationReason").asText()).isEqualTo("补贴资金下达滞后");
         ok(post(DEPT, "/api/tasks/" + report.getId() + "/complete", "{\"comment\":\"请审核\"}"));
