@@ -183,8 +183,12 @@ public class DepartmentTargetTable {
         return status;
     }
 
+    /** Set as read (an import of an approved table): an approved table is at least approved version 1. */
     public void setStatus(ProjectStatus status) {
         this.status = status;
+        if (status == ProjectStatus.APPROVED && approvedVersion == null) {
+            approvedVersion = 1;
+        }
     }
 
     public String getOverallGoal() {

@@ -170,6 +170,24 @@ class DepartmentTargetApprovalProcessTest {
         assertThat(status(put(DEPT, id, ok(get(DEPT, "/api/department-targets/" + id)).deepCopy()))).isEqualTo(409);
     }
 
+    /** A table finance imports as already approved (批复 on paper) is approved version 1, with nothing to submit. */
+    @Test
+    void anApprovedImportIsVersionOne() throws IOException {
+        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+        body.add("file", new org.springframework.core.io.ClassPathResource(DepartmentTableFixture.SEED));
+        body.add("year", "2055");
+        org.springframework.http.HttpHeaders h = new org.springframework.http.HttpHeaders();
+        h.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        long id = ok(http.withBasicAuth(FINANCE, "demo").postForEntity("/api/imports?department=975&approved=true",
+                new org.springframework.http.HttpEntity<>(body, h), String.class))
+                .get("departmentTables").get(0).get("id").asLong();
+        JsonNode review = ok(get(DEPT, "/api/department-targets/" + id + "/review"));
+        assertThat(review.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(review.get("approvedVersion").asInt()).isEqualTo(1);
+        assertThat(review.get("maySubmit").asBoolean()).isFalse();
+        assertThat(status(post(DEPT, "/api/department-targets/" + id + "/submit", "{}"))).isEqualTo(409);
+    }
+
     /** Seed 001's department part, imported by the department for the year: 21 activities, no error. */
     long imported() throws IOException {
         Long existing = jdbc.query("select t.id from department_target_table t join department d on d.id = t.department_id"
