@@ -2,12 +2,10 @@ package org.openperf.review.department;
 
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openperf.departments.DepartmentMonitoring;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewDecisions;
 import org.openperf.review.StepCompletion;
-import org.openperf.review.StepRule;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code roundId}, set when the round reached the table and not a field any completion may carry.
  */
 @Component
-public class DepartmentMonitoringSteps implements StepRule {
+public class DepartmentMonitoringSteps extends DepartmentStepRule {
 
     private static final Set<String> REPORT_FIELDS = Set.of("comment");
     private static final Set<String> FINANCE_FIELDS = Set.of("decision", "comment");
@@ -38,16 +36,8 @@ public class DepartmentMonitoringSteps implements StepRule {
     }
 
     @Override
-    public long subjectId(DelegateTask task) {
-        return DepartmentTargetKeys.of(task);
-    }
-
-    @Override
     public Map<String, Object> complete(StepCompletion c) {
-        String comment = c.text("comment");
-        if (comment != null && comment.length() > DepartmentTargetSteps.MAX_COMMENT) {
-            throw new IllegalArgumentException("审核意见 comment 不能超过 " + DepartmentTargetSteps.MAX_COMMENT + " 字");
-        }
+        String comment = comment(c);
         long roundId = ((Number) c.variable("roundId")).longValue();
         if (DepartmentTargetProcess.MONITORING_REPORT.equals(c.step())) {
             monitoring.submit(c.projectId(), roundId, c.taskId(), c.userId(), comment);

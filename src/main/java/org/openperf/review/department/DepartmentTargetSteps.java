@@ -3,12 +3,10 @@ package org.openperf.review.department;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openperf.departments.DepartmentTargetApprovals;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewDecisions;
 import org.openperf.review.StepCompletion;
-import org.openperf.review.StepRule;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +16,10 @@ import org.springframework.stereotype.Component;
  * candidate group: the table's department for 编制, finance for 财政审核.
  */
 @Component
-public class DepartmentTargetSteps implements StepRule {
+public class DepartmentTargetSteps extends DepartmentStepRule {
 
     private static final Set<String> DRAFTING_FIELDS = Set.of("comment");
     private static final Set<String> FINANCE_FIELDS = Set.of("decision", "comment");
-    static final int MAX_COMMENT = 4000;
 
     private final DepartmentTargetApprovals approvals;
 
@@ -40,18 +37,9 @@ public class DepartmentTargetSteps implements StepRule {
         return DepartmentTargetProcess.DRAFTING.equals(step) ? DRAFTING_FIELDS : FINANCE_FIELDS;
     }
 
-    /** The department table's id, from the business key; a project's instance never reaches here. */
-    @Override
-    public long subjectId(DelegateTask task) {
-        return DepartmentTargetKeys.of(task);
-    }
-
     @Override
     public Map<String, Object> complete(StepCompletion c) {
-        String comment = c.text("comment");
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new IllegalArgumentException("审批意见 comment 不能超过 " + MAX_COMMENT + " 字（现为 " + comment.length() + " 字）");
-        }
+        String comment = comment(c);
         Map<String, Object> vars = new HashMap<>();
         if (DepartmentTargetProcess.DRAFTING.equals(c.step())) {
             approvals.submit(c.projectId(), c.taskId(), c.userId(), comment);
