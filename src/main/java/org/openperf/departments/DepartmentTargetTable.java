@@ -73,6 +73,16 @@ public class DepartmentTargetTable {
     @Column(name = "updated_by", length = 100)
     private String updatedBy;
 
+    /** N of "approved as version N" (批复); null until first approved. {@code version} is the save counter. */
+    @Column(name = "approved_version")
+    private Integer approvedVersion;
+
+    @Column(name = "submitted_by", length = 100)
+    private String submittedBy;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
     @OneToMany(mappedBy = "table", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<DepartmentGoal> goals = new ArrayList<>();
@@ -114,6 +124,36 @@ public class DepartmentTargetTable {
         this.updatedBy = by;
     }
 
+    /** 提交审核: out of the department's hands (not editable) until finance returns or approves it. */
+    void submitted(String by, Instant at) {
+        this.status = ProjectStatus.IN_REVIEW;
+        this.submittedBy = by;
+        this.submittedAt = at;
+    }
+
+    /** Back in 编制 (the first draft or a return by finance): editable again. */
+    void reopened() {
+        this.status = ProjectStatus.DRAFT;
+    }
+
+    /** 批复: frozen as the next approved version. */
+    void approved() {
+        this.status = ProjectStatus.APPROVED;
+        this.approvedVersion = approvedVersion == null ? 1 : approvedVersion + 1;
+    }
+
+    public Integer getApprovedVersion() {
+        return approvedVersion;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
     /** Every indicator of every activity, in the table's order. */
     public List<ActivityIndicator> allIndicators() {
         return activities.stream().flatMap(a -> a.getIndicators().stream()).toList();
@@ -143,8 +183,12 @@ public class DepartmentTargetTable {
         return status;
     }
 
+    /** Set as read (an import of an approved table): an approved table is at least approved version 1. */
     public void setStatus(ProjectStatus status) {
         this.status = status;
+        if (status == ProjectStatus.APPROVED && approvedVersion == null) {
+            approvedVersion = 1;
+        }
     }
 
     public String getOverallGoal() {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.ConflictException;
 import org.openperf.kernel.EngineAccess;
+import org.openperf.review.department.DepartmentMonitoringRounds;
 import org.openperf.kernel.ForbiddenException;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
@@ -37,8 +38,11 @@ public class MonitoringRoundService {
     private final RuntimeService runtime;
     private final EngineAccess engine;
 
+    private final DepartmentMonitoringRounds departmentRounds;
+
     public MonitoringRoundService(MonitoringRoundRepository rounds, ProjectService projects, RuntimeService runtime,
-                                  EngineAccess engine) {
+                                  EngineAccess engine, DepartmentMonitoringRounds departmentRounds) {
+        this.departmentRounds = departmentRounds;
         this.rounds = rounds;
         this.projects = projects;
         this.runtime = runtime;
@@ -77,6 +81,8 @@ public class MonitoringRoundService {
             }
         }
         round.reached(reached);
+        // The approved department tables of the year get their 监控表 too (not counted among the projects).
+        departmentRounds.reach(year, round.getId(), round.getCutoffMonth(), round.label());
         return round;
     }
 

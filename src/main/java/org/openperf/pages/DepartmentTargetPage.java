@@ -3,9 +3,11 @@ package org.openperf.pages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openperf.departments.DepartmentFinding;
+import org.openperf.departments.DepartmentMonitoring;
 import org.openperf.departments.DepartmentTargetView;
 import org.openperf.departments.DepartmentTargets;
 import org.openperf.kernel.Caller;
+import org.openperf.review.department.DepartmentTargetReview;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +23,15 @@ public class DepartmentTargetPage {
 
     private final DepartmentTargets targets;
     private final ObjectMapper json;
+    private final DepartmentTargetReview review;
+    private final DepartmentMonitoring monitoring;
 
-    public DepartmentTargetPage(DepartmentTargets targets, ObjectMapper json) {
+    public DepartmentTargetPage(DepartmentTargets targets, ObjectMapper json, DepartmentTargetReview review,
+                                DepartmentMonitoring monitoring) {
+        this.monitoring = monitoring;
         this.targets = targets;
         this.json = json;
+        this.review = review;
     }
 
     @GetMapping("/departments/targets")
@@ -45,10 +52,31 @@ public class DepartmentTargetPage {
         model.addAttribute("errorCount", table.findings().stream().filter(DepartmentFinding::isError).count());
         model.addAttribute("warningCount", table.findings().stream().filter(f -> !f.isError()).count());
         model.addAttribute("editable", targets.mayEdit(table.id(), caller));
+        // Where its approval stands (department-target-approval), its history, and whether the caller may submit.
+        model.addAttribute("review", review.status(table.id(), caller));
+        model.addAttribute("monitoringReports", monitoring.reports(table.id(), caller));
         model.addAttribute("hasWeights", table.activities().stream()
                 .anyMatch(a -> a.indicators().stream().anyMatch(i -> i.weight() != null)));
         // The editor starts from the table as stored; '<' escaped so the JSON cannot end its script element.
         model.addAttribute("tableJson", json.writeValueAsString(table).replace("<", "\\u003c"));
         return "department-target";
+    }
+
+    /**
+     * The table's 监控表 of one round: every activity indicator with its bands, the value so far, band and light, and
+     * the reasons and measures; editable by the department while it fills it, with 提交 completing its task.
+     */
+    @GetMapping("/departments/{code}/targets/{year}/monitoring/{roundId}")
+    public String monitoring(@PathVariable String code, @PathVariable int year, @PathVariable long roundId,
+                             Model model) throws JsonProcessingException {
+        Caller caller = Caller.current();
+        DepartmentTargetView table = targets.find(code, year, caller);
+        DepartmentMonitoring.ReportView report = monitoring.report(table.id(), roundId, caller);
+        model.addAttribute("table", table);
+        model.addAttribute("report", report);
+        model.addAttribute("editable", monitoring.mayFill(table.id(), roundId, caller));
+        model.addAttribute("taskId", review.monitoringTask(table.id(), roundId, caller));
+        model.addAttribute("reportJson", json.writeValueAsString(report).replace("<", "\\u003c"));
+        return "department-monitoring";
     }
 }

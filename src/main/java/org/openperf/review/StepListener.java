@@ -46,7 +46,7 @@ public class StepListener implements TaskListener {
         String step = task.getTaskDefinitionKey();
         StepRule rule = rules.rule(step)
                 .orElseThrow(() -> new IllegalStateException("用户任务 " + step + " 没有办理规则（StepRule）"));
-        long projectId = ProjectKeys.of(task);
+        long projectId = rule.subjectId(task);
         if (task instanceof Task t && t.getDelegationState() == DelegationState.PENDING) {
             // Camunda completes a delegated task like any other; here the delegate hands it back (resolve) and
             // the owner decides. (The engine's task object is also a Task: DelegateTask lacks the state.)

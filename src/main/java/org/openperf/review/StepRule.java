@@ -2,6 +2,7 @@ package org.openperf.review;
 
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
  * The rule of one or more user tasks, owned by the feature whose step it is: which fields a completion may carry,
@@ -25,6 +26,15 @@ public interface StepRule {
      * tasks after the step read. Throws to refuse: the completion, and everything it wrote, is rolled back.
      */
     Map<String, Object> complete(StepCompletion completion);
+
+    /**
+     * The id of what the step works on, from the instance's business key, which no user can write: a project's
+     * ({@link ProjectKeys}) unless the rule's process works on something else (a department table). It is what
+     * {@link StepCompletion#projectId} then holds.
+     */
+    default long subjectId(DelegateTask task) {
+        return ProjectKeys.of(task);
+    }
 
     /**
      * Whether the step may only be completed by its feature's own service, which checks and stores the step's

@@ -107,6 +107,10 @@ public class TaskAccess {
         // From history: the instance may have ended a moment ago (another reviewer's approval finished it).
         HistoricProcessInstance pi = engine.asSystem(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult());
+        if (pi.getBusinessKey() == null || !pi.getBusinessKey().matches("\\d{1,18}")) {
+            // A department table's task (business key department-target-<id>): its history is not a project's.
+            throw new ReviewForbiddenException("“" + task.getName() + "”不是项目的任务：请在 Tasklist 中转办或委派");
+        }
         return Long.valueOf(pi.getBusinessKey());
     }
 }

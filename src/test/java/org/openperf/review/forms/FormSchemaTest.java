@@ -97,7 +97,7 @@ class FormSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"target-department-review", "target-finance-review"})
+    @ValueSource(strings = {"target-department-review", "target-finance-review", "department-target-finance-review"})
     void theReviewDecisionIsARequiredApproveOrReturn(String id) throws IOException {
         List<JsonNode> all = components(form(id));
         JsonNode decision = byKey(all, "decision");
@@ -110,7 +110,8 @@ class FormSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"target-drafting", "target-department-review"})
+    @ValueSource(strings = {"target-drafting", "target-department-review", "department-target-drafting",
+            "department-target-finance-review"})
     void onlyFinanceChoosesWhereToReturn(String id) throws IOException {
         assertThat(components(form(id))).noneMatch(c -> "returnTo".equals(c.path("key").asText(null)));
     }
