@@ -70,13 +70,13 @@ public class SelfEvaluationLifecycle {
             e.rechecked(recheckedBy);
         }
         e.published();
-        results.record(projectId, met(e.getSheetJson()));
+        results.record(projectId, met(json, e.getSheetJson()));
         review.record(projectId, null, "结果公开", "published", null, "总分 " + e.getTotal().toPlainString() + "，等级 "
                 + e.getGrade());
     }
 
     /** For the indicator library: an indicator counts as met when it scored its full 分值. */
-    private Map<Integer, Boolean> met(String sheetJson) {
+    static Map<Integer, Boolean> met(ObjectMapper json, String sheetJson) {
         Map<Integer, Boolean> met = new HashMap<>();
         if (sheetJson == null) {
             return met;

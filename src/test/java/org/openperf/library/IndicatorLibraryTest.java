@@ -29,7 +29,13 @@ import org.openperf.targets.Unit;
 import org.openperf.targets.UnitRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,7 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  * departments 980–982 are this test's own; entries of other tests' years may be in the same database, so the exact
  * figures are asserted as department 980 sees them.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndicatorLibraryTest {
@@ -63,6 +69,8 @@ class IndicatorLibraryTest {
     SelfEvaluationSubmissions submissions;
     @Autowired
     IndicatorLibrary library;
+    @Autowired
+    TestRestTemplate http;
 
     ProcessFixture fixture;
 
@@ -179,6 +187,46 @@ class IndicatorLibraryTest {
         assertThatThrownBy(() -> library.merge(DEPT_980, "每期培训人数", "城镇登记就业率"))
                 .isInstanceOf(ForbiddenException.class).hasMessage("合并指标仅限财政部门");
         assertThat(library.search(FINANCE, "每期培训", null, null).get(0).merged()).isEmpty();
+    }
+
+    @Test
+    void theApiRefusesWithClearMessages() {
+        ResponseEntity<String> found = http.withBasicAuth("finance", "demo")
+                .getForEntity("/api/indicator-library?q=就业率&limit=5", String.class);
+        assertThat(found.getStatusCode().value()).isEqualTo(200);
+        assertThat(found.getBody()).contains("\"key\":\"城镇登记就业率\"");
+
+        ResponseEntity<String> unit = send("unit402001", HttpMethod.PUT, "/api/indicator-library/recommended",
+                "{\"key\":\"城镇登记就业率\",\"recommended\":true}");
+        assertThat(unit.getStatusCode().value()).isEqualTo(403);
+        assertThat(unit.getBody()).contains("推荐指标仅限财政部门");
+        ResponseEntity<String> dept = send("dept402", HttpMethod.POST, "/api/indicator-library/merge",
+                "{\"from\":\"每期培训人数\",\"into\":\"城镇登记就业率\"}");
+        assertThat(dept.getStatusCode().value()).isEqualTo(403);
+        assertThat(dept.getBody()).contains("合并指标仅限财政部门");
+
+        ResponseEntity<String> noFrom = send("finance", HttpMethod.POST, "/api/indicator-library/merge",
+                "{\"into\":\"城镇登记就业率\"}");
+        assertThat(noFrom.getStatusCode().value()).isEqualTo(400);
+        assertThat(noFrom.getBody()).contains("缺少指标 from");
+        ResponseEntity<String> noFlag = send("finance", HttpMethod.PUT, "/api/indicator-library/recommended",
+                "{\"key\":\"城镇登记就业率\"}");
+        assertThat(noFlag.getStatusCode().value()).isEqualTo(400);
+        assertThat(noFlag.getBody()).contains("缺少 recommended");
+        ResponseEntity<String> limit = http.withBasicAuth("finance", "demo")
+                .getForEntity("/api/indicator-library?q=率&limit=500", String.class);
+        assertThat(limit.getStatusCode().value()).isEqualTo(400);
+        assertThat(limit.getBody()).contains("条数 limit 须在 1 到 50 之间，收到 500");
+        ResponseEntity<String> unknown = send("finance", HttpMethod.PUT, "/api/indicator-library/recommended",
+                "{\"key\":\"没有这个指标\",\"recommended\":true}");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains("指标库中没有指标“没有这个指标”");
+    }
+
+    ResponseEntity<String> send(String user, HttpMethod method, String url, String body) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, "demo").exchange(url, method, new HttpEntity<>(body, h), String.class);
     }
 
     static List<String> keys(List<LibraryEntry> entries) {
