@@ -75,18 +75,22 @@ class IndicatorSuggestionBrowserTest {
             identity.saveUser(u);
             identity.createMembership(USER, "unit-982001");
         }
-        Long approved = projects.create(form("就业促进", row("效益指标", "社会效益指标", "城镇登记就业率", "≥95%"))).id();
+        Long approved = projects.create(form("就业促进", row("效益指标", "社会效益指标", "城镇登记就业率", "≥95%"),
+                row("产出指标", "数量指标", "职业指导人次", "≥500 人次"),
+                row("满意度指标", "服务对象满意度指标", "求职者满意度", "≥90%"))).id();
         work.submit(approved, null, UNIT);
         work.complete(Approvals.current(tasks, approved).getId(), new Decision("approve", "同意", null), DEPT);
         work.complete(Approvals.current(tasks, approved).getId(), new Decision("approve", "同意", null),
                 Approvals.FINANCE);
-        return projects.create(form("创业扶持", row("产出指标", "数量指标", "扶持创业人数", "≥100 人"))).id();
+        return projects.create(form("创业扶持", row("产出指标", "数量指标", "扶持创业人数", "≥100 人"),
+                row("效益指标", "社会效益指标", "创业带动就业人数", "≥300 人"),
+                row("满意度指标", "服务对象满意度指标", "创业者满意度", "≥90%"))).id();
     }
 
-    static ProjectForm form(String name, ProjectForm.IndicatorInput indicator) {
+    static ProjectForm form(String name, ProjectForm.IndicatorInput... indicators) {
         return new ProjectForm(2046, null, name, new ProjectForm.UnitInput("982001", null), null,
                 new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, null, "用途", "目标", List.of(),
-                new ArrayList<>(List.of(indicator)));
+                new ArrayList<>(List.of(indicators)));
     }
 
     @Test
@@ -98,7 +102,7 @@ class IndicatorSuggestionBrowserTest {
             b.login(USER, "demo");
             b.click(b.wait.until(ExpectedConditions.elementToBeClickable(By.id("edit"))));
             b.click(b.wait.until(ExpectedConditions.elementToBeClickable(By.id("add-row"))));
-            String added = "#editor-rows tr[data-index='1']";
+            String added = "#editor-rows tr[data-index='3']";
             WebElement name = b.wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector(added + " input[data-key=name]")));
             name.sendKeys("就业率");
