@@ -3,6 +3,13 @@
 alter table indicator add column name_key varchar(500);
 create index ix_indicator_name_key on indicator (name_key);
 
+-- The distinct names (a few thousand where indicators are hundreds of thousands): the library's search scans these,
+-- so a query of one or two characters, which no index serves, stays cheap. Written with every table stored
+-- (library.IndicatorNameTable); a name may outlive its indicators (the search checks for approved ones).
+create table indicator_name (
+    name_key varchar(500) not null primary key
+);
+
 -- What finance decided about an entry (a normalised name): 推荐, or merged into another entry (its names then count
 -- as that one's). An entry without a decision has no row.
 create table indicator_library_entry (

@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The indicator library (指标库, issue 19): computed by query from the approved tables the caller may see, grouped
  * by the indicator's normalised name ({@code indicator.name_key}, kept by the entity). Nothing is held in memory, so
- * every node answers the same. Two steps: which entries match (one grouped query, recommended first, then the most
- * used), then the figures of those few entries.
+ * every node answers the same. Two steps: which entries match (recommended first, then the names holding the words
+ * earliest, then the shortest), then the figures of those few entries.
  */
 @Service
 public class IndicatorLibrary {
@@ -36,8 +36,9 @@ public class IndicatorLibrary {
     static final int MAX_RESULTS = 50;
     static final int MAX_QUERY = 50;
 
-    private static final String FROM = " from indicator i join project p on p.id = i.project_id"
-            + " left join unit u on u.id = p.unit_id left join department d on d.id = u.department_id"
+    private static final String FROM_SCOPED = " from indicator i join project p on p.id = i.project_id"
+            + " left join unit u on u.id = p.unit_id left join department d on d.id = u.department_id";
+    private static final String FROM = FROM_SCOPED
             + " left join indicator_library_entry e on e.name_key = i.name_key";
     private static final String GROUP = "coalesce(e.merged_into, i.name_key)";
 
@@ -59,21 +60,32 @@ public class IndicatorLibrary {
         if (max < 1 || max > MAX_RESULTS) {
             throw new InvalidInputException("条数 limit 须在 1 到 " + MAX_RESULTS + " 之间，收到 " + max);
         }
-        MapSqlParameterSource params = scope(caller.scope());
-        StringBuilder where = new StringBuilder(" where p.status = 'APPROVED' and i.name_key <> ''").append(scopeSql(caller.scope()));
+        Scope scope = caller.scope();
+        MapSqlParameterSource params = scope(scope);
         String words = ProjectNames.normalise(q);
-        if (!words.isEmpty()) {
-            where.append(" and i.name_key like :q escape '!'");
-            params.addValue("q", "%" + words.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
+        params.addValue("words", words).addValue("q", "%" + words.replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_") + "%").addValue("limit", max);
+        String inLevel2 = "";
         if (level2 != null && !level2.isBlank()) {
-            where.append(" and i.level2 = :level2");
+            inLevel2 = " and i.level2 = :level2";
             params.addValue("level2", level2.trim());
         }
-        params.addValue("limit", max);
-        List<String> keys = jdbc.query("select k from (select " + GROUP + " k, count(*) n" + FROM + where
-                + " group by " + GROUP + ") m left join indicator_library_entry t on t.name_key = m.k"
-                + " order by case when t.recommended then 0 else 1 end, m.n desc, m.k limit :limit",
+        // The names that match: the small table of distinct names, scanned (no index serves one character); a
+        // name counts when an approved indicator in scope has it. For a unit or department the approved tables in
+        // scope are few, so they are the starting point instead.
+        String matching = scope.all()
+                ? "select n.name_key k from indicator_name n where n.name_key like :q escape '!' and exists (select 1"
+                        + " from indicator i join project p on p.id = i.project_id where i.name_key = n.name_key"
+                        + " and p.status = 'APPROVED'" + inLevel2 + ")"
+                : "select distinct i.name_key k" + FROM_SCOPED + " where p.status = 'APPROVED'"
+                        + " and i.name_key like :q escape '!'" + inLevel2 + scopeSql(scope);
+        // Recommended first, then the names holding the words earliest, then the shortest: what a preparer typing
+        // the start of a name expects first.
+        List<String> keys = jdbc.query("select m.k from (select coalesce(e.merged_into, x.k) k,"
+                + " min(position(:words in x.k)) pos, min(length(x.k)) len from (" + matching + ") x"
+                + " left join indicator_library_entry e on e.name_key = x.k where x.k <> ''"
+                + " group by coalesce(e.merged_into, x.k)) m left join indicator_library_entry t on t.name_key = m.k"
+                + " order by case when t.recommended then 0 else 1 end, m.pos, m.len, m.k limit :limit",
                 params, (rs, n) -> rs.getString(1));
         return entries(caller.scope(), keys);
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills {@code indicator.name_key} for the rows written before V43 (the entity keeps it from then on). Safe on
- * several nodes at once: each computes the same key for a row.
+ * several nodes at once: each computes the same key for a row. Then the names missing from {@code indicator_name}.
  */
 @Component
 class IndicatorNameKeys {
@@ -20,9 +20,11 @@ class IndicatorNameKeys {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
+    private final IndicatorNameTable names;
 
-    IndicatorNameKeys(JdbcTemplate jdbc) {
+    IndicatorNameKeys(JdbcTemplate jdbc, IndicatorNameTable names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -43,5 +45,6 @@ class IndicatorNameKeys {
         if (total > 0) {
             LOG.info("指标库：已为 {} 个指标补算名称键", total);
         }
+        names.fillFromIndicators();
     }
 }

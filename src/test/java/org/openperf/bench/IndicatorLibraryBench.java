@@ -161,6 +161,9 @@ class IndicatorLibraryBench {
             }
         }
         flush(rows);
+        // What IndicatorNameTable writes with every stored table.
+        jdbc.update("insert into indicator_name (name_key) select distinct name_key from indicator"
+                + " where name_key <> '' on conflict do nothing");
         jdbc.batchUpdate("insert into indicator_result (project_id, position, met) values (?, ?, ?)", results);
         return names;
     }
