@@ -35,6 +35,8 @@ public class IndicatorLibrary {
 
     static final int MAX_RESULTS = 50;
     static final int MAX_QUERY = 50;
+    /** Up to this many approved tables in scope, the search starts from them rather than from the names. */
+    static final int FEW_TABLES = 500;
 
     private static final String FROM_SCOPED = " from indicator i join project p on p.id = i.project_id"
             + " left join unit u on u.id = p.unit_id left join department d on d.id = u.department_id";
@@ -44,6 +46,8 @@ public class IndicatorLibrary {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DisplayTimes times;
+    /** {@link #FEW_TABLES}; a test lowers it to see both ways answer the same. */
+    int fewTables = FEW_TABLES;
 
     IndicatorLibrary(NamedParameterJdbcTemplate jdbc, DisplayTimes times) {
         this.jdbc = jdbc;
@@ -70,13 +74,15 @@ public class IndicatorLibrary {
             inLevel2 = " and i.level2 = :level2";
             params.addValue("level2", level2.trim());
         }
-        // The names that match: the small table of distinct names, scanned (no index serves one character); a
-        // name counts when an approved indicator in scope has it. For a unit or department the approved tables in
-        // scope are few, so they are the starting point instead.
-        String matching = scope.all()
+        // The names that match. Where the caller sees many approved tables (finance; a large department): the small
+        // table of distinct names, scanned (no index serves one or two characters), a name counting when an
+        // approved indicator in scope has it (an index probe). Where they see few (a unit): those tables'
+        // indicators, fewer than the names.
+        boolean many = scope.all() || approvedTables(scope, params) > fewTables;
+        String matching = many
                 ? "select n.name_key k from indicator_name n where n.name_key like :q escape '!' and exists (select 1"
-                        + " from indicator i join project p on p.id = i.project_id where i.name_key = n.name_key"
-                        + " and p.status = 'APPROVED'" + inLevel2 + ")"
+                        + FROM_SCOPED + " where i.name_key = n.name_key and p.status = 'APPROVED'" + inLevel2
+                        + scopeSql(scope) + ")"
                 : "select distinct i.name_key k" + FROM_SCOPED + " where p.status = 'APPROVED'"
                         + " and i.name_key like :q escape '!'" + inLevel2 + scopeSql(scope);
         // Recommended first, then the names holding the words earliest, then the shortest: what a preparer typing
@@ -162,6 +168,13 @@ public class IndicatorLibrary {
         List<String> t = jdbc.queryForList("select merged_into from indicator_library_entry where name_key = :k"
                 + " and merged_into is not null", new MapSqlParameterSource("k", key), String.class);
         return t.isEmpty() ? null : t.get(0);
+    }
+
+    private int approvedTables(Scope scope, MapSqlParameterSource params) {
+        Integer n = jdbc.queryForObject("select count(*) from project p left join unit u on u.id = p.unit_id"
+                + " left join department d on d.id = u.department_id where p.status = 'APPROVED'" + scopeSql(scope),
+                params, Integer.class);
+        return n == null ? 0 : n;
     }
 
     private static MapSqlParameterSource scope(Scope s) {

@@ -143,6 +143,27 @@ class IndicatorLibraryTest {
     }
 
     @Test
+    void aCallerWithManyTablesGetsTheSameAnswerThroughTheNames() {
+        List<List<String>> few = new java.util.ArrayList<>();
+        List<List<String>> many = new java.util.ArrayList<>();
+        for (List<List<String>> into : List.of(few, many)) {
+            library.fewTables = into == few ? IndicatorLibrary.FEW_TABLES : 0;
+            try {
+                for (Caller c : List.of(UNIT_980, DEPT_980, DEPT_981)) {
+                    for (String q : List.of("", "率", "就业", "每期培训人数", "九八〇测试用")) {
+                        into.add(keys(library.search(c, q, null, 50)));
+                    }
+                    into.add(keys(library.search(c, "", "数量指标", 50)));
+                }
+            } finally {
+                library.fewTables = IndicatorLibrary.FEW_TABLES;
+            }
+        }
+        assertThat(many).isEqualTo(few);
+        assertThat(few).anyMatch(k -> k.contains("城镇登记就业率"));
+    }
+
+    @Test
     void aDraftTablesIndicatorsAreNotInTheLibrary() {
         assertThat(library.search(FINANCE, "草稿专用", null, null)).isEmpty();
         assertThatThrownBy(() -> library.recommend(FINANCE, "草稿专用指标", true))
