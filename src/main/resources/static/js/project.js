@@ -87,7 +87,61 @@
     if (key === 'description') { input.rows = 2; }
     input.addEventListener('input', () => { row[key] = input.value; schedule(); });
     td.appendChild(input);
+    if (key === 'name') { suggest(row, input, td, index); }
     return td;
+  }
+
+  // 指标库 (docs/indicator-library.md): while the 三级 name is typed, entries of approved tables are offered;
+  // picking one fills the name, 一级, 二级 and, where the value is still empty, the typical operator and unit.
+  function suggest(row, input, td, index) {
+    const list = document.createElement('ul');
+    list.className = 'suggestions';
+    list.hidden = true;
+    list.setAttribute('aria-label', '第 ' + (index + 1) + ' 行 指标库建议');
+    td.appendChild(list);
+    let pending = null;
+    let asked = 0;
+    input.addEventListener('input', () => {
+      clearTimeout(pending);
+      const q = input.value.trim();
+      if (!q) { list.hidden = true; return; }
+      pending = setTimeout(async () => {
+        const mine = ++asked;
+        let entries = [];
+        try {
+          entries = await perf.api('GET', '/api/indicator-library?limit=8&q=' + encodeURIComponent(q));
+        } catch (e) { entries = []; }
+        if (mine !== asked) { return; }
+        list.innerHTML = '';
+        entries.forEach(e => {
+          const li = document.createElement('li');
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.className = 'suggestion';
+          b.textContent = (e.recommended ? '推荐 · ' : '') + e.name + '（' + [e.level2, (e.operator || '') + (e.unit || '')]
+            .filter(x => x).join('，') + '；' + e.tables + ' 张表）';
+          b.addEventListener('mousedown', ev => ev.preventDefault());
+          b.addEventListener('click', () => pick(row, e));
+          li.appendChild(b);
+          list.appendChild(li);
+        });
+        list.hidden = entries.length === 0;
+      }, 250);
+    });
+    input.addEventListener('blur', () => setTimeout(() => { list.hidden = true; }, 200));
+  }
+
+  function pick(row, entry) {
+    row.name = entry.name;
+    if (entry.level1 && LEVELS[entry.level1]) {
+      row.level1 = entry.level1;
+      row.level2 = entry.level2 || '';
+    }
+    if (!row.value || !row.value.trim()) {
+      row.value = (entry.operator || '') + (entry.unit || '');
+    }
+    render();
+    schedule();
   }
 
   function select(row, key, label, index, options) {

@@ -1,5 +1,10 @@
 package org.openperf.evaluation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import org.openperf.library.IndicatorResults;
 import org.openperf.review.ReviewService;
 import org.openperf.review.Steps;
 import org.openperf.targets.Project;
@@ -18,13 +23,17 @@ public class SelfEvaluationLifecycle {
     private final SelfEvaluationRepository evaluations;
     private final ReportScoring scoring;
     private final ReviewService review;
+    private final IndicatorResults results;
+    private final ObjectMapper json;
 
     SelfEvaluationLifecycle(ProjectService projects, SelfEvaluationRepository evaluations, ReportScoring scoring,
-                            ReviewService review) {
+                            ReviewService review, IndicatorResults results, ObjectMapper json) {
         this.projects = projects;
         this.evaluations = evaluations;
         this.scoring = scoring;
         this.review = review;
+        this.results = results;
+        this.json = json;
     }
 
     /** ServiceTask 评分: scores the stored report against the table as approved. */
@@ -61,7 +70,26 @@ public class SelfEvaluationLifecycle {
             e.rechecked(recheckedBy);
         }
         e.published();
+        results.record(projectId, met(json, e.getSheetJson()));
         review.record(projectId, null, "结果公开", "published", null, "总分 " + e.getTotal().toPlainString() + "，等级 "
                 + e.getGrade());
+    }
+
+    /** For the indicator library: an indicator counts as met when it scored its full 分值. */
+    static Map<Integer, Boolean> met(ObjectMapper json, String sheetJson) {
+        Map<Integer, Boolean> met = new HashMap<>();
+        if (sheetJson == null) {
+            return met;
+        }
+        try {
+            for (SheetView.Row r : json.readValue(sheetJson, SheetView.class).indicators()) {
+                if (r.weight() != null && r.weight().signum() > 0 && r.score() != null) {
+                    met.put(r.index(), r.score().compareTo(r.weight()) >= 0);
+                }
+            }
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("自评评分表无法读取", ex);
+        }
+        return met;
     }
 }

@@ -33,6 +33,10 @@ public class Indicator {
     @Column(length = 500)
     private String name;
 
+    /** The name as the indicator library and last year's match compare it (V43); kept with the name. */
+    @Column(name = "name_key", length = 500)
+    private String nameKey;
+
     @Column(length = 2000)
     private String description;
 
@@ -100,6 +104,12 @@ public class Indicator {
 
     public String getName() {
         return name;
+    }
+
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void keepNameKey() {
+        nameKey = ProjectNames.normalise(name);
     }
 
     public void setName(String name) {

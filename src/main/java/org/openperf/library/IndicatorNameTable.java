@@ -1,0 +1,84 @@
+package org.openperf.library;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.openperf.targets.Indicator;
+import org.openperf.targets.ProjectDraftCreated;
+import org.openperf.targets.ProjectDraftEdited;
+import org.openperf.targets.ProjectImportedApproved;
+import org.openperf.targets.ProjectNames;
+import org.openperf.targets.ProjectService;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code indicator_name} (V43), the distinct normalised indicator names the library's search scans: every
+ * stored table (created, edited, imported) publishes an event in its transaction, and its names are added there.
+ * Added without a conflict on any node at once ({@code on conflict do nothing} on PostgreSQL, {@code merge} on H2).
+ */
+@Component
+class IndicatorNameTable {
+
+    private final JdbcTemplate jdbc;
+    private final ProjectService projects;
+    private volatile String upsert;
+
+    IndicatorNameTable(JdbcTemplate jdbc, ProjectService projects) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+    }
+
+    @EventListener
+    void created(ProjectDraftCreated e) {
+        add(e.projectId());
+    }
+
+    @EventListener
+    void edited(ProjectDraftEdited e) {
+        add(e.projectId());
+    }
+
+    @EventListener
+    void imported(ProjectImportedApproved e) {
+        add(e.projectId());
+    }
+
+    private void add(Long projectId) {
+        Set<String> keys = new TreeSet<>(); // in one order everywhere: no two nodes lock the same names crosswise
+        for (Indicator i : projects.table(projectId).getIndicators()) {
+            String k = ProjectNames.normalise(i.getName());
+            if (!k.isEmpty()) {
+                keys.add(k);
+            }
+        }
+        add(keys);
+    }
+
+    void add(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(upsert(), keys.stream().map(k -> new Object[] {k}).toList());
+    }
+
+    private String upsert() {
+        if (upsert == null) {
+            boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) (Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
+            upsert = postgres ? "insert into indicator_name (name_key) values (?) on conflict do nothing"
+                    : "merge into indicator_name (name_key) key (name_key) values (?)";
+        }
+        return upsert;
+    }
+
+    /** At start: the names of rows stored before V43. */
+    void fillFromIndicators() {
+        List<String> missing = jdbc.queryForList("select distinct i.name_key from indicator i where i.name_key <> ''"
+                + " and not exists (select 1 from indicator_name n where n.name_key = i.name_key)", String.class);
+        add(new TreeSet<>(missing));
+    }
+}
