@@ -109,8 +109,9 @@ class IndicatorLibraryTest {
 
     @Test
     void financeSeesEveryDepartmentsIndicators() {
-        assertThat(keys(library.search(FINANCE, "", null, 50)))
-                .contains("城镇调查失业率", "九八〇测试用满意度");
+        // Asked by name: the first 50 of everything depend on what else the shared database holds (demo data).
+        assertThat(keys(library.search(FINANCE, "失业率", null, 50))).contains("城镇调查失业率");
+        assertThat(keys(library.search(FINANCE, "九八〇", null, 50))).contains("九八〇测试用满意度");
         assertThat(keys(library.search(FINANCE, "城镇", null, 50)))
                 .contains("城镇登记就业率", "城镇调查失业率");
     }
