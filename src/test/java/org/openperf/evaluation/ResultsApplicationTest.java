@@ -225,6 +225,19 @@ class ResultsApplicationTest {
                     .isEqualTo(previous.of(projects.table(id)));
         }
         assertThat(year.get(falling).how()).isEqualTo(org.openperf.targets.PreviousProject.How.NAME);
+        // An import's batch lookup: the same links for stored tables and for unsaved copies of them.
+        List<org.openperf.targets.Project> tables = List.of(rising, falling, steady, fresh, other).stream()
+                .map(projects::table).toList();
+        assertThat(previous.ofAll(tables)).isEqualTo(tables.stream().map(previous::of).toList());
+        List<org.openperf.targets.Project> unsaved = tables.stream().map(t -> {
+            org.openperf.targets.Project copy = new org.openperf.targets.Project(t.getYear(), t.getName());
+            copy.setCode(t.getCode());
+            copy.setUnit(t.getUnit());
+            return copy;
+        }).toList();
+        assertThat(previous.ofAll(unsaved)).isEqualTo(unsaved.stream().map(previous::of).toList())
+                .extracting(o -> o.map(org.openperf.targets.PreviousProject::id).orElse(null))
+                .containsExactly(poor, poor, good, null, null);
         assertThat(year).doesNotContainKeys(fresh, other);
     }
 
