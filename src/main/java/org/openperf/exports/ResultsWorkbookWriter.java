@@ -1,10 +1,11 @@
 package org.openperf.exports;
 
+import static org.openperf.exports.SelfEvaluationWriter.number;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -71,15 +72,6 @@ public class ResultsWorkbookWriter {
             }
             sheet.createFreezePane(0, 3);
             wb.write(out);
-        }
-    }
-
-    /** A number cell in the house style, left empty where there is no figure. */
-    private static void number(Row row, int col, BigDecimal v, WorkbookStyles styles, String format) {
-        Cell cell = row.createCell(col);
-        cell.setCellStyle(styles.numberInput(format));
-        if (v != null) {
-            cell.setCellValue(v.doubleValue());
         }
     }
 }
