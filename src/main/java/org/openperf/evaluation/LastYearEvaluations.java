@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openperf.targets.Operator;
+import org.openperf.targets.PreviousProject;
 import org.openperf.targets.PreviousProjects;
 import org.openperf.targets.Project;
 import org.openperf.targets.TargetValue;
@@ -45,14 +46,33 @@ class LastYearEvaluations implements LastYearSource {
         return previous.of(project).flatMap(p -> published(p.id()));
     }
 
+    /** An import's tables: their links in a few queries, then last year's results of all of them in one or a few. */
+    @Override
+    public List<Optional<LastYear>> ofAll(List<Project> projects) {
+        List<Optional<PreviousProject>> links = previous.ofAll(projects);
+        List<Long> ids = links.stream().flatMap(Optional::stream).map(PreviousProject::id).distinct().toList();
+        Map<Long, List<Line>> lines = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            lines(" in (" + "?,".repeat(chunk.size()).substring(0, 2 * chunk.size() - 1) + ")", chunk.toArray())
+                    .forEach(l -> lines.computeIfAbsent(l.projectId, k -> new ArrayList<>()).add(l));
+        }
+        return links.stream().map(l -> l.flatMap(p -> build(lines.getOrDefault(p.id(), List.of())))).toList();
+    }
+
     private Optional<LastYear> published(long projectId) {
-        List<Line> lines = jdbc.query("select p.fiscal_year, p.name, p.budget, e.grade, e.sheet_json, i.position,"
+        return build(lines(" = ?", projectId));
+    }
+
+    private List<Line> lines(String projectIds, Object... args) {
+        return jdbc.query("select p.fiscal_year, p.name, p.budget, e.grade, e.sheet_json, i.position,"
                         + " i.level2, i.name, i.value_text, i.value_operator, i.value_number, i.value_upper, i.value_unit,"
-                        + " i.value_kind, i.value_deadline"
+                        + " i.value_kind, i.value_deadline, p.id"
                         + " from self_evaluation e join project p on p.id = e.project_id"
                         + " left join indicator i on i.project_id = p.id"
-                        + " where e.project_id = ? and e.fiscal_year = p.fiscal_year and e.status = 'PUBLISHED'"
-                        + " order by i.position",
+                        + " where e.project_id" + projectIds + " and e.fiscal_year = p.fiscal_year"
+                        + " and e.status = 'PUBLISHED'"
+                        + " order by p.id, i.position",
                 (rs, n) -> {
                     java.sql.Date deadline = rs.getDate(15);
                     String op = rs.getString(10);
@@ -61,10 +81,13 @@ class LastYearEvaluations implements LastYearSource {
                             op == null ? null : Operator.valueOf(op), rs.getBigDecimal(11), rs.getBigDecimal(12),
                             rs.getString(13), kind == null ? null : ValueKind.valueOf(kind),
                             deadline == null ? null : deadline.toLocalDate());
-                    return new Line(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6) == null ? -1 : rs.getInt(6), rs.getString(7),
-                            rs.getString(8), target);
-                }, projectId);
+                    return new Line(rs.getLong(16), rs.getInt(1), rs.getString(2), rs.getBigDecimal(3),
+                            rs.getString(4), rs.getString(5), rs.getObject(6) == null ? -1 : rs.getInt(6),
+                            rs.getString(7), rs.getString(8), target);
+                }, args);
+    }
+
+    private Optional<LastYear> build(List<Line> lines) {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
@@ -98,7 +121,7 @@ class LastYearEvaluations implements LastYearSource {
         return rows;
     }
 
-    private record Line(int year, String projectName, BigDecimal budget, String grade, String sheetJson, int position,
+    private record Line(long projectId, int year, String projectName, BigDecimal budget, String grade, String sheetJson, int position,
                         String level2, String name, TargetValue target) {
     }
 

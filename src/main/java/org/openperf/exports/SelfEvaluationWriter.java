@@ -84,7 +84,8 @@ public class SelfEvaluationWriter {
         }
     }
 
-    private static void number(Row row, int col, BigDecimal v, WorkbookStyles styles, String format) {
+    /** A number cell in the house style (also 结果应用's), left empty where there is no figure. */
+    static void number(Row row, int col, BigDecimal v, WorkbookStyles styles, String format) {
         Cell cell = row.createCell(col);
         cell.setCellStyle(styles.numberInput(format));
         if (v != null) {

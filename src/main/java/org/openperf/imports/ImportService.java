@@ -31,6 +31,7 @@ import org.openperf.targets.Unit;
 import org.openperf.targets.UnitRepository;
 import org.openperf.kernel.Finding;
 import org.openperf.kernel.Severity;
+import org.openperf.validation.LastYear;
 import org.openperf.validation.ValidationService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -317,7 +318,13 @@ public class ImportService {
             if (p.getUnit() == null && (t.unitCode() != null || t.unitName() != null)) {
                 p.setUnit(new Unit(t.unitCode(), t.unitName() != null ? t.unitName() : t.unitCode(), null));
             }
-            for (Finding f : validation.validate(p)) {
+        }
+        // Last year's results of the whole file at once, not a lookup per table.
+        List<LastYear> lastYears = validation.lastYears(read.tables().stream().map(ImportedTable::project).toList());
+        for (int i = 0; i < read.tables().size(); i++) {
+            ImportedTable t = read.tables().get(i);
+            Project p = t.project();
+            for (Finding f : validation.validate(p, lastYears.get(i))) {
                 problems.add(new ImportProblem(f.severity(), place(t, f), "项目“" + p.getName() + "”：" + f.message()));
             }
         }
@@ -351,10 +358,15 @@ public class ImportService {
         int indicators = 0;
         int stored = 0;
         for (ImportedTable t : read.tables()) {
+            t.project().setYear(year);
+            t.project().setUnit(resolver.resolve(t));
+        }
+        // Last year's results of the whole file at once (the units resolved), not a lookup per table.
+        List<LastYear> lastYears = validation.lastYears(read.tables().stream().map(ImportedTable::project).toList());
+        for (int i = 0; i < read.tables().size(); i++) {
+            ImportedTable t = read.tables().get(i);
             Project p = t.project();
-            p.setYear(year);
-            Unit unit = resolver.resolve(t);
-            p.setUnit(unit);
+            Unit unit = p.getUnit();
             if (!p.within(scope)) {
                 outOfScope.add(new ImportResult.ProblemView("ERROR", t.where() == null ? "" : t.where().toString(),
                         "项目“" + p.getName() + "”的单位" + (unit == null ? "未注明" : " " + (unit.getCode() == null
@@ -367,7 +379,7 @@ public class ImportService {
             if (persist) {
                 projects.save(p);
             }
-            List<Finding> findings = validation.validate(p);
+            List<Finding> findings = validation.validate(p, lastYears.get(i));
             findings.forEach(f -> problems.add(view(t, f)));
             long errors = findings.stream().filter(Finding::isError).count();
             if (persist) {

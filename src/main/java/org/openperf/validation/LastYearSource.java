@@ -1,5 +1,6 @@
 package org.openperf.validation;
 
+import java.util.List;
 import java.util.Optional;
 import org.openperf.targets.Project;
 
@@ -11,4 +12,9 @@ public interface LastYearSource {
 
     /** The final results of the project of year N-1 this (stored or unsaved) table continues, or empty. */
     Optional<LastYear> of(Project project);
+
+    /** The same for each of a batch of tables (an import), in their order; implementations read them at once. */
+    default List<Optional<LastYear>> ofAll(List<Project> projects) {
+        return projects.stream().map(this::of).toList();
+    }
 }

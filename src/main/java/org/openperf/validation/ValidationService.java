@@ -105,6 +105,34 @@ public class ValidationService implements TableChecks {
         return List.copyOf(run.findings);
     }
 
+    /**
+     * Last year's results for each of a batch of tables (an import), in their order, null where there are none or
+     * none are needed; read at once instead of per table. Pass each to {@link #validate(Project, LastYear)}.
+     */
+    public List<LastYear> lastYears(List<Project> projects) {
+        LastYearSource source = lastYear == null ? null : lastYear.getIfAvailable();
+        List<LastYear> out = new java.util.ArrayList<>(java.util.Collections.nCopies(projects.size(), null));
+        if (source == null) {
+            return out;
+        }
+        List<Integer> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < projects.size(); i++) {
+            if (needsLastYear(projects.get(i))) {
+                asked.add(i);
+            }
+        }
+        List<java.util.Optional<LastYear>> found = source.ofAll(asked.stream().map(projects::get).toList());
+        for (int k = 0; k < asked.size(); k++) {
+            out.set(asked.get(k), found.get(k).orElse(null));
+        }
+        return out;
+    }
+
+    private boolean needsLastYear(Project project) {
+        return project.getYear() >= MIN_YEAR && project.getYear() <= MAX_YEAR
+                && !YEAR_OVER_YEAR.stream().allMatch(r -> settings.severity(r, project.getYear()) == null);
+    }
+
     /** Nothing to look up when every year-over-year rule is off, or the table has no year yet. */
     private java.util.Optional<LastYear> lastYear(Project project) {
         LastYearSource source = lastYear == null ? null : lastYear.getIfAvailable();

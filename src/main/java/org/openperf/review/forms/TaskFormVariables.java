@@ -66,11 +66,14 @@ public class TaskFormVariables {
     private final ObjectMapper json;
     private final org.camunda.bpm.engine.FormService formService;
     private final DisplayTimes times;
+    private final org.springframework.beans.factory.ObjectProvider<LastYearResults> lastYear;
 
     public TaskFormVariables(ProjectService projects, ValidationService validation, ReviewService review,
                              IdentityService identity, TaskService tasks, RuntimeService runtime,
                              EngineAccess engine, ObjectMapper json, org.camunda.bpm.engine.FormService formService,
-                             DisplayTimes times) {
+                             DisplayTimes times,
+                             org.springframework.beans.factory.ObjectProvider<LastYearResults> lastYear) {
+        this.lastYear = lastYear;
         this.times = times;
         this.formService = formService;
         this.tasks = tasks;
@@ -112,6 +115,9 @@ public class TaskFormVariables {
                             Variables.stringValue(projects.table(projectId).getName()));
         } catch (NotFoundException e) {
             return out; // deleted while its task was open: the form shows what the engine has
+        }
+        if (Steps.FINANCE_REVIEW.equals(task.getTaskDefinitionKey())) {
+            financeReview(projectId, names, vars);
         }
         // The forms link to the project's pages: its id is the business key, no process variable.
         vars.putValueTyped("projectId", Variables.longValue(projectId));
@@ -200,6 +206,21 @@ public class TaskFormVariables {
                 .putValueTyped("errorCount", Variables.longValue(errors))
                 .putValueTyped("warningCount", Variables.longValue(findings.size() - errors));
     }
+
+    /**
+     * 结果应用 on the 财政审核 form: last year's results beside this year's budget, read when the form is opened (and
+     * only when it asks for them), so completing the task costs nothing more.
+     */
+    void financeReview(Long projectId, Set<String> names, VariableMap vars) {
+        LastYearResults results = lastYear.getIfAvailable();
+        if (results == null || (names != null && names.stream().noneMatch(RESULT_NAMES::contains))) {
+            return;
+        }
+        results.forFinanceReview(projectId).forEach((k, v) -> vars.putValueTyped(k, Variables.stringValue(v)));
+    }
+
+    static final Set<String> RESULT_NAMES = Set.of("lastYear", "lastScore", "lastGrade", "lastExecutionRate",
+            "lastRedLights", "lastBudget", "budgetChange", "resultsAdvice");
 
     static Map<String, Object> indicator(Indicator i) {
         Map<String, Object> row = new LinkedHashMap<>();
