@@ -42,7 +42,9 @@ class LastYearEvaluations implements LastYearSource {
 
     @Override
     public Optional<LastYear> of(Project project) {
-        return previous.of(project).flatMap(p -> published(p.id()));
+        return previous.of(project).flatMap(p -> published(p.id()))
+                .map(last -> project.getId() == null ? last : last.withHandLinks(
+                        previous.indicatorLinks(project.getId())));
     }
 
     private Optional<LastYear> published(long projectId) {
