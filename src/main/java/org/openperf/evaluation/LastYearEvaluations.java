@@ -43,7 +43,9 @@ class LastYearEvaluations implements LastYearSource {
 
     @Override
     public Optional<LastYear> of(Project project) {
-        return previous.of(project).flatMap(p -> published(p.id()));
+        return previous.of(project).flatMap(p -> published(p.id()))
+                .map(last -> project.getId() == null ? last : last.withHandLinks(
+                        previous.indicatorLinks(project.getId())));
     }
 
     /** An import's tables: their links in a few queries, then last year's results of all of them in one or a few. */

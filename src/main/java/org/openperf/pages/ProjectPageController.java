@@ -90,6 +90,9 @@ public class ProjectPageController {
         boolean canWithdraw = departmentReview != null && departmentReview.getAssignee() == null
                 && caller.userId() != null && caller.userId().equals(projects.table(id).getSubmittedBy());
         model.addAttribute("table", table);
+        // The preparers of the project's unit and finance link it to last year's (PreviousProjects decides again).
+        model.addAttribute("canLinkPrevious", caller.isFinance()
+                || (table.unit() != null && caller.unitCodes().contains(table.unit().code())));
         model.addAttribute("lines", IndicatorLine.of(table, changedKeys));
         model.addAttribute("projectFindings", table.findings().stream().filter(f -> f.indicatorIndex() == null).toList());
         model.addAttribute("errorCount", table.findings().stream().filter(f -> f.isError()).count());

@@ -32,6 +32,19 @@ public class PreviousProjectController {
         return previous.view(id, Caller.current());
     }
 
+    /** {@code previousName} null or blank: match this indicator by its name again. */
+    public record IndicatorLinkForm(String name, String previousName) {
+    }
+
+    @PutMapping("/indicators")
+    @Operation(summary = "手工关联指标：今年的三级指标 name 对应上年项目的三级指标 previousName（为空：取消，按名称匹配）")
+    public PreviousProjects.LinkView linkIndicator(@PathVariable Long id, @RequestBody IndicatorLinkForm form) {
+        if (form == null) {
+            throw new org.openperf.kernel.InvalidInputException("请提供 name（今年的三级指标）和 previousName（上年的三级指标）");
+        }
+        return previous.linkIndicator(id, form.name(), form.previousName(), Caller.current());
+    }
+
     @PutMapping
     @Operation(summary = "手工关联上年项目（previousId 为 null：没有上年项目）")
     public PreviousProjects.LinkView link(@PathVariable Long id, @RequestBody LinkForm form) {

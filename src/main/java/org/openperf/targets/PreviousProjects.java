@@ -1,5 +1,6 @@
 package org.openperf.targets;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.ConflictException;
 import org.openperf.kernel.DisplayTimes;
 import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.InvalidInputException;
 import org.openperf.kernel.NotFoundException;
 import org.openperf.kernel.Scope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +34,11 @@ public class PreviousProjects {
     private final JdbcTemplate jdbc;
     private final DisplayTimes times;
 
-    PreviousProjects(ProjectRepository projects, PreviousLinkRepository links, JdbcTemplate jdbc, DisplayTimes times) {
+    private final ZoneId databaseZone;
+
+    PreviousProjects(ProjectRepository projects, PreviousLinkRepository links, JdbcTemplate jdbc, DisplayTimes times,
+                     @Value("${perf.database-zone:Asia/Shanghai}") ZoneId databaseZone) {
+        this.databaseZone = databaseZone;
         this.projects = projects;
         this.links = links;
         this.jdbc = jdbc;
@@ -40,7 +47,11 @@ public class PreviousProjects {
 
     /** What the API answers: the linked project, or none; a hand "none" says who decided it. */
     public record LinkView(Long projectId, PreviousProject previous, boolean explicitlyNone, String linkedBy,
-                           String linkedAt) {
+                           String linkedAt, List<IndicatorLink> indicators) {
+    }
+
+    /** An indicator matched by hand to one of last year's: this year's 三级 name, last year's, who and when. */
+    public record IndicatorLink(String name, String previousName, String linkedBy, String linkedAt) {
     }
 
     /**
@@ -232,7 +243,84 @@ public class PreviousProjects {
         return new LinkView(p.getId(), previous.orElse(null),
                 hand.isPresent() && hand.get().getPreviousProjectId() == null,
                 hand.map(PreviousLink::getLinkedBy).orElse(null),
-                hand.map(l -> times.minutes(l.getLinkedAt())).orElse(null));
+                hand.map(l -> times.minutes(l.getLinkedAt())).orElse(null),
+                indicatorLinkViews(p, previous.flatMap(q -> projects.findById(q.id())).orElse(null)));
+    }
+
+    /** This project's indicators matched by hand: this year's name key → last year's ({@link ProjectNames}). */
+    @Transactional(readOnly = true)
+    public Map<String, String> indicatorLinks(Long projectId) {
+        Map<String, String> links = new HashMap<>();
+        jdbc.query("select name_key, previous_name_key from indicator_previous_link where project_id = ?",
+                rs -> {
+                    links.put(rs.getString(1), rs.getString(2));
+                }, projectId);
+        return links;
+    }
+
+    /**
+     * 指标手工关联: this year's indicator {@code name} continues last year's {@code previousName} (an indicator of the
+     * project this one continues), or with {@code previousName} null matches by its name again. Who may: as for
+     * {@link #link}. Names are compared normalised, as the automatic match does.
+     */
+    @Transactional
+    public LinkView linkIndicator(Long projectId, String name, String previousName, Caller caller) {
+        Project p = visible(projectId, caller.scope());
+        mayLink(p, caller);
+        String key = ProjectNames.normalise(name == null ? "" : name);
+        if (key.isEmpty() || p.getIndicators().stream().noneMatch(i -> key.equals(ProjectNames.normalise(
+                i.getName())))) {
+            throw new InvalidInputException("项目“" + p.getName() + "”没有三级指标“" + (name == null ? "" : name.strip())
+                    + "”");
+        }
+        if (previousName == null || previousName.isBlank()) {
+            jdbc.update("delete from indicator_previous_link where project_id = ? and name_key = ?", p.getId(), key);
+            return view(projectId, caller);
+        }
+        PreviousProject previous = of(p).orElseThrow(() -> new InvalidInputException("项目“" + p.getName()
+                + "”还没有上年项目：请先关联上年项目，再关联指标"));
+        Project last = projects.findById(previous.id()).orElseThrow();
+        String previousKey = ProjectNames.normalise(previousName);
+        if (previousKey.isEmpty() || last.getIndicators().stream().noneMatch(i -> previousKey.equals(
+                ProjectNames.normalise(i.getName())))) {
+            throw new InvalidInputException("上年项目“" + last.getName() + "”（" + last.getYear() + "年）没有三级指标“"
+                    + previousName.strip() + "”");
+        }
+        String taken = indicatorLinks(p.getId()).entrySet().stream()
+                .filter(e -> e.getValue().equals(previousKey) && !e.getKey().equals(key))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (taken != null) {
+            throw new ConflictException("上年指标“" + previousName.strip() + "”已手工关联到今年的指标“"
+                    + displayName(p, taken) + "”，请先取消该关联");
+        }
+        jdbc.update("delete from indicator_previous_link where project_id = ? and name_key = ?", p.getId(), key);
+        jdbc.update("insert into indicator_previous_link (project_id, name_key, previous_name_key, linked_by, "
+                + "linked_at) values (?, ?, ?, ?, ?)", p.getId(), key, previousKey, caller.userId(),
+                java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(times.now(), databaseZone)));
+        return view(projectId, caller);
+    }
+
+    private List<IndicatorLink> indicatorLinkViews(Project p, Project last) {
+        List<IndicatorLink> out = new ArrayList<>();
+        jdbc.query("select name_key, previous_name_key, linked_by, linked_at from indicator_previous_link "
+                + "where project_id = ? order by name_key", rs -> {
+                    out.add(new IndicatorLink(displayName(p, rs.getString(1)),
+                            last == null ? rs.getString(2) : displayName(last, rs.getString(2)), rs.getString(3),
+                            times.minutes(rs.getTimestamp(4).toLocalDateTime().atZone(databaseZone).toInstant())));
+                }, p.getId());
+        return out;
+    }
+
+    private static String displayName(Project p, String key) {
+        return p.getIndicators().stream().map(Indicator::getName)
+                .filter(n -> n != null && key.equals(ProjectNames.normalise(n))).findFirst().orElse(key).strip();
+    }
+
+    private void mayLink(Project p, Caller caller) {
+        String unitCode = p.getUnit() == null ? null : p.getUnit().getCode();
+        if (!caller.isFinance() && (unitCode == null || !caller.unitCodes().contains(unitCode))) {
+            throw new ForbiddenException("只有项目单位的填报人或财政可以关联项目“" + p.getName() + "”的上年项目");
+        }
     }
 
     /**
@@ -242,10 +330,7 @@ public class PreviousProjects {
     @Transactional
     public LinkView link(Long projectId, Long previousId, Caller caller) {
         Project p = visible(projectId, caller.scope());
-        String unitCode = p.getUnit() == null ? null : p.getUnit().getCode();
-        if (!caller.isFinance() && (unitCode == null || !caller.unitCodes().contains(unitCode))) {
-            throw new ForbiddenException("只有项目单位的填报人或财政可以关联项目“" + p.getName() + "”的上年项目");
-        }
+        mayLink(p, caller);
         if (previousId != null) {
             Project previous = visible(previousId, caller.scope());
             if (previous.getYear() != p.getYear() - 1) {

@@ -2,6 +2,7 @@ package org.openperf.validation;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.openperf.targets.TargetValue;
 
 /**
@@ -13,12 +14,25 @@ import org.openperf.targets.TargetValue;
  * @param budget     last year's 预算数 in 万元, null when none
  * @param grade      last year's 等级 (优/良/中/差)
  * @param indicators last year's indicators in table order
+ * @param handLinks  indicators matched by hand: this year's 三级 name key → last year's ({@code ProjectNames})
  */
 public record LastYear(int year, String projectName, BigDecimal budget, String grade, String source,
-                       List<Row> indicators) {
+                       List<Row> indicators, Map<String, String> handLinks) {
 
     public LastYear {
         indicators = List.copyOf(indicators);
+        handLinks = Map.copyOf(handLinks);
+    }
+
+    /** Without hand links: every indicator is matched by its name. */
+    public LastYear(int year, String projectName, BigDecimal budget, String grade, String source,
+                    List<Row> indicators) {
+        this(year, projectName, budget, grade, source, indicators, Map.of());
+    }
+
+    /** The same results with the table's hand links of indicators (this year's name key → last year's). */
+    public LastYear withHandLinks(Map<String, String> links) {
+        return new LastYear(year, projectName, budget, grade, source, indicators, links);
     }
 
     /**

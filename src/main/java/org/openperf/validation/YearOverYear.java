@@ -15,8 +15,8 @@ import org.openperf.targets.TargetValue;
 
 /**
  * The year-over-year rules ({@code yoy.*}, docs/year-over-year.md): this year's table against last year's results of
- * the project it continues. Indicators are matched by their 三级 name normalised like project names; an indicator
- * without a match is new.
+ * the project it continues. Indicators are matched by hand where someone linked them, else by their 三级 name
+ * normalised like project names; an indicator without a match is new.
  */
 final class YearOverYear {
 
@@ -54,12 +54,14 @@ final class YearOverYear {
         Set<String> level2WithNew = new HashSet<>();
         for (IndicatorRow r : rows) {
             String name = ProjectNames.normalise(r.name());
-            LastYear.Row before = name.isEmpty() ? null : lastByName.get(name);
+            // A hand link names last year's indicator where the name changed; else the same name.
+            String lastName = last.handLinks().getOrDefault(name, name);
+            LastYear.Row before = lastName.isEmpty() ? null : lastByName.get(lastName);
             if (before == null) {
                 level2WithNew.add(level2(r.indicator().getLevel2()));
                 continue;
             }
-            matched.add(name);
+            matched.add(lastName);
             targets(r, before);
         }
         dropped(matched, level2WithNew);

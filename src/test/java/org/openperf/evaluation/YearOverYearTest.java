@@ -228,6 +228,58 @@ class YearOverYearTest {
     }
 
     @Test
+    void aRenamedIndicatorMatchedByHandIsComparedWithLastYearsAndNoLongerCountsAsDropped() {
+        // 知晓度 is now called 政策知晓率: by name it is new, and last year's weak 知晓度 looks dropped.
+        List<ProjectForm.IndicatorInput> rows = standard("≤550 元/人天", "≥40 人", "≥95%", "≥90%");
+        rows.set(2, row("效益指标", "社会效益指标", "政策知晓率", "≥40%"));
+        Long id = draft(form(2098, POOR_CODE, "创业培训补贴（指标改名）", "100", rows));
+        assertThat(yoy(id)).isEmpty(); // a new indicator in the same 二级 replaces the weak one
+
+        PreviousProjects.LinkView linked = previous.linkIndicator(id, "政策知晓率", " 知晓度 ", UNIT);
+        assertThat(linked.indicators()).singleElement().satisfies(l -> {
+            assertThat(l.name()).isEqualTo("政策知晓率");
+            assertThat(l.previousName()).isEqualTo("知晓度");
+            assertThat(l.linkedBy()).isEqualTo(UNIT.userId());
+            assertThat(l.linkedAt()).isNotBlank();
+        });
+        // Matched: ≥40% is below last year's actual 50%, and nothing new replaces the weak indicator any more.
+        List<Finding> f = yoy(id);
+        assertThat(f).extracting(Finding::rule).containsExactly("yoy.target.below-actual");
+        assertThat(f.get(0).field()).isEqualTo("政策知晓率");
+        assertThat(f.get(0).message()).contains("上年（2097年）实际完成值 50%（自评）");
+
+        // Unlinked: by name again.
+        assertThat(previous.linkIndicator(id, "政策知晓率", null, FINANCE).indicators()).isEmpty();
+        assertThat(yoy(id)).isEmpty();
+    }
+
+    @Test
+    void anIndicatorLinkNamesIndicatorsOfBothTablesAndIsTheirsToMake() {
+        List<ProjectForm.IndicatorInput> rows = standard("≤550 元/人天", "≥40 人", "≥95%", "≥90%");
+        rows.set(2, row("效益指标", "社会效益指标", "政策知晓率", "≥96%"));
+        Long id = draft(form(2098, GOOD_CODE, "就业见习补贴（指标关联）", "100", rows));
+        assertThatThrownBy(() -> previous.linkIndicator(id, "不存在的指标", "知晓度", UNIT))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("没有三级指标“不存在的指标”");
+        assertThatThrownBy(() -> previous.linkIndicator(id, "政策知晓率", "上年没有的指标", UNIT))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("上年项目“2097年 就业见习补贴项目”（2097年）没有三级指标“上年没有的指标”");
+        assertThatThrownBy(() -> previous.linkIndicator(id, "政策知晓率", "知晓度", DEPT))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> previous.linkIndicator(id, "政策知晓率", "知晓度", UNIT_974))
+                .isInstanceOf(NotFoundException.class);
+        previous.linkIndicator(id, "政策知晓率", "知晓度", UNIT);
+        // One of last year's indicators continues in one of this year's at most.
+        assertThatThrownBy(() -> previous.linkIndicator(id, "满意度", "知晓度", UNIT))
+                .isInstanceOf(org.openperf.kernel.ConflictException.class)
+                .hasMessageContaining("已手工关联到今年的指标“政策知晓率”");
+        // A table without last year's project has nothing to link to.
+        Long alone = draft(form(2098, null, "全新项目（无上年）", "100", standard("≤500 元/人天", "≥60 人", "≥98%",
+                "≥92%")));
+        assertThatThrownBy(() -> previous.linkIndicator(alone, "知晓度", "知晓度", UNIT))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("还没有上年项目");
+    }
+
+    @Test
     void linkingIsScopedToWhatTheCallerSeesAndToLastYear() {
         Long id = draft(form(2098, null, "职业介绍补贴", "100", standard("≤500 元/人天", "≥60 人", "≥98%", "≥92%")));
         Long other = draft(form(2097, null, "测试局项目", "974001", "100",
@@ -301,6 +353,23 @@ class YearOverYearTest {
         ResponseEntity<String> none = http.withBasicAuth("finance", "demo").exchange("/api/projects/" + id
                 + "/previous", HttpMethod.PUT, new HttpEntity<>("{\"previousId\": null}", headers), String.class);
         assertThat(json.readTree(none.getBody()).get("explicitlyNone").asBoolean()).isTrue();
+
+        // Indicators by hand, through the API: a name that is not in last year's table is a 400 naming it.
+        previous.link(id, good, FINANCE);
+        ResponseEntity<String> wrong = http.withBasicAuth("unit402001", "demo").exchange("/api/projects/" + id
+                + "/previous/indicators", HttpMethod.PUT, new HttpEntity<>("{\"name\": \"知晓度\", "
+                + "\"previousName\": \"培训时长\"}", headers), String.class);
+        assertThat(wrong.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(wrong.getBody()).get("message").asText()).contains("没有三级指标“培训时长”");
+        ResponseEntity<String> matched = http.withBasicAuth("unit402001", "demo").exchange("/api/projects/" + id
+                + "/previous/indicators", HttpMethod.PUT, new HttpEntity<>("{\"name\": \"知晓度\", "
+                + "\"previousName\": \"满意度\"}", headers), String.class);
+        assertThat(matched.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(matched.getBody()).get("indicators").get(0).get("previousName").asText())
+                .isEqualTo("满意度");
+        assertThat(http.withBasicAuth("unit402004", "demo").exchange("/api/projects/" + id + "/previous/indicators",
+                HttpMethod.PUT, new HttpEntity<>("{\"name\": \"知晓度\", \"previousName\": null}", headers),
+                String.class).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
