@@ -42,9 +42,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * 结果应用 through the real services (issue 19): projects of 2047 in departments 983 and 984 approved, monitored,
- * self-evaluated and published through the lifecycle; the tables of 2048 that continue them (by code, by name) or
- * are new. Years 2047–2048 and departments 983–984 are this test's own.
+ * 结果应用 through the real services (issue 19): projects of 2065 in departments 983 and 984 approved, monitored,
+ * self-evaluated and published through the lifecycle; the tables of 2066 that continue them (by code, by name) or
+ * are new. Years 2065–2066 and departments 983–984 are this test's own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -83,15 +83,15 @@ class ResultsApplicationTest {
     ObjectMapper json;
 
     ProcessFixture fixture;
-    /** 2047, 优, spent 100 of 100. */
+    /** 2065, 优, spent 100 of 100. */
     Long good;
-    /** 2047, 差, spent 50 of 100, two milestone checks without spending. */
+    /** 2065, 差, spent 50 of 100, two milestone checks without spending. */
     Long poor;
-    /** 2048 tables: continues poor by code with 150; by code with 130, at 财政审核; by name with 80. */
+    /** 2066 tables: continues poor by code with 150; by code with 130, at 财政审核; by name with 80. */
     Long rising;
     Long risingAtFinance;
     Long falling;
-    /** 2048: continues good by code with 120; a new project; a new project of department 984. */
+    /** 2066: continues good by code with 120; a new project; a new project of department 984. */
     Long steady;
     Long fresh;
     Long other;
@@ -101,22 +101,22 @@ class ResultsApplicationTest {
         fixture = ProcessFixture.of(context);
         unit("983", "结果应用测试局", "983001", "结果应用测试局本级");
         unit("984", "结果应用另一局", "984001", "结果应用另一局本级");
-        good = approved(form(2047, "RES-2047-GOOD", "2047年 就业见习补贴项目", "983001", "100"), UNIT, DEPT);
-        poor = approved(form(2047, "RES-2047-POOR", "2047年度 创业 培训补贴", "983001", "100"), UNIT, DEPT);
+        good = approved(form(2065, "RES-2065-GOOD", "2065年 就业见习补贴项目", "983001", "100"), UNIT, DEPT);
+        poor = approved(form(2065, "RES-2065-POOR", "2065年度 创业 培训补贴", "983001", "100"), UNIT, DEPT);
         milestones.check(poor, 3);
         milestones.check(poor, 6);
-        rounds.openRound(2047, FINANCE);
+        rounds.openRound(2065, FINANCE);
         publish(good, "100", UNIT, DEPT, "500", "60", "98", "92");
         publish(poor, "50", UNIT, DEPT, "700", "10", "50", "50");
         assertThat(results.result(good, Scope.ALL).getGrade()).isEqualTo("优");
         assertThat(results.result(poor, Scope.ALL).getGrade()).isEqualTo("差");
 
-        rising = projects.create(form(2048, "RES-2047-POOR", "创业培训补贴（扩大）", "983001", "150")).id();
-        risingAtFinance = projects.create(form(2048, "RES-2047-POOR", "创业培训补贴（二期）", "983001", "130")).id();
-        falling = projects.create(form(2048, null, "创业培训补贴", "983001", "80")).id();
-        steady = projects.create(form(2048, "RES-2047-GOOD", "就业见习补贴", "983001", "120")).id();
-        fresh = projects.create(form(2048, null, "新建零工市场", "983001", "60")).id();
-        other = projects.create(form(2048, null, "另一局新项目", "984001", "40")).id();
+        rising = projects.create(form(2066, "RES-2065-POOR", "创业培训补贴（扩大）", "983001", "150")).id();
+        risingAtFinance = projects.create(form(2066, "RES-2065-POOR", "创业培训补贴（二期）", "983001", "130")).id();
+        falling = projects.create(form(2066, null, "创业培训补贴", "983001", "80")).id();
+        steady = projects.create(form(2066, "RES-2065-GOOD", "就业见习补贴", "983001", "120")).id();
+        fresh = projects.create(form(2066, null, "新建零工市场", "983001", "60")).id();
+        other = projects.create(form(2066, null, "另一局新项目", "984001", "40")).id();
         work.submit(risingAtFinance, null, UNIT);
         work.complete(Approvals.current(tasks, risingAtFinance).getId(), new Decision("approve", "同意", null), DEPT);
     }
@@ -175,7 +175,7 @@ class ResultsApplicationTest {
 
     @Test
     void eachTableOfNextYearStandsBesideLastYearsResults() {
-        List<ResultsApplication.Row> rows = application.rows(2048, null, false, FINANCE);
+        List<ResultsApplication.Row> rows = application.rows(2066, null, false, FINANCE);
         // 差 first, the biggest rise first; then 优; the tables without a last year are kept, last.
         assertThat(rows).extracting(ResultsApplication.Row::projectId)
                 .containsExactly(rising, risingAtFinance, falling, steady, fresh, other);
@@ -184,7 +184,7 @@ class ResultsApplicationTest {
         SelfEvaluation last = results.result(poor, Scope.ALL);
         assertThat(r.previousId()).isEqualTo(poor);
         assertThat(r.link()).isEqualTo("按项目编码关联");
-        assertThat(r.lastYear()).isEqualTo("2047年");
+        assertThat(r.lastYear()).isEqualTo("2065年");
         assertThat(r.score()).isEqualByComparingTo(last.getTotal().setScale(2, RoundingMode.HALF_UP));
         assertThat(r.grade()).isEqualTo("差");
         assertThat(r.executionRate()).isEqualByComparingTo("50.00");
@@ -219,7 +219,7 @@ class ResultsApplicationTest {
 
     @Test
     void theWholeYearsLinksAreThoseOfEachTableAlone() {
-        java.util.Map<Long, org.openperf.targets.PreviousProject> year = previous.ofYear(2048);
+        java.util.Map<Long, org.openperf.targets.PreviousProject> year = previous.ofYear(2066);
         for (Long id : List.of(rising, risingAtFinance, falling, steady, fresh, other)) {
             assertThat(java.util.Optional.ofNullable(year.get(id))).as("project %s", id)
                     .isEqualTo(previous.of(projects.table(id)));
@@ -243,43 +243,43 @@ class ResultsApplicationTest {
 
     @Test
     void theWeakFilterKeepsMiddleAndPoorGradesWithARisingBudgetAndTheDepartmentFilterItsDepartment() {
-        assertThat(application.rows(2048, null, true, FINANCE)).extracting(ResultsApplication.Row::projectId)
+        assertThat(application.rows(2066, null, true, FINANCE)).extracting(ResultsApplication.Row::projectId)
                 .containsExactly(rising, risingAtFinance);
-        assertThat(application.rows(2048, "984", false, FINANCE)).extracting(ResultsApplication.Row::projectId)
+        assertThat(application.rows(2066, "984", false, FINANCE)).extracting(ResultsApplication.Row::projectId)
                 .containsExactly(other);
-        ResultsApplication.Page page = application.page(2048, "983", true, 0, FINANCE);
+        ResultsApplication.Page page = application.page(2066, "983", true, 0, FINANCE);
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.pages()).isEqualTo(1);
-        assertThat(page.lastYear()).isEqualTo(2047);
+        assertThat(page.lastYear()).isEqualTo(2065);
     }
 
     @Test
     void aDepartmentSeesItsOwnRowsAndAUnitIsRefused() {
-        assertThat(application.rows(2048, null, false, DEPT)).extracting(ResultsApplication.Row::projectId)
+        assertThat(application.rows(2066, null, false, DEPT)).extracting(ResultsApplication.Row::projectId)
                 .containsExactlyInAnyOrder(rising, risingAtFinance, falling, steady, fresh);
-        assertThat(application.rows(2048, "984", false, DEPT)).isEmpty();
-        assertThat(application.rows(2048, null, false, DEPT_984)).extracting(ResultsApplication.Row::projectId)
+        assertThat(application.rows(2066, "984", false, DEPT)).isEmpty();
+        assertThat(application.rows(2066, null, false, DEPT_984)).extracting(ResultsApplication.Row::projectId)
                 .containsExactly(other);
-        assertThatThrownBy(() -> application.rows(2048, null, false, UNIT)).isInstanceOf(ForbiddenException.class)
+        assertThatThrownBy(() -> application.rows(2066, null, false, UNIT)).isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("结果应用");
-        assertThatThrownBy(() -> application.rows(2048, null, false, UNIT_984))
+        assertThatThrownBy(() -> application.rows(2066, null, false, UNIT_984))
                 .isInstanceOf(ForbiddenException.class);
 
-        assertThat(http.withBasicAuth("unit402001", "demo").getForEntity("/api/results?year=2048", String.class)
+        assertThat(http.withBasicAuth("unit402001", "demo").getForEntity("/api/results?year=2066", String.class)
                 .getStatusCode().value()).isEqualTo(403);
-        assertThat(http.withBasicAuth("unit402001", "demo").getForEntity("/results/2048", String.class)
+        assertThat(http.withBasicAuth("unit402001", "demo").getForEntity("/results/2066", String.class)
                 .getStatusCode().value()).isEqualTo(403);
-        assertThat(http.withBasicAuth("unit402001", "demo").getForEntity("/api/results/export?year=2048",
+        assertThat(http.withBasicAuth("unit402001", "demo").getForEntity("/api/results/export?year=2066",
                 byte[].class).getStatusCode().value()).isEqualTo(403);
         // A department reviewer of Qingdao sees none of these departments' rows.
-        assertThat(http.withBasicAuth("dept402", "demo").getForEntity("/results/2048", String.class).getBody())
+        assertThat(http.withBasicAuth("dept402", "demo").getForEntity("/results/2066", String.class).getBody())
                 .doesNotContain("创业培训补贴").contains("没有符合条件的目标表");
     }
 
     @Test
     void theApiAndThePageShowTheSameRows() throws Exception {
         ResponseEntity<String> r = http.withBasicAuth("finance", "demo")
-                .getForEntity("/api/results?year=2048&department=983&weakOnly=true", String.class);
+                .getForEntity("/api/results?year=2066&department=983&weakOnly=true", String.class);
         assertThat(r.getStatusCode().value()).isEqualTo(200);
         JsonNode body = json.readTree(r.getBody());
         assertThat(body.get("total").asInt()).isEqualTo(2);
@@ -290,28 +290,28 @@ class ResultsApplicationTest {
         assertThat(http.withBasicAuth("finance", "demo").getForEntity("/api/results?year=99999", String.class)
                 .getStatusCode().value()).isEqualTo(400);
 
-        String page = http.withBasicAuth("finance", "demo").getForEntity("/results/2048?department=983",
+        String page = http.withBasicAuth("finance", "demo").getForEntity("/results/2066?department=983",
                 String.class).getBody();
         assertThat(page).contains("创业培训补贴（扩大）").contains("无上年").contains("按项目编码关联")
-                .contains("2048 年度预算 · 结果应用（上年 2047 年评价结果）");
+                .contains("2066 年度预算 · 结果应用（上年 2065 年评价结果）");
         assertThat(page).doesNotContain("另一局新项目");
     }
 
     @Test
     void theWorkbookHoldsEveryRowAsNumbers() throws Exception {
         ResponseEntity<byte[]> r = http.withBasicAuth("finance", "demo")
-                .getForEntity("/api/results/export?year=2048", byte[].class);
+                .getForEntity("/api/results/export?year=2066", byte[].class);
         assertThat(r.getStatusCode().value()).isEqualTo(200);
-        assertThat(r.getHeaders().getContentDisposition().getFilename()).isEqualTo("结果应用-2048.xlsx");
+        assertThat(r.getHeaders().getContentDisposition().getFilename()).isEqualTo("结果应用-2066.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.getBody()))) {
             Sheet sheet = wb.getSheet("结果应用");
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("2048年度").contains("2047");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("2066年度").contains("2065");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("导出时间（北京时间）");
             assertThat(sheet.getRow(2).getCell(7).getStringCellValue()).isEqualTo("上年自评等级");
             assertThat(sheet.getLastRowNum()).isEqualTo(2 + 6);
             Row first = sheet.getRow(3);
             assertThat(first.getCell(3).getStringCellValue()).isEqualTo("创业培训补贴（扩大）");
-            assertThat(first.getCell(4).getStringCellValue()).isEqualTo("2047年度 创业 培训补贴");
+            assertThat(first.getCell(4).getStringCellValue()).isEqualTo("2065年度 创业 培训补贴");
             assertThat(first.getCell(7).getStringCellValue()).isEqualTo("差");
             assertThat(first.getCell(8).getNumericCellValue()).isEqualTo(50.0);
             assertThat(first.getCell(9).getNumericCellValue()).isEqualTo((double) redLights(poor));
@@ -330,7 +330,7 @@ class ResultsApplicationTest {
     void theFinanceReviewFormShowsLastYearsResultsAndTheBudgetsRise() {
         String task = fixture.task(risingAtFinance, Steps.FINANCE_REVIEW).getId();
         JsonNode vars = context.getBean(TaskFormVariables.class).forTask(task, null);
-        assertThat(vars.get("lastYear").get("value").asText()).isEqualTo("2047年：2047年度 创业 培训补贴（按项目编码关联）");
+        assertThat(vars.get("lastYear").get("value").asText()).isEqualTo("2065年：2065年度 创业 培训补贴（按项目编码关联）");
         assertThat(vars.get("lastGrade").get("value").asText()).isEqualTo("差");
         assertThat(vars.get("lastExecutionRate").get("value").asText()).isEqualTo("50.00%");
         assertThat(vars.get("lastRedLights").get("value").asText()).isEqualTo(redLights(poor) + " 次");
@@ -340,7 +340,7 @@ class ResultsApplicationTest {
         // Only the form that asks for them computes them; the department's form has none.
         assertThat(context.getBean(TaskFormVariables.class).forTask(task, java.util.Set.of("projectName")).has(
                 "lastGrade")).isFalse();
-        // (another year, so the other tests' rows of 2048 stay as they are)
+        // (another year, so the other tests' rows of 2066 stay as they are)
         Long atDept = projects.create(form(2051, null, "就业见习补贴（部门审核中）", "983001", "100")).id();
         work.submit(atDept, null, UNIT);
         String deptTask = fixture.task(atDept, Steps.DEPARTMENT_REVIEW).getId();
