@@ -78,13 +78,17 @@ public class IndicatorLibrary {
         // table of distinct names, scanned (no index serves one or two characters), a name counting when an
         // approved indicator in scope has it (an index probe). Where they see few (a unit): those tables'
         // indicators, fewer than the names.
-        boolean many = scope.all() || approvedTables(scope, params) > fewTables;
+        List<Long> few = scope.all() ? List.of() : approvedTables(scope, params, fewTables + 1);
+        boolean many = scope.all() || few.size() > fewTables;
+        // The few tables by id: PostgreSQL misjudges the scope's OR over unit and department (thousands of tables
+        // instead of a few dozen) and would read every indicator instead of the tables' own (ix_indicator_project).
+        params.addValue("tables", few.isEmpty() ? List.of(-1L) : few);
         String matching = many
                 ? "select n.name_key k from indicator_name n where n.name_key like :q escape '!' and exists (select 1"
                         + FROM_SCOPED + " where i.name_key = n.name_key and p.status = 'APPROVED'" + inLevel2
                         + scopeSql(scope) + ")"
-                : "select distinct i.name_key k" + FROM_SCOPED + " where p.status = 'APPROVED'"
-                        + " and i.name_key like :q escape '!'" + inLevel2 + scopeSql(scope);
+                : "select distinct i.name_key k from indicator i where i.project_id in (:tables)"
+                        + " and i.name_key like :q escape '!'" + inLevel2;
         // Recommended first, then the names holding the words earliest, then the shortest: what a preparer typing
         // the start of a name expects first.
         List<String> keys = jdbc.query("select m.k from (select coalesce(e.merged_into, x.k) k,"
@@ -170,11 +174,11 @@ public class IndicatorLibrary {
         return t.isEmpty() ? null : t.get(0);
     }
 
-    private int approvedTables(Scope scope, MapSqlParameterSource params) {
-        Integer n = jdbc.queryForObject("select count(*) from project p left join unit u on u.id = p.unit_id"
-                + " left join department d on d.id = u.department_id where p.status = 'APPROVED'" + scopeSql(scope),
-                params, Integer.class);
-        return n == null ? 0 : n;
+    /** The approved tables in scope, at most {@code upTo} of them (more: the caller sees many). */
+    private List<Long> approvedTables(Scope scope, MapSqlParameterSource params, int upTo) {
+        return jdbc.queryForList("select p.id from project p left join unit u on u.id = p.unit_id"
+                + " left join department d on d.id = u.department_id where p.status = 'APPROVED'" + scopeSql(scope)
+                + " limit " + upTo, params, Long.class);
     }
 
     private static MapSqlParameterSource scope(Scope s) {
