@@ -294,9 +294,14 @@ public class PreviousProjects {
                     + displayName(p, taken) + "”，请先取消该关联");
         }
         jdbc.update("delete from indicator_previous_link where project_id = ? and name_key = ?", p.getId(), key);
-        jdbc.update("insert into indicator_previous_link (project_id, name_key, previous_name_key, linked_by, "
-                + "linked_at) values (?, ?, ?, ?, ?)", p.getId(), key, previousKey, caller.userId(),
-                java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(times.now(), databaseZone)));
+        try {
+            jdbc.update("insert into indicator_previous_link (project_id, name_key, previous_name_key, linked_by, "
+                    + "linked_at) values (?, ?, ?, ?, ?)", p.getId(), key, previousKey, caller.userId(),
+                    java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(times.now(), databaseZone)));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // A colleague linked the same indicator at the same moment: theirs stands, this one is told.
+            throw new ConflictException("指标“" + name.strip() + "”刚刚已由他人关联，请刷新后查看");
+        }
         return view(projectId, caller);
     }
 

@@ -1,5 +1,7 @@
 package org.openperf.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -99,6 +101,12 @@ class IndicatorLibraryBench {
         double[] unitService = percentiles(queries, q -> library.search(unit, q, null, 8).size());
         double[] oneChar = percentiles(queries.stream().map(q -> q.substring(0, 1)).toList(),
                 q -> get("/api/indicator-library?limit=8&q=" + enc(q)));
+        // Every query is cut from an approved name: finance finds entries, and only names holding the words.
+        for (String q : queries) {
+            String words = ProjectNames.normalise(q);
+            assertThat(library.search(finance, q, null, 8)).as("q=" + q).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.key()).contains(words));
+        }
         BenchReport.row(s, "finance: GET /api/indicator-library?q= (1–4 chars) p50 / p95",
                 BenchReport.fmt(financeHttp[0]) + " / " + BenchReport.fmt(financeHttp[1]) + " ms",
                 "in process " + BenchReport.fmt(financeService[0]) + " / " + BenchReport.fmt(financeService[1]) + " ms",
