@@ -202,7 +202,7 @@ public class DepartmentMonitoring {
     }
 
     /** The band a value falls in by the indicator's bands (优 … 差), or null when they cannot tell. */
-    static String graded(GradeBands bands, String value, int year) {
+    public static String graded(GradeBands bands, String value, int year) {
         int g = bands == null ? -1 : bands.grade(null, value, year);
         return g < 0 ? null : BANDS.get(g);
     }

@@ -128,7 +128,9 @@ public class DepartmentTargetApprovals {
         return tables.findById(tableId).map(t -> t.getDepartment().getCode()).orElse(null);
     }
 
-    private void record(long tableId, String taskId, String step, String action, String user, String comment) {
+    /** One entry of the table's history (a step of one of its processes: approval, monitoring, self-evaluation). */
+    @Transactional
+    public void record(long tableId, String taskId, String step, String action, String user, String comment) {
         opinions.save(new DepartmentTargetOpinion(tableId, taskId, step, action, user,
                 comment == null || comment.isBlank() ? null : comment.strip(), clock.instant()));
     }

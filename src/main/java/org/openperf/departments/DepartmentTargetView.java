@@ -67,7 +67,7 @@ public record DepartmentTargetView(Long id, DepartmentRef department, int year, 
     }
 
     /** 优 → 100%, 良 → ≥90% …, in that order; blank bands left out. */
-    static Map<String, String> bands(GradeBands b) {
+    public static Map<String, String> bands(GradeBands b) {
         Map<String, String> out = new LinkedHashMap<>();
         if (b != null) {
             String[] texts = b.texts();

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.openperf.evaluation.department.DepartmentSelfEvaluationRounds;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.kernel.ForbiddenException;
@@ -22,14 +23,18 @@ public class SelfEvaluationRounds {
 
     public static final String MESSAGE = "SelfEvaluationRoundOpened";
 
-    public record RoundOpened(int year, int projects) {
+    /** @param departmentTables the approved department tables of the year, each with its 自评表 now */
+    public record RoundOpened(int year, int projects, int departmentTables) {
     }
 
     private final SelfEvaluationRoundRepository rounds;
     private final RuntimeService runtime;
     private final EngineAccess engine;
+    private final DepartmentSelfEvaluationRounds departments;
 
-    public SelfEvaluationRounds(SelfEvaluationRoundRepository rounds, RuntimeService runtime, EngineAccess engine) {
+    public SelfEvaluationRounds(SelfEvaluationRoundRepository rounds, RuntimeService runtime, EngineAccess engine,
+                                DepartmentSelfEvaluationRounds departments) {
+        this.departments = departments;
         this.rounds = rounds;
         this.runtime = runtime;
         this.engine = engine;
@@ -65,6 +70,6 @@ public class SelfEvaluationRounds {
         round.reached(reached);
         // Saved with its population; a second opening of the same year fails on the key and rolls all back.
         rounds.saveAndFlush(round);
-        return new RoundOpened(year, reached.size());
+        return new RoundOpened(year, reached.size(), departments.reach(year));
     }
 }

@@ -6,6 +6,7 @@ import org.openperf.departments.DepartmentFinding;
 import org.openperf.departments.DepartmentMonitoring;
 import org.openperf.departments.DepartmentTargetView;
 import org.openperf.departments.DepartmentTargets;
+import org.openperf.evaluation.department.DepartmentSelfEvaluations;
 import org.openperf.kernel.Caller;
 import org.openperf.review.department.DepartmentTargetReview;
 import org.springframework.stereotype.Controller;
@@ -25,9 +26,11 @@ public class DepartmentTargetPage {
     private final ObjectMapper json;
     private final DepartmentTargetReview review;
     private final DepartmentMonitoring monitoring;
+    private final DepartmentSelfEvaluations selfEvaluations;
 
     public DepartmentTargetPage(DepartmentTargets targets, ObjectMapper json, DepartmentTargetReview review,
-                                DepartmentMonitoring monitoring) {
+                                DepartmentMonitoring monitoring, DepartmentSelfEvaluations selfEvaluations) {
+        this.selfEvaluations = selfEvaluations;
         this.monitoring = monitoring;
         this.targets = targets;
         this.json = json;
@@ -55,6 +58,7 @@ public class DepartmentTargetPage {
         // Where its approval stands (department-target-approval), its history, and whether the caller may submit.
         model.addAttribute("review", review.status(table.id(), caller));
         model.addAttribute("monitoringReports", monitoring.reports(table.id(), caller));
+        model.addAttribute("selfEvaluation", selfEvaluations.find(table.id(), caller).orElse(null));
         model.addAttribute("hasWeights", table.activities().stream()
                 .anyMatch(a -> a.indicators().stream().anyMatch(i -> i.weight() != null)));
         // The editor starts from the table as stored; '<' escaped so the JSON cannot end its script element.
@@ -78,5 +82,24 @@ public class DepartmentTargetPage {
         model.addAttribute("taskId", review.monitoringTask(table.id(), roundId, caller));
         model.addAttribute("reportJson", json.writeValueAsString(report).replace("<", "\\u003c"));
         return "department-monitoring";
+    }
+
+    /**
+     * The table's 自评表 (部门整体支出绩效自评): the budget's execution, the overall goal's achievement and every
+     * activity indicator with its bands, actual value, band, weight, score and deviation analysis, the total and the
+     * grade; editable by the department while it fills it, with 提交 completing its task.
+     */
+    @GetMapping("/departments/{code}/targets/{year}/self-evaluation")
+    public String selfEvaluation(@PathVariable String code, @PathVariable int year, Model model)
+            throws JsonProcessingException {
+        Caller caller = Caller.current();
+        DepartmentTargetView table = targets.find(code, year, caller);
+        DepartmentSelfEvaluations.View sheet = selfEvaluations.get(table.id(), caller);
+        model.addAttribute("table", table);
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("editable", selfEvaluations.mayFill(table.id(), caller));
+        model.addAttribute("taskId", review.selfEvaluationTask(table.id(), caller));
+        model.addAttribute("sheetJson", json.writeValueAsString(sheet).replace("<", "\\u003c"));
+        return "department-self-evaluation";
     }
 }

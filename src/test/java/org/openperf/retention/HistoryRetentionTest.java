@@ -106,7 +106,8 @@ class HistoryRetentionTest {
     @Test
     void everyDeployedProcessAndDecisionKeepsItsHistoryTenYearsButTheReminderSweep() {
         for (String key : List.of("target-lifecycle", "target-approval", "target-monitoring", "monitoring-round",
-                "self-evaluation", "department-target-approval", "department-monitoring-round")) {
+                "self-evaluation", "department-target-approval", "department-monitoring-round",
+                "department-self-evaluation")) {
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).list())
                     .isNotEmpty().allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(key).isEqualTo(TEN_YEARS));
         }

@@ -33,7 +33,8 @@ class StepRulesTest {
     static Map<String, UserTask> userTasks() throws IOException {
         Map<String, UserTask> all = new TreeMap<>();
         for (String model : new String[] {"target-approval", "target-lifecycle", "target-monitoring",
-                "monitoring-round", "self-evaluation", "department-target-approval", "department-monitoring-round"}) {
+                "monitoring-round", "self-evaluation", "department-target-approval", "department-monitoring-round",
+                "department-self-evaluation"}) {
             try (InputStream in = StepRulesTest.class.getResourceAsStream("/bpmn/" + model + ".bpmn")) {
                 BpmnModelInstance bpmn = Bpmn.readModelFromStream(in);
                 bpmn.getModelElementsByType(UserTask.class).forEach(t -> all.put(t.getId(), t));
@@ -52,7 +53,7 @@ class StepRulesTest {
             // A department table's steps are named and reopened by a listener of their own (the project's
             // naming reads a project); their completion runs the same listener and rules.
             boolean department = id.startsWith("UserTask_DepartmentTarget")
-                    || id.startsWith("UserTask_DepartmentMonitoring");
+                    || id.startsWith("UserTask_DepartmentMonitoring") || id.startsWith("UserTask_DepartmentSelfEvaluation");
             task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list()
                     .stream().filter(l -> "${stepListener}".equals(l.getCamundaDelegateExpression())
                             || (department && "create".equals(l.getCamundaEvent())

@@ -116,6 +116,20 @@ public class DepartmentTargetReview {
                 .processVariableValueEquals("roundId", roundId).list()).stream().findFirst().map(Task::getId).orElse(null);
     }
 
+    /** The open 填报自评表 task of the table when the caller is its department (for the page's 提交), else null. */
+    @Transactional(readOnly = true)
+    public String selfEvaluationTask(long tableId, Caller caller) {
+        DepartmentTargetView t = targets.get(tableId, caller);
+        if (!caller.departmentCodes().contains(t.department().code())) {
+            return null;
+        }
+        return engine.asSystem(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(DepartmentTargetKeys.key(tableId))
+                .processDefinitionKey(DepartmentTargetProcess.SELF_EVALUATION_KEY)
+                .taskDefinitionKey(DepartmentTargetProcess.SELF_EVALUATION_REPORT).list()).stream().findFirst()
+                .map(Task::getId).orElse(null);
+    }
+
     private Task draftingTask(long tableId) {
         return engine.asSystem(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(DepartmentTargetKeys.key(tableId))
