@@ -98,6 +98,7 @@
     renderCurve(data.curve);
     renderRed(data.redProjects || []);
     loadGrades(data.year);
+    loadDepartmentTables(data.year);
     var t = data.total;
     status(data.year + '年度：已批复项目 ' + t.total + ' 个，红灯 ' + t.red + '、黄灯 ' + t.yellow + '、绿灯 ' + t.green +
       '、蓝灯 ' + t.blue + '、未监控 ' + t.unmonitored + '。');
@@ -212,6 +213,41 @@
         el('td', {'class': 'num'}, [counts['中'] || 0]), el('td', {'class': 'num red'}, [counts['差'] || 0]),
         el('td', {'class': 'num'}, [g.total])]));
     });
+  }
+
+  // 部门整体绩效目标 beside the projects: each approved department table's light and self-evaluation grade.
+  function loadDepartmentTables(year) {
+    fetch('/api/monitoring/department-tables?year=' + encodeURIComponent(year) +
+      (state.department ? '&department=' + encodeURIComponent(state.department) : ''),
+      {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(renderDepartmentTables)
+      .catch(function () { renderDepartmentTables(null); });
+  }
+
+  function renderDepartmentTables(data) {
+    var body = document.querySelector('#departmentTables tbody');
+    var foot = document.querySelector('#departmentTables tfoot');
+    body.textContent = '';
+    foot.textContent = '';
+    if (!data || !data.tables.length) {
+      body.appendChild(el('tr', {}, [el('td', {colspan: '7', 'class': 'empty'}, ['本年度没有已批复的部门整体绩效目标'])]));
+      return;
+    }
+    data.tables.forEach(function (t) {
+      body.appendChild(el('tr', {}, [
+        el('th', {scope: 'row'}, [el('a', {href: '/departments/' + encodeURIComponent(t.departmentCode) + '/targets/' +
+          data.year}, [t.departmentCode + ' ' + (t.departmentName || '')])]),
+        el('td', {'class': t.light ? t.light : ''}, [t.lightLabel + (t.cutoffMonth ? '（1–' + t.cutoffMonth + '月）' : '')]),
+        el('td', {'class': 'num red'}, [t.red]), el('td', {'class': 'num yellow'}, [t.yellow]),
+        el('td', {'class': 'num green'}, [t.green]),
+        el('td', {'class': 'num'}, [t.total == null ? '—' : t.total]), el('td', {}, [t.grade || '未自评'])]));
+    });
+    var l = data.lights, g = data.grades;
+    foot.appendChild(el('tr', {}, [el('th', {scope: 'row'}, ['合计 ' + l.total + ' 个']),
+      el('td', {colspan: '4'}, ['红灯 ' + l.red + '、黄灯 ' + l.yellow + '、绿灯 ' + l.green + '、未监控 ' + l.unmonitored]),
+      el('td', {colspan: '2'}, ['优 ' + g['优'] + '、良 ' + g['良'] + '、中 ' + g['中'] + '、差 ' + g['差'] + '、未自评 ' +
+        g['未自评']])]));
   }
 
   function chart(id) {

@@ -17,8 +17,11 @@ public class DashboardController {
     /** The page: static HTML whose script fetches {@code /api/monitoring} with the browser's login. */
     private final MonitoringDashboard dashboard;
     private final MonitoringExports exports;
+    private final DepartmentTablesOverview departmentTables;
 
-    public DashboardController(MonitoringDashboard dashboard, MonitoringExports exports) {
+    public DashboardController(MonitoringDashboard dashboard, MonitoringExports exports,
+                               DepartmentTablesOverview departmentTables) {
+        this.departmentTables = departmentTables;
         this.dashboard = dashboard;
         this.exports = exports;
     }
@@ -29,6 +32,13 @@ public class DashboardController {
                                        @RequestParam(required = false) String department,
                                        @RequestParam(required = false) Long project) {
         return dashboard.overview(year, department, project, Caller.current().scope());
+    }
+
+    @GetMapping("/api/monitoring/department-tables")
+    @Operation(summary = "部门整体绩效目标：已批复的部门整体目标按最近监控表亮灯、按自评等级计数，及每个部门的亮灯与自评结果")
+    public DepartmentTablesOverview.Overview departmentTables(@RequestParam int year,
+                                                              @RequestParam(required = false) String department) {
+        return departmentTables.of(year, department, Caller.current());
     }
 
     @GetMapping("/api/projects/{id}/monitoring/export.xlsx")
@@ -42,7 +52,7 @@ public class DashboardController {
     public ResponseEntity<byte[]> departmentTables(@RequestParam int year,
                                                    @RequestParam(required = false) String department,
                                                    @RequestParam(required = false) Integer month) {
-        return xlsx(exports.department(year, department, month, Caller.current().scope()),
+        return xlsx(exports.department(year, department, month, Caller.current()),
                 "监控表-" + year + (department == null || department.isBlank() ? "" : "-" + department.trim()));
     }
 

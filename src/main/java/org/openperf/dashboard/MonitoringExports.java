@@ -1,5 +1,10 @@
 package org.openperf.dashboard;
 
+import org.openperf.departments.DepartmentMonitoring;
+import org.openperf.departments.DepartmentTargets;
+import org.openperf.exports.DepartmentTablesSheet;
+import org.openperf.kernel.Caller;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,11 +59,16 @@ public class MonitoringExports {
     private final MonitoringReportRepository reports;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DepartmentTargets departmentTargets;
+    private final DepartmentMonitoring departmentMonitoring;
 
     public MonitoringExports(ProjectService projects, DepartmentRepository departments, MonitoringDashboard dashboard,
                              MonitoringData data, MonitoringCalculator calculator, ReviewService review,
                              MonitoringWorkbookWriter writer, MonitoringReportRepository reports,
-                             ObjectMapper json, Clock clock) {
+                             ObjectMapper json, Clock clock, DepartmentTargets departmentTargets,
+                             DepartmentMonitoring departmentMonitoring) {
+        this.departmentTargets = departmentTargets;
+        this.departmentMonitoring = departmentMonitoring;
         this.clock = clock;
         this.projects = projects;
         this.departments = departments;
@@ -83,7 +93,8 @@ public class MonitoringExports {
 
     /** The department's (or, for finance without a department, every) approved project of the year in scope. */
     @Transactional(readOnly = true)
-    public byte[] department(int year, String departmentCode, Integer month, Scope scope) {
+    public byte[] department(int year, String departmentCode, Integer month, Caller caller) {
+        Scope scope = caller.scope();
         String code = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.trim();
         String name = code == null ? "全部主管部门" : departments.findByCode(code)
                 .orElseThrow(() -> new InvalidInputException("主管部门编码 " + code + " 不存在")).getName();
@@ -100,7 +111,11 @@ public class MonitoringExports {
                     results.getOrDefault(p.getId(), List.of())));
         }
         String title = name + " " + year + "年度 1–" + cutoff + "月绩效运行监控汇总";
-        return Download.bytes(out -> writer.writeDepartment(title, tables, out));
+        List<DepartmentTablesSheet.Monitoring> departmentTables = departmentTargets.list(year, code, caller).stream()
+                .flatMap(t -> departmentMonitoring.latestSubmitted(t.id(), cutoff, caller).stream()
+                        .map(r -> new DepartmentTablesSheet.Monitoring(t.department().code() + " " + t.department().name(), r)))
+                .toList();
+        return Download.bytes(out -> writer.writeDepartment(title, tables, departmentTables, out));
     }
 
     MonitoringTable table(Project p, int month, List<ExecutionReading> readings, List<MilestoneResult> results) {

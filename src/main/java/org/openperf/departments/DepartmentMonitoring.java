@@ -89,6 +89,21 @@ public class DepartmentMonitoring {
                 r.getTableId(), r.getRoundId(), r.getCutoffMonth(), r.getStatus(), r.getVersion(), List.of())).toList();
     }
 
+    /**
+     * The table's latest 监控表 the department has submitted (under review or approved) up to a cutoff month (null:
+     * any), with its lines: what the dashboard and the summary workbooks count. Empty when none.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReportView> latestSubmitted(long tableId, Integer maxMonth, Caller caller) {
+        DepartmentTargetTable t = readable(tableId, caller);
+        return reports.findByTableIdOrderByRoundIdAsc(t.getId()).stream()
+                .filter(r -> !DepartmentMonitoringReport.DRAFT.equals(r.getStatus()))
+                .filter(r -> maxMonth == null || r.getCutoffMonth() <= maxMonth)
+                .max(java.util.Comparator.comparingInt(DepartmentMonitoringReport::getCutoffMonth)
+                        .thenComparing(DepartmentMonitoringReport::getRoundId))
+                .map(r -> view(t, r));
+    }
+
     /** Whether the caller may fill this 监控表 now: the table's department, while it is DRAFT. */
     @Transactional(readOnly = true)
     public boolean mayFill(long tableId, long roundId, Caller caller) {

@@ -63,8 +63,13 @@ public class MonitoringWorkbookWriter {
         }
     }
 
-    /** A department's 监控表: the 监控汇总 sheet, then one sheet per unit. */
-    public void writeDepartment(String title, List<MonitoringTable> tables, OutputStream out) throws IOException {
+    /**
+     * A department's 监控表: the 监控汇总 sheet, one sheet per unit, then the department tables' 监控表 (部门整体绩效监控)
+     * on a sheet of their own.
+     */
+    public void writeDepartment(String title, List<MonitoringTable> tables,
+                                List<DepartmentTablesSheet.Monitoring> departmentTables, OutputStream out)
+            throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             WorkbookStyles styles = new WorkbookStyles(wb);
             Set<String> names = new HashSet<>();
@@ -82,6 +87,7 @@ public class MonitoringWorkbookWriter {
                     row = writeTable(styles, sheet, row, t) + GAP_ROWS;
                 }
             }
+            DepartmentTablesSheet.monitoring(wb, styles, names, title + "（部门整体绩效目标）", departmentTables);
             wb.write(out);
         }
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.openperf.evaluation.SelfEvaluationReport;
 import org.openperf.evaluation.SelfEvaluationReports;
+import org.openperf.evaluation.department.DepartmentSelfEvaluations;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.Download;
 import org.springframework.http.ResponseEntity;
@@ -19,8 +20,11 @@ public class SelfEvaluationExportController {
 
     private final SelfEvaluationReports evaluations;
     private final SelfEvaluationWriter writer;
+    private final DepartmentSelfEvaluations departmentTables;
 
-    public SelfEvaluationExportController(SelfEvaluationReports evaluations, SelfEvaluationWriter writer) {
+    public SelfEvaluationExportController(SelfEvaluationReports evaluations, SelfEvaluationWriter writer,
+                                          DepartmentSelfEvaluations departmentTables) {
+        this.departmentTables = departmentTables;
         this.evaluations = evaluations;
         this.writer = writer;
     }
@@ -45,13 +49,17 @@ public class SelfEvaluationExportController {
     public ResponseEntity<byte[]> summary(@RequestParam int year,
                                           @RequestParam(required = false) String department) {
         List<SelfEvaluationReport> reports = evaluations.reports(year, department, Caller.current().scope());
-        if (reports.isEmpty()) {
+        List<DepartmentTablesSheet.SelfEvaluation> departments = departmentTables
+                .ofYear(year, department, Caller.current()).stream()
+                .map(d -> new DepartmentTablesSheet.SelfEvaluation(d.departmentCode() + " " + d.departmentName(), d.sheet()))
+                .toList();
+        if (reports.isEmpty() && departments.isEmpty()) {
             throw new IllegalArgumentException(year + " 年度" + (department == null ? "" : "主管部门 " + department + " ")
                     + "没有已评分的自评可汇总");
         }
-        String title = year + "年度项目支出绩效自评结果汇总表"
-                + (department == null || department.isBlank() ? "" : "（" + reports.get(0).departmentName() + "）");
-        return Download.attachment(Download.bytes(out -> writer.summary(title, reports, out)),
+        String title = year + "年度项目支出绩效自评结果汇总表" + (department == null || department.isBlank() ? ""
+                : "（" + (reports.isEmpty() ? departments.get(0).department() : reports.get(0).departmentName()) + "）");
+        return Download.attachment(Download.bytes(out -> writer.summary(title, reports, departments, out)),
                 "绩效自评汇总-" + year + (department == null ? "" : "-" + department) + ".xlsx", Download.XLSX);
     }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -51,7 +52,9 @@ public class SelfEvaluationWriter {
     }
 
     /** One row per project: budget, spent, rate, score, grade; amounts and scores as numbers users can sum. */
-    public void summary(String title, List<SelfEvaluationReport> reports, OutputStream out) throws IOException {
+    public void summary(String title, List<SelfEvaluationReport> reports,
+                        List<DepartmentTablesSheet.SelfEvaluation> departmentTables, OutputStream out)
+            throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             WorkbookStyles styles = new WorkbookStyles(wb);
             XSSFSheet sheet = wb.createSheet(SUMMARY_SHEET);
@@ -80,6 +83,8 @@ public class SelfEvaluationWriter {
                 r++;
             }
             sheet.createFreezePane(0, 2);
+            DepartmentTablesSheet.selfEvaluation(wb, styles, new java.util.HashSet<>(Set.of(SUMMARY_SHEET)),
+                    title.replace("项目支出", "部门整体支出"), departmentTables);
             wb.write(out);
         }
     }

@@ -128,10 +128,18 @@ public class DepartmentSelfEvaluations {
                 .orElse(false);
     }
 
-    /** The self-evaluations of a year, for the dashboard and the summary workbooks (scope applied by the caller). */
+    /** A department's 自评表 with whose it is, for the summary workbook. */
+    public record DepartmentSheet(String departmentCode, String departmentName, View sheet) {
+    }
+
+    /** The 自评表 of a year's department tables the caller may read (one department's when given), by code. */
     @Transactional(readOnly = true)
-    public List<DepartmentSelfEvaluation> ofYear(int year) {
-        return evaluations.findByYear(year);
+    public List<DepartmentSheet> ofYear(int year, String department, Caller caller) {
+        return targets.list(year, department, caller).stream()
+                .flatMap(t -> evaluations.findByTableId(t.id()).stream().map(e -> new DepartmentSheet(
+                        t.department().code(), t.department().name(),
+                        view(tables.findById(t.id()).orElseThrow(), e))))
+                .toList();
     }
 
     /**

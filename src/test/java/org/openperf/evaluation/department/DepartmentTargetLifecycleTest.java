@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -192,6 +194,32 @@ class DepartmentTargetLifecycleTest {
         assertThat(opinions.findValuesAsText("step")).containsSubsequence("编制", "财政审核", "编制", "财政审核",
                 "填报监控表", "财政审核监控表", "填报自评表", "财政审核自评", "填报自评表", "财政审核自评");
         assertThat(opinions.findValuesAsText("action")).endsWith("提交审核", "退回", "提交审核", "同意");
+        // The dashboard counts it beside the projects, and the summary workbooks have it on a sheet of its own.
+        JsonNode board = fixture.ok(fixture.get(FINANCE, "/api/monitoring/department-tables?year=" + YEAR));
+        assertThat(board.get("lights").get("green").asInt()).isEqualTo(1);
+        assertThat(board.get("lights").get("total").asInt()).isEqualTo(1);
+        assertThat(board.get("grades").get("优").asInt()).isEqualTo(1);
+        assertThat(board.get("tables").get(0).get("cutoffMonth").asInt()).isEqualTo(6);
+        assertThat(board.get("tables").get(0).get("green").asInt()).isEqualTo(51);
+        assertThat(board.get("tables").get(0).get("total").decimalValue()).isEqualByComparingTo("98.74");
+        assertThat(fixture.ok(fixture.get(UNIT, "/api/monitoring/department-tables?year=" + YEAR)).get("tables")).hasSize(1);
+        assertThat(fixture.ok(fixture.get(OTHER_DEPT, "/api/monitoring/department-tables?year=" + YEAR)).get("tables"))
+                .isEmpty();
+        try (XSSFWorkbook wb = workbook(FINANCE, "/api/self-evaluations/summary.xlsx?year=" + YEAR)) {
+            Sheet summary = wb.getSheet("部门整体支出绩效自评");
+            assertThat(summary.getRow(2).getCell(1).getStringCellValue()).isEqualTo("988 主管部门 988");
+            assertThat(summary.getRow(2).getCell(5).getNumericCellValue()).isEqualTo(95.0);
+            assertThat(summary.getRow(2).getCell(7).getNumericCellValue()).isEqualTo(98.74);
+            assertThat(summary.getRow(2).getCell(8).getStringCellValue()).isEqualTo("优");
+        }
+        try (XSSFWorkbook wb = workbook(FINANCE, "/api/monitoring/export.xlsx?year=" + YEAR + "&month=6")) {
+            Sheet summary = wb.getSheet("部门整体绩效监控");
+            assertThat(summary.getLastRowNum()).isEqualTo(1 + 51);
+            assertThat(summary.getRow(2).getCell(4).getStringCellValue()).isEqualTo("社会保险补贴到位率");
+            assertThat(summary.getRow(2).getCell(11).getStringCellValue()).isEqualTo("绿灯");
+        }
+        assertThat(fixture.status(fixture.get(OTHER_DEPT, "/api/self-evaluations/summary.xlsx?year=" + YEAR))).isEqualTo(400);
+
         String page = fixture.get(DEPT, "/departments/988/targets/" + YEAR).getBody();
         assertThat(page).contains("自评表（已审核）：总分 98.74，优");
         String sheetPage = fixture.get(FINANCE, "/departments/988/targets/" + YEAR + "/self-evaluation").getBody();
@@ -219,6 +247,12 @@ class DepartmentTargetLifecycleTest {
             }
         }
         return body;
+    }
+
+    XSSFWorkbook workbook(String user, String url) throws IOException {
+        ResponseEntity<byte[]> r = http.withBasicAuth(user, "demo").getForEntity(url, byte[].class);
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        return new XSSFWorkbook(new java.io.ByteArrayInputStream(r.getBody()));
     }
 
     ProcessInstance instance(String key, String processKey) {
