@@ -39,8 +39,12 @@ public final class DepartmentTablesSheet {
     private DepartmentTablesSheet() {
     }
 
+    /** Nothing when no department has submitted a 监控表 (a project-only workbook stays as it was). */
     static void monitoring(XSSFWorkbook wb, WorkbookStyles styles, Set<String> names, String title,
                            List<Monitoring> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
         XSSFSheet sheet = start(wb, styles, names, MONITORING_SHEET, title, MONITORING_HEADER, MONITORING_WIDTHS);
         int r = 2;
         for (Monitoring m : reports) {
@@ -62,14 +66,15 @@ public final class DepartmentTablesSheet {
                 styles.text(row, 13, l.measures(), Kind.TEXT);
             }
         }
-        if (reports.isEmpty()) {
-            styles.text(WorkbookStyles.row(sheet, r), 0, "尚无已提交的部门整体绩效监控表", Kind.TEXT);
-        }
         sheet.createFreezePane(0, 2);
     }
 
+    /** Nothing when no department table has a 自评表 that year. */
     static void selfEvaluation(XSSFWorkbook wb, WorkbookStyles styles, Set<String> names, String title,
                                List<SelfEvaluation> sheets) {
+        if (sheets.isEmpty()) {
+            return;
+        }
         XSSFSheet sheet = start(wb, styles, names, SELF_EVALUATION_SHEET, title, SELF_EVALUATION_HEADER,
                 SELF_EVALUATION_WIDTHS);
         int r = 2;
@@ -88,9 +93,6 @@ public final class DepartmentTablesSheet {
             styles.text(row, 8, scored ? v.grade() : null, Kind.LABEL);
             styles.text(row, 9, STATUS.getOrDefault(v.status(), v.status()), Kind.LABEL);
             r++;
-        }
-        if (sheets.isEmpty()) {
-            styles.text(WorkbookStyles.row(sheet, r), 0, "尚无部门整体支出绩效自评", Kind.TEXT);
         }
         sheet.createFreezePane(0, 2);
     }
