@@ -2,6 +2,7 @@
 -- table of that year gets its 自评表 — the department's total budget and what it spent, the overall goal's
 -- achievement, and one line per activity indicator as approved: the actual value, the band it falls in, the
 -- indicator's weight (its own, or its even share), its score and, below 优, the deviation's analysis and measures.
+-- band_chosen: the department chose the band (bands in words its value does not repeat), it was not read from it.
 -- Scored on submission (预算执行率 10 + indicators 90), graded by the grade table deployed in the engine (the version
 -- used is kept: a later table never regrades it), reviewed by finance. Portable between H2 and PostgreSQL.
 
@@ -35,6 +36,7 @@ create table department_self_evaluation_line (
     indicator_name varchar(500)   not null,
     actual         varchar(500),
     band           varchar(2),
+    band_chosen    boolean        default false not null,
     weight         numeric(12, 6),
     score          numeric(12, 6),
     deviation      varchar(4000)

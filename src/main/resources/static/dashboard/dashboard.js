@@ -220,18 +220,22 @@
     fetch('/api/monitoring/department-tables?year=' + encodeURIComponent(year) +
       (state.department ? '&department=' + encodeURIComponent(state.department) : ''),
       {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (res) {
+        if (!res.ok) { throw new Error('HTTP ' + res.status); }
+        return res.json();
+      })
       .then(renderDepartmentTables)
-      .catch(function () { renderDepartmentTables(null); });
+      .catch(function (e) { renderDepartmentTables(null, '部门整体绩效目标未能加载（' + e.message + '）'); });
   }
 
-  function renderDepartmentTables(data) {
+  function renderDepartmentTables(data, failure) {
     var body = document.querySelector('#departmentTables tbody');
     var foot = document.querySelector('#departmentTables tfoot');
     body.textContent = '';
     foot.textContent = '';
     if (!data || !data.tables.length) {
-      body.appendChild(el('tr', {}, [el('td', {colspan: '7', 'class': 'empty'}, ['本年度没有已批复的部门整体绩效目标'])]));
+      body.appendChild(el('tr', {}, [el('td', {colspan: '7', 'class': 'empty'},
+        [failure || '本年度没有已批复的部门整体绩效目标'])]));
       return;
     }
     data.tables.forEach(function (t) {
@@ -241,7 +245,7 @@
         el('td', {'class': t.light ? t.light : ''}, [t.lightLabel + (t.cutoffMonth ? '（1–' + t.cutoffMonth + '月）' : '')]),
         el('td', {'class': 'num red'}, [t.red]), el('td', {'class': 'num yellow'}, [t.yellow]),
         el('td', {'class': 'num green'}, [t.green]),
-        el('td', {'class': 'num'}, [t.total == null ? '—' : t.total]), el('td', {}, [t.grade || '未自评'])]));
+        el('td', {'class': 'num'}, [t.total == null ? '—' : fixed(t.total)]), el('td', {}, [t.grade || '未自评'])]));
     });
     var l = data.lights, g = data.grades;
     foot.appendChild(el('tr', {}, [el('th', {scope: 'row'}, ['合计 ' + l.total + ' 个']),

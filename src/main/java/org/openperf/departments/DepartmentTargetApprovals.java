@@ -27,9 +27,12 @@ public class DepartmentTargetApprovals {
     private final DepartmentTargetOpinionRepository opinions;
     private final DepartmentTargetChecks checks;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public DepartmentTargetApprovals(DepartmentTargetRepository tables, DepartmentTargetOpinionRepository opinions,
-                                     DepartmentTargetChecks checks, Clock clock) {
+                                     DepartmentTargetChecks checks, Clock clock,
+                                     org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tables = tables;
         this.opinions = opinions;
         this.checks = checks;
@@ -87,6 +90,7 @@ public class DepartmentTargetApprovals {
                 .filter(o -> FINANCE_REVIEW.equals(o.getStep()) && "approve".equals(o.getAction()))
                 .reduce((a, b) -> b).map(DepartmentTargetOpinion::getUserId).orElse(null);
         record(tableId, null, APPROVAL, "approve", approver, "批复为第 " + t.getApprovedVersion() + " 版");
+        events.publishEvent(new DepartmentTableApproved(tableId, t.getYear()));
         return t.getApprovedVersion();
     }
 

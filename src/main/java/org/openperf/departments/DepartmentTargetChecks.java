@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * The reviewer's checks of a department table (docs/department-targets.md): every activity has indicators, no two
  * activities share a 活动编码, every indicator has bands, and each band reads and runs one way (the band rules of
- * project tables, {@code value.band.*}). Each finding's level is its {@link Rule}'s, as the province set it.
+ * project tables, {@code value.band.*}); weights, when any is given, on every indicator, each above 0, adding up to
+ * the indicators' total (90; {@code weight.*}, as project tables), or the self-evaluation could not be scored. Each finding's level is its {@link Rule}'s, as the province set it.
  *
  * <p>{@link Finding#indicatorIndex()} counts the table's indicators across all activities from 0 (the rows of the
  * published table); activity findings have none and name the activity in {@link Finding#field()}.
@@ -64,10 +65,42 @@ public class DepartmentTargetChecks {
                 row++;
             }
         }
+        weights(table, findings);
         return List.copyOf(findings);
     }
 
-    private void add(List<DepartmentFinding> findings, Rule rule, int year, String field, int activity, Integer row,
+    private void weights(DepartmentTargetTable table, List<DepartmentFinding> findings) {
+        if (table.allIndicators().stream().allMatch(i -> i.getWeight() == null)) {
+            return; // without weights the activities share the total evenly
+        }
+        int year = table.getYear();
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        int row = 0;
+        for (int k = 0; k < table.getActivities().size(); k++) {
+            DepartmentActivity a = table.getActivities().get(k);
+            for (ActivityIndicator i : a.getIndicators()) {
+                java.math.BigDecimal w = i.getWeight();
+                if (w == null) {
+                    add(findings, Rule.WEIGHT_MISSING, year, i.getName(), k, row, a.label() + "的指标“" + i.getName()
+                            + "”未填写权重（其他指标已填写）：权重须全部填写，或全部不填（各活动平分）");
+                } else if (w.signum() <= 0) {
+                    add(findings, Rule.WEIGHT_NON_POSITIVE, year, i.getName(), k, row, a.label() + "的指标“"
+                            + i.getName() + "”的权重 " + w.stripTrailingZeros().toPlainString() + " 应大于 0");
+                } else {
+                    sum = sum.add(w);
+                }
+                row++;
+            }
+        }
+        java.math.BigDecimal total = validation.settings().indicatorWeightTotal();
+        if (sum.compareTo(total) != 0) {
+            add(findings, Rule.WEIGHT_SUM, year, "权重", null, null, "指标权重合计为 " + sum.stripTrailingZeros().toPlainString()
+                    + "，应为 " + total.stripTrailingZeros().toPlainString() + "（预算执行率另计 "
+                    + validation.settings().budgetExecutionWeight().stripTrailingZeros().toPlainString() + " 分）");
+        }
+    }
+
+    private void add(List<DepartmentFinding> findings, Rule rule, int year, String field, Integer activity, Integer row,
                      String message) {
         Severity severity = validation.settings().severity(rule, year);
         if (severity != null) {

@@ -49,16 +49,16 @@ public class SelfEvaluationExportController {
     public ResponseEntity<byte[]> summary(@RequestParam int year,
                                           @RequestParam(required = false) String department) {
         List<SelfEvaluationReport> reports = evaluations.reports(year, department, Caller.current().scope());
-        List<DepartmentTablesSheet.SelfEvaluation> departments = departmentTables
-                .ofYear(year, department, Caller.current()).stream()
-                .map(d -> new DepartmentTablesSheet.SelfEvaluation(d.departmentCode() + " " + d.departmentName(), d.sheet()))
-                .toList();
-        if (reports.isEmpty() && departments.isEmpty()) {
+        List<DepartmentSelfEvaluations.DepartmentSheet> found = departmentTables.ofYear(year, department, Caller.current());
+        if (reports.isEmpty() && found.stream().allMatch(d -> "DRAFT".equals(d.sheet().status()))) {
             throw new IllegalArgumentException(year + " 年度" + (department == null ? "" : "主管部门 " + department + " ")
                     + "没有已评分的自评可汇总");
         }
+        List<DepartmentTablesSheet.SelfEvaluation> departments = found.stream()
+                .map(d -> new DepartmentTablesSheet.SelfEvaluation(d.departmentCode() + " " + d.departmentName(), d.sheet()))
+                .toList();
         String title = year + "年度项目支出绩效自评结果汇总表" + (department == null || department.isBlank() ? ""
-                : "（" + (reports.isEmpty() ? departments.get(0).department() : reports.get(0).departmentName()) + "）");
+                : "（" + (reports.isEmpty() ? found.get(0).departmentName() : reports.get(0).departmentName()) + "）");
         return Download.attachment(Download.bytes(out -> writer.summary(title, reports, departments, out)),
                 "绩效自评汇总-" + year + (department == null ? "" : "-" + department) + ".xlsx", Download.XLSX);
     }

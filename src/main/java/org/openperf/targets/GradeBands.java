@@ -50,6 +50,22 @@ public class GradeBands {
         return excellent == null && good == null && fair == null && poor == null;
     }
 
+    /** Whether every band given is a number ({@code ≥95%}), so that only a number can be graded by them. */
+    public boolean numeric(int fiscalYear) {
+        boolean any = false;
+        for (String t : texts()) {
+            if (t == null) {
+                continue;
+            }
+            TargetValue v = TargetValueParser.parse(t, fiscalYear);
+            if (v == null || !v.isQuantitative() || v.getNumber() == null) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
     /** The bands from 优 to 差 (blank ones null). */
     public String[] texts() {
         return new String[] {excellent, good, fair, poor};

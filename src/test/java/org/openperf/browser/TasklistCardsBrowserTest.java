@@ -113,8 +113,18 @@ class TasklistCardsBrowserTest {
             Map<String, String> cards = new HashMap<>(cards(b, 15));
             b.screenshot("tasklist-cards");
             b.click(b.driver.findElement(By.xpath("//ul[contains(@class,'pagination')]//a[normalize-space()='2']")));
-            b.wait.until(d -> !cards.keySet().containsAll(cards(d).keySet()));
-            cards.putAll(cards(b, 15));
+            // Read page two in the same look that shows it whole (fifteen, none of page one's): a busy browser
+            // redraws the list in steps, and a second read could catch it mid-way.
+            Map<String, String> second = new HashMap<>();
+            b.wait.until(d -> {
+                Map<String, String> now = cards(d);
+                if (now.size() < 15 || !java.util.Collections.disjoint(now.keySet(), cards.keySet())) {
+                    return false;
+                }
+                second.putAll(now);
+                return true;
+            });
+            cards.putAll(second);
             assertThat(cards.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
             expected.forEach((name, shown) -> assertThat(cards.get(name)).as(name)
                     .contains(shown.get(0)).contains("单位").contains(shown.get(1)).contains("预算数").contains("到期"));

@@ -119,4 +119,29 @@ class DepartmentTargetChecksTest {
                 .isEqualTo(read.indicatorRefs().get(1).row() + 2);
         assertThat(read.indicatorRefs().get(unparsed.indicatorIndex()).toString()).startsWith("部门整体绩效目标!F");
     }
+
+    static ActivityIndicator weighted(String name, String weight) {
+        return new ActivityIndicator(name, null, weight == null ? null : new java.math.BigDecimal(weight),
+                new GradeBands("100%", "≥90%", "≥80%", "<80%"));
+    }
+
+    @Test
+    void weightsOnSomeIndicatorsOnlyOrNotAddingUpToNinetyAreErrorsAsInProjectTables() {
+        DepartmentTargetTable partial = new DepartmentTargetTable(2076);
+        partial.setDepartment(new Department("976", "测试局"));
+        partial.addActivity(activity("0101", "甲", weighted("到位率", "60"), weighted("发放率", null)));
+        List<Finding> p = CHECKS.check(partial);
+        Finding missing = only(p, Rule.WEIGHT_MISSING);
+        assertThat(missing.severity()).isEqualTo(Severity.ERROR);
+        assertThat(missing.indicatorIndex()).isEqualTo(1);
+        assertThat(missing.message()).contains("发放率", "未填写权重");
+        assertThat(only(p, Rule.WEIGHT_SUM).message()).contains("合计为 60，应为 90");
+
+        DepartmentTargetTable full = new DepartmentTargetTable(2076);
+        full.setDepartment(new Department("976", "测试局"));
+        full.addActivity(activity("0101", "甲", weighted("到位率", "60"), weighted("发放率", "30")));
+        assertThat(CHECKS.check(full)).isEmpty();
+        full.addActivity(activity("0102", "乙", weighted("覆盖率", "0")));
+        assertThat(only(CHECKS.check(full), Rule.WEIGHT_NON_POSITIVE).message()).contains("覆盖率", "应大于 0");
+    }
 }

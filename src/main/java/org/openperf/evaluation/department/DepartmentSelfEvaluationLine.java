@@ -39,6 +39,9 @@ public class DepartmentSelfEvaluationLine {
     @Column(length = 2)
     private String band;
 
+    @Column(name = "band_chosen", nullable = false)
+    private boolean bandChosen;
+
     @Column(precision = 12, scale = 6)
     private BigDecimal weight;
 
@@ -59,9 +62,10 @@ public class DepartmentSelfEvaluationLine {
         this.indicatorName = indicatorName;
     }
 
-    void fill(String actual, String band, String deviation) {
+    void fill(String actual, String band, boolean bandChosen, String deviation) {
         this.actual = actual;
         this.band = band;
+        this.bandChosen = bandChosen;
         this.deviation = deviation;
     }
 
@@ -88,6 +92,11 @@ public class DepartmentSelfEvaluationLine {
 
     public String getBand() {
         return band;
+    }
+
+    /** Whether the department chose the band rather than it being read from the actual value. */
+    public boolean isBandChosen() {
+        return bandChosen;
     }
 
     public BigDecimal getWeight() {

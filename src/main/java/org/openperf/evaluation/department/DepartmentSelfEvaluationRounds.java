@@ -3,10 +3,13 @@ package org.openperf.evaluation.department;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.openperf.departments.DepartmentMonitoring;
+import org.openperf.departments.DepartmentTableApproved;
 import org.openperf.departments.DepartmentTargetApprovals;
+import org.openperf.evaluation.SelfEvaluationRoundRepository;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.review.department.DepartmentTargetKeys;
 import org.openperf.review.department.DepartmentTargetProcess;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +25,12 @@ public class DepartmentSelfEvaluationRounds {
     private final DepartmentTargetApprovals approvals;
     private final RuntimeService runtime;
     private final EngineAccess engine;
+    private final SelfEvaluationRoundRepository rounds;
 
     public DepartmentSelfEvaluationRounds(DepartmentMonitoring monitoring, DepartmentSelfEvaluations evaluations,
                                           DepartmentTargetApprovals approvals, RuntimeService runtime,
-                                          EngineAccess engine) {
+                                          EngineAccess engine, SelfEvaluationRoundRepository rounds) {
+        this.rounds = rounds;
         this.monitoring = monitoring;
         this.evaluations = evaluations;
         this.approvals = approvals;
@@ -37,14 +42,32 @@ public class DepartmentSelfEvaluationRounds {
     public int reach(int year) {
         int reached = 0;
         for (long tableId : monitoring.approvedTables(year)) {
-            evaluations.open(tableId);
-            engine.asSystem(() -> runtime.startProcessInstanceByKey(DepartmentTargetProcess.SELF_EVALUATION_KEY,
-                    DepartmentTargetKeys.key(tableId), Variables.createVariables()
-                            // Shown by the forms (their links); the steps read the business key only.
-                            .putValue("tableId", tableId).putValue("year", year)
-                            .putValue("departmentCode", approvals.departmentCode(tableId))));
-            reached++;
+            reached += reach(tableId, year) ? 1 : 0;
         }
         return reached;
+    }
+
+    /**
+     * A table approved after its year's round was opened gets its 自评表 at 批复 (inside the approval's job): one
+     * department table a year, so a table still in review when the round opened would otherwise have none.
+     */
+    @EventListener
+    public void approved(DepartmentTableApproved approved) {
+        if (rounds.existsById(approved.year())) {
+            reach(approved.tableId(), approved.year());
+        }
+    }
+
+    private boolean reach(long tableId, int year) {
+        if (evaluations.opened(tableId)) {
+            return false;
+        }
+        evaluations.open(tableId);
+        engine.asSystem(() -> runtime.startProcessInstanceByKey(DepartmentTargetProcess.SELF_EVALUATION_KEY,
+                DepartmentTargetKeys.key(tableId), Variables.createVariables()
+                        // Shown by the forms (their links); the steps read the business key only.
+                        .putValue("tableId", tableId).putValue("year", year)
+                        .putValue("departmentCode", approvals.departmentCode(tableId))));
+        return true;
     }
 }

@@ -57,8 +57,9 @@ public class DepartmentSelfEvaluations {
                         List<LineInput> lines) {
     }
 
+    /** @param bandChosen the department chose the band (its value does not repeat a band in words) */
     public record LineView(int position, String activity, String indicator, Map<String, String> bands, String actual,
-                           String band, BigDecimal weight, BigDecimal score, String deviation) {
+                           String band, boolean bandChosen, BigDecimal weight, BigDecimal score, String deviation) {
     }
 
     /**
@@ -104,6 +105,12 @@ public class DepartmentSelfEvaluations {
             }
             return evaluations.save(e).getId();
         });
+    }
+
+    /** Whether a round has reached the table (its 自评表 exists). */
+    @Transactional(readOnly = true)
+    public boolean opened(long tableId) {
+        return evaluations.findByTableId(tableId).isPresent();
     }
 
     /** The table's 自评表 if a round reached it, as the caller may read it (another department: 404). */
@@ -188,9 +195,15 @@ public class DepartmentSelfEvaluations {
             if (deviation != null && deviation.length() > MAX_TEXT) {
                 problems.add(where + "偏差原因分析及改进措施不能超过 " + MAX_TEXT + " 字");
             }
-            String graded = actual == null || k >= indicators.size() ? null
-                    : DepartmentMonitoring.graded(indicators.get(k).getBands(), actual, t.getYear());
-            filled.add(new String[] {actual, graded != null ? graded : band, deviation});
+            org.openperf.targets.GradeBands bands = k < indicators.size() ? indicators.get(k).getBands() : null;
+            String graded = actual == null ? null : DepartmentMonitoring.graded(bands, actual, t.getYear());
+            if (actual != null && graded == null && bands != null && bands.numeric(t.getYear())) {
+                // Numeric bands grade a number: a value they cannot place is not the department's to grade.
+                problems.add(where + "实际完成值“" + actual + "”对不上评分档（" + bandList(bands)
+                        + "），请填写可与评分档比较的数值");
+            }
+            filled.add(new String[] {actual, graded != null ? graded : band, deviation,
+                    graded == null && band != null ? "chosen" : null});
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.get(0) + (problems.size() > 1 ? "（共 " + problems.size() + " 处问题）" : ""),
@@ -198,10 +211,14 @@ public class DepartmentSelfEvaluations {
         }
         for (int k = 0; k < filled.size(); k++) {
             String[] f = filled.get(k);
-            e.getLines().get(k).fill(f[0], f[1], f[2]);
+            e.getLines().get(k).fill(f[0], f[1], f[3] != null, f[2]);
         }
         e.fill(in.fullYearBudget(), in.spent(), achievement, caller.userId(), clock.instant());
-        evaluations.saveAndFlush(e);
+        try {
+            evaluations.saveAndFlush(e);
+        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException race) {
+            throw new ConflictException("自评表在您打开之后已被修改：请重新打开，在最新内容上再修改");
+        }
         return view(t, e);
     }
 
@@ -257,6 +274,9 @@ public class DepartmentSelfEvaluations {
     @Transactional
     public void decide(long tableId, String taskId, boolean approve, String comment, String user) {
         DepartmentSelfEvaluation e = evaluations.findByTableId(tableId).orElseThrow(() -> new NotFoundException("自评表不存在"));
+        if (approve && user != null && user.equals(e.getSubmittedBy())) {
+            throw new ForbiddenException("提交人不能审核自己提交的自评表：" + user + " 提交了主管部门的自评表，须由财政部门的其他审核人办理");
+        }
         if (approve) {
             e.approved();
         } else {
@@ -269,9 +289,12 @@ public class DepartmentSelfEvaluations {
     @Transactional(readOnly = true)
     public String summary(long tableId) {
         return evaluations.findByTableId(tableId).filter(e -> e.getTotalScore() != null)
-                .map(e -> "总分 " + e.getTotalScore().toPlainString() + " · " + e.getGrade() + " · 预算执行率 "
-                        + rate(e.getSpent(), e.getFullYearBudget()) + "%（" + shown(e.getBudgetScore()) + " 分）")
-                .orElse(null);
+                .map(e -> {
+                    long chosen = e.getLines().stream().filter(DepartmentSelfEvaluationLine::isBandChosen).count();
+                    return "总分 " + e.getTotalScore().toPlainString() + " · " + e.getGrade() + " · 预算执行率 "
+                            + rate(e.getSpent(), e.getFullYearBudget()) + "%（" + shown(e.getBudgetScore()) + " 分）"
+                            + (chosen == 0 ? "" : " · 其中 " + chosen + " 个指标的档次由主管部门选定（完成值与评分档文字不同），请核对");
+                }).orElse(null);
     }
 
     private DepartmentScoring.Sheet sheet(DepartmentTargetTable t, DepartmentSelfEvaluation e) {
@@ -286,11 +309,11 @@ public class DepartmentSelfEvaluations {
         boolean scored = !DepartmentSelfEvaluation.DRAFT.equals(e.getStatus()) && e.getTotalScore() != null;
         DepartmentScoring.Sheet sheet = null;
         String problem = null;
-        if (!scored && indicators.size() == e.getLines().size()) {
+        if (indicators.size() == e.getLines().size()) {
             try {
-                sheet = sheet(t, e);
+                sheet = sheet(t, e); // once scored, only its basis is shown: the figures are the stored ones
             } catch (InvalidInputException x) {
-                problem = x.getMessage();
+                problem = scored ? null : x.getMessage();
             }
         }
         List<LineView> lines = new ArrayList<>();
@@ -300,7 +323,7 @@ public class DepartmentSelfEvaluations {
             BigDecimal score = scored ? shown(l.getScore()) : sheet == null ? null : sheet.scores().get(k).round(2);
             lines.add(new LineView(k, l.getActivityName(), l.getIndicatorName(),
                     k < indicators.size() ? DepartmentTargetView.bands(indicators.get(k).getBands()) : Map.of(),
-                    l.getActual(), l.getBand(), weight, score, l.getDeviation()));
+                    l.getActual(), l.getBand(), l.isBandChosen(), weight, score, l.getDeviation()));
         }
         BigDecimal budgetScore = scored ? shown(e.getBudgetScore()) : sheet == null ? null : sheet.budgetScore().round(2);
         BigDecimal total = scored ? e.getTotalScore() : sheet == null ? null : sheet.shown();
@@ -333,10 +356,22 @@ public class DepartmentSelfEvaluations {
     }
 
     private static void amount(BigDecimal value, String field, List<String> problems) {
-        if (value != null && (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0 || value.scale() > 6)) {
+        if (value != null && (value.signum() < 0 || value.compareTo(MAX_AMOUNT) > 0
+                || value.stripTrailingZeros().scale() > 6)) {
             problems.add(field + " 须为 0 到 " + MAX_AMOUNT.toPlainString() + " 之间的金额（万元，至多 6 位小数），不能是 "
                     + value.toPlainString());
         }
+    }
+
+    private static String bandList(org.openperf.targets.GradeBands bands) {
+        String[] texts = bands.texts();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i] != null) {
+                out.add(BANDS.get(i) + " " + texts[i].strip());
+            }
+        }
+        return String.join(" · ", out);
     }
 
     private DepartmentTargetTable readable(long tableId, Caller caller) {

@@ -143,11 +143,23 @@ class DepartmentTargetLifecycleTest {
         assertThat(activities.get(0).get("indicators")).hasSize(2);
         assertThat(activities.get(1).get("indicators")).hasSize(13);
         int poor = 2;
+        // A value numeric bands cannot place is refused, naming the line; bands in words take the band the
+        // department chose when its value does not repeat one, and say so.
+        ObjectNode unreadable = filled(sheet, poor, false);
+        ((ObjectNode) unreadable.get("lines").get(0)).put("actual", "已完成");
+        ResponseEntity<String> refused = fixture.put(DEPT, sheetUrl, unreadable);
+        assertThat(fixture.status(refused)).isEqualTo(400);
+        assertThat(refused.getBody()).contains("第1个指标", "对不上评分档（优 100%");
+        int words = position(sheet, "及时");
         ResponseEntity<String> unitWrites = fixture.put(UNIT, sheetUrl, filled(sheet, poor, false));
         assertThat(fixture.status(unitWrites)).isEqualTo(403);
 
         // Saved without the analysis of the two lines below 优: the page shows the score, but it cannot be submitted.
-        JsonNode saved = fixture.ok(fixture.put(DEPT, sheetUrl, filled(sheet, poor, false)));
+        ObjectNode chosen = filled(sheet, poor, false);
+        ((ObjectNode) chosen.get("lines").get(words)).put("actual", "按期完成调查").put("band", "优");
+        JsonNode saved = fixture.ok(fixture.put(DEPT, sheetUrl, chosen));
+        assertThat(saved.get("lines").get(words).get("bandChosen").asBoolean()).isTrue();
+        assertThat(saved.get("lines").get(poor).get("bandChosen").asBoolean()).isFalse();
         assertThat(saved.get("lines").get(0).get("band").asText()).isEqualTo("良");
         assertThat(saved.get("lines").get(poor).get("band").asText()).isEqualTo("差");
         assertThat(saved.get("lines").get(0).get("weight").decimalValue()).isEqualByComparingTo("2.14");
@@ -162,7 +174,9 @@ class DepartmentTargetLifecycleTest {
         assertThat(incomplete.getBody()).contains("未达到“优”，须填写偏差原因分析及改进措施", "共 2 处");
         assertThat(evaluation).isWaitingAt(DepartmentTargetProcess.SELF_EVALUATION_REPORT);
 
-        fixture.ok(fixture.put(DEPT, sheetUrl, filled(saved, poor, true)));
+        ObjectNode explained = filled(saved, poor, true);
+        ((ObjectNode) explained.get("lines").get(words)).put("actual", "按期完成调查").put("band", "优");
+        fixture.ok(fixture.put(DEPT, sheetUrl, explained));
         fixture.ok(fixture.post(DEPT, "/api/tasks/" + task(evaluation).getId() + "/complete", "{\"comment\":\"自评完成\"}"));
         assertThat(evaluation).isWaitingAt(DepartmentTargetProcess.SELF_EVALUATION_FINANCE_REVIEW);
         JsonNode submitted = fixture.ok(fixture.get(FINANCE, sheetUrl));
@@ -171,7 +185,7 @@ class DepartmentTargetLifecycleTest {
         assertThat(submitted.get("grade").asText()).isEqualTo("优");
         assertThat(fixture.status(fixture.put(DEPT, sheetUrl, filled(submitted, poor, true)))).isEqualTo(409);
         assertThat(tasks.getVariableLocal(task(evaluation).getId(), "scoreSummary"))
-                .isEqualTo("总分 98.74 · 优 · 预算执行率 95.00%（9.50 分）");
+                .isEqualTo("总分 98.74 · 优 · 预算执行率 95.00%（9.50 分） · 其中 1 个指标的档次由主管部门选定（完成值与评分档文字不同），请核对");
         // The grade was decided through the engine's grade table: Cockpit's decision history shows the total.
         List<HistoricDecisionInstance> decided = history.createHistoricDecisionInstanceQuery()
                 .decisionDefinitionKey("Decision_Grade").includeInputs().orderByEvaluationTime().desc().listPage(0, 1);
@@ -226,6 +240,23 @@ class DepartmentTargetLifecycleTest {
         assertThat(sheetPage).contains("部门整体支出绩效自评表", "98.74", "只读");
     }
 
+    /** A table approved after its year's self-evaluation round opened gets its 自评表 at 批复. Department 990, 2068. */
+    @Test
+    void aTableApprovedAfterTheRoundOpenedIsReachedAtItsApproval() throws IOException {
+        fixture.user("dept990", "dept-990");
+        fixture.ok(fixture.post(FINANCE, "/api/self-evaluation-rounds", "{\"year\":2068}"));
+        long id = fixture.imported("dept990", 2068);
+        String table = "/api/department-targets/" + id;
+        assertThat(fixture.status(fixture.get("dept990", table + "/self-evaluation"))).isEqualTo(404);
+        fixture.ok(fixture.post("dept990", table + "/submit", "{}"));
+        ProcessInstance approval = instance(DepartmentTargetKeys.key(id), DepartmentTargetProcess.KEY);
+        asFinance(() -> complete(task(approval), withVariables("decision", "approve")));
+        assertThat(approval).isEnded();
+        ProcessInstance evaluation = instance(DepartmentTargetKeys.key(id), DepartmentTargetProcess.SELF_EVALUATION_KEY);
+        assertThat(evaluation).isWaitingAt(DepartmentTargetProcess.SELF_EVALUATION_REPORT);
+        assertThat(fixture.ok(fixture.get("dept990", table + "/self-evaluation")).get("lines")).hasSize(51);
+    }
+
     /**
      * The 自评表 to send: 全年预算 1,000, spent 950, every line at its 优 band but the first (良) and {@code poor}
      * (差); the two with their analysis when {@code explained}.
@@ -247,6 +278,16 @@ class DepartmentTargetLifecycleTest {
             }
         }
         return body;
+    }
+
+    /** The position of the first line whose 优 band reads {@code excellent}. */
+    static int position(JsonNode sheet, String excellent) {
+        for (JsonNode l : sheet.get("lines")) {
+            if (excellent.equals(l.get("bands").path("优").asText())) {
+                return l.get("position").asInt();
+            }
+        }
+        throw new AssertionError("no line graded " + excellent);
     }
 
     XSSFWorkbook workbook(String user, String url) throws IOException {
