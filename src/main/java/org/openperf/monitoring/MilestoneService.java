@@ -41,7 +41,7 @@ public class MilestoneService {
      */
     @Transactional(readOnly = true)
     public Optional<Milestone> next(Long projectId, Integer lastMonth, Instant now) {
-        Project p = projects.table(projectId);
+        Project p = projects.header(projectId);
         List<Milestone> all = calculator.milestones(p);
         return all.stream()
                 .filter(m -> lastMonth != null ? m.month() > lastMonth : m.instant().isAfter(now))
@@ -54,7 +54,7 @@ public class MilestoneService {
         if (done.isPresent()) {
             return done.get();
         }
-        Project p = projects.table(projectId);
+        Project p = projects.header(projectId);
         Milestone milestone = calculator.milestones(p).stream().filter(m -> m.month() == month).findFirst()
                 .orElseGet(() -> Milestones.at(p, month));
         List<SpendingReading> spending = readings.findByProjectIdOrderByAsOfAscIdAsc(projectId).stream()

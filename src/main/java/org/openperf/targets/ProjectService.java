@@ -149,6 +149,20 @@ public class ProjectService {
         return p.getSubmittedBy();
     }
 
+    /**
+     * The project with its unit and spending plan but without its indicators (a table's largest part), for a caller
+     * that reads nothing else and only inside its own transaction: the milestone checks. Its indicators, read after
+     * that transaction, would fail to load.
+     */
+    @Transactional(readOnly = true)
+    public Project header(Long id) {
+        Project p = entityManager.find(Project.class, id);
+        if (p == null) {
+            throw new NotFoundException("项目 " + id + " 不存在");
+        }
+        return p;
+    }
+
     @Transactional(readOnly = true)
     public Project table(Long id) {
         // By key, not by query: a lifecycle start, a task's listeners and a delegate ask for the same table several

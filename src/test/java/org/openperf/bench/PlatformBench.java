@@ -61,6 +61,7 @@ import org.openperf.imports.TargetTableReader;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.ExecutionReadingRepository;
 import org.openperf.monitoring.MilestoneResultRepository;
+import org.openperf.monitoring.Milestones;
 import org.openperf.review.ProjectProcesses;
 import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
@@ -452,33 +453,34 @@ class PlatformBench {
     @Test
     @Order(3)
     void milestoneBurst() throws Exception {
-        List<Object[]> rows = jdbc.query("select p.id, p.name, p.budget, u.code, d.code from project p "
-                        + "join unit u on u.id = p.unit_id join department d on d.id = u.department_id "
-                        + "where p.budget > 0 order by p.id limit ?",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
-                        rs.getString(5)}, BenchSettings.BURST_PROJECTS);
-        int n = rows.size();
-        // Every project spent all its budget by 1 December 2024: the 12月底 light is green, monitoring ends.
+        List<Object[]> rows = jdbc.query("select p.id, p.budget, p.fiscal_year from project p where p.budget > 0 "
+                        + "order by p.id limit ?", (rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2),
+                        rs.getInt(3)}, BenchSettings.BURST_PROJECTS + 1);
+        int year = (Integer) rows.get(0)[2];
+        assertThat(rows).as("one budget year, so that every 12月底 falls at one instant")
+                .allMatch(r -> (Integer) r[2] == year);
+        // The statements are counted on a project of its own: one of the burst's would find its light stored.
+        Object[] last = rows.remove(rows.size() - 1);
+        // Every project spent all its budget by 1 December: the 12月底 light is green, monitoring ends.
         long seed0 = System.nanoTime();
         List<ExecutionReading> spent = new ArrayList<>();
         for (Object[] r : rows) {
-            spent.add(new ExecutionReading((Long) r[0], LocalDate.of(2024, 12, 1), (BigDecimal) r[2],
+            spent.add(new ExecutionReading((Long) r[0], LocalDate.of(year, 12, 1), (BigDecimal) r[1],
                     ExecutionReading.Source.API, "bench"));
         }
         readings.saveAll(spent);
-        Date due = Date.from(Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
-        inBatches(n, i -> {
-            Object[] r = rows.get(i);
-            Map<String, Object> vars = new HashMap<>();
-            vars.put("projectId", r[0]);
-            vars.put("year", 2024);
-            vars.put("unitCode", r[3]);
-            vars.put("departmentCode", r[4]);
-            vars.put("milestoneMonth", 12);
-            vars.put("nextMilestone", due);
-            runtime.createProcessInstanceByKey(ProjectProcesses.MONITORING).businessKey(String.valueOf(r[0]))
-                    .setVariables(vars).startBeforeActivity("TimerEvent_Milestone").execute();
-        });
+        // The clock stands in December, so that the first milestone ahead (which 排定下一监控节点 plans when
+        // monitoring starts) is 12月底, the same instant for every project.
+        Date due = Date.from(Milestones.endOfMonth(year, 12));
+        Date december = Date.from(Milestones.endOfMonth(year, 12).minus(10, ChronoUnit.DAYS));
+        ClockUtil.setCurrentTime(december);
+        inBatches(rows.size(), i -> startMonitoringAsAfterApproval((Long) rows.get(i)[0]));
+        awaitMonitoringStarted();
+        long waiting = management.createJobQuery().processDefinitionKey(ProjectProcesses.MONITORING).timers()
+                .duedateLowerThan(new Date(due.getTime() + 1)).duedateHigherThan(new Date(due.getTime() - 1))
+                .count();
+        int n = (int) waiting;
+        assertThat(n).as("monitoring instances waiting for 12月底").isPositive();
         String seedOurs = ImportFiles.secs(seed0);
         long before = milestoneResults.count();
         Burst ours = burst(due, () -> milestoneResults.count() - before, n);
@@ -491,25 +493,29 @@ class PlatformBench {
         Burst bare = burst(bareDue, () -> history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey("bench-bare-timer").finished().count(), n);
 
-        // One more of each, its milestone job executed by hand with the statements counted.
-        Object[] last = rows.get(n - 1);
-        readings.save(new ExecutionReading((Long) last[0], LocalDate.of(2024, 12, 1), (BigDecimal) last[2],
+        // One more of each, its milestone job executed by hand with the statements counted. Ours is executed
+        // with the clock still before 12月底, so that the job executor leaves it alone (the light does not read
+        // the clock); the bare one is due two days ahead.
+        readings.save(new ExecutionReading((Long) last[0], LocalDate.of(year, 12, 1), (BigDecimal) last[1],
                 ExecutionReading.Source.API, "bench"));
-        Date countDue = Date.from(Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
-        Map<String, Object> countVars = new HashMap<>(Map.of("projectId", last[0],
-                "year", 2024, "unitCode", last[3], "departmentCode", last[4], "milestoneMonth", 12,
-                "nextMilestone", countDue));
-        String countPi = runtime.createProcessInstanceByKey(ProjectProcesses.MONITORING).businessKey(String.valueOf(last[0]))
-                .setVariables(countVars).startBeforeActivity("TimerEvent_Milestone").execute().getId();
-        String barePi = runtime.startProcessInstanceByKey("bench-bare-timer", "bare-timer-count",
-                Map.of("nextMilestone", countDue)).getId();
+        ClockUtil.setCurrentTime(december);
+        String countLifecycle = startMonitoringAsAfterApproval((Long) last[0]);
+        awaitMonitoringStarted();
+        String countPi = runtime.createProcessInstanceQuery().superProcessInstanceId(countLifecycle).singleResult()
+                .getId();
         QueryPlans.Statements oursJob = QueryPlans.counted(() -> management.executeJob(
                 management.createJobQuery().processInstanceId(countPi).singleResult().getId()));
+        ClockUtil.reset();
+        Date countDue = Date.from(Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+        String barePi = runtime.startProcessInstanceByKey("bench-bare-timer", "bare-timer-count",
+                Map.of("nextMilestone", countDue)).getId();
         QueryPlans.Statements bareJob = QueryPlans.counted(() -> management.executeJob(
                 management.createJobQuery().processInstanceId(barePi).singleResult().getId()));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(countPi).count())
+                .as("the counted monitoring instance has ended").isZero();
         BenchReport.note("Scenario 3 · statements of one milestone job", "Ours (the 12月底 light, green, "
-                + "stored; no milestone left, monitoring ends): " + oursJob.total()
-                + " (Camunda + Hibernate); Camunda's by table: "
+                + "stored; no milestone left, monitoring ends and its lifecycle goes on to wait at the join): "
+                + oursJob.total() + " (Camunda + Hibernate); Camunda's by table: "
                 + oursJob.breakdown() + ". Bare (timer → no-op → end): " + bareJob.total() + "; "
                 + bareJob.breakdown() + ".");
         String s = "3 burst";
@@ -521,16 +527,42 @@ class PlatformBench {
                 BenchReport.fmt(ours.wake()) + " s", BenchReport.fmt(bare.wake()) + " s", "", "", "");
         BenchReport.row(s, "lights per second while busy", BenchReport.fmt(n / ours.processing()),
                 BenchReport.fmt(n / bare.processing()), "", "", "");
-        BenchReport.note("Scenario 3 · burst", "Seeding (not timed): the " + n + " monitoring instances are started "
-                + "with the public API directly before TimerEvent_Milestone (runtimeService.createProcessInstanceByKey"
-                + "(\"target-monitoring\").startBeforeActivity(\"TimerEvent_Milestone\")) with the variables the process "
-                + "expects (projectId, year, unitCode, departmentCode, milestoneMonth 12, nextMilestone), "
-                + "for projects stored by scenario 1, each with a spending reading (all spent: green), in " + seedOurs
-                + " s; the bare side starts " + n + " instances of bench-bare-timer (timer → no-op service task) in "
-                + seedBare + " s. All timers are due at the same instant, a day ahead; the clock is then moved past "
-                + "it with ClockUtil and the job executor (Camunda's defaults: 3 core threads, 3 jobs per acquisition, "
-                + "idle back-off up to 5 s, the app's max-wait) works them off. Failed jobs: ours " + ours.failed()
-                + ", bare " + bare.failed() + ".");
+        BenchReport.note("Scenario 3 · burst", "Seeding (not timed): for " + n + " projects stored by scenario 1, "
+                + "each with a spending reading (all spent: green), a target-lifecycle instance is started with the "
+                + "public API as 批复 leaves it (before CallActivity_Monitoring, a job of its own, and "
+                + "CatchEvent_SelfEvaluationRoundOpened, with the variables of the project's own lifecycle); the "
+                + "job executor starts each target-monitoring instance, whose 排定下一监控节点 plans 12月底 (the clock "
+                + "stands ten days before it), in " + seedOurs + " s. The bare side starts " + n + " instances of "
+                + "bench-bare-timer (timer → no-op service task) in " + seedBare + " s. The clock is then moved "
+                + "past the due instant with ClockUtil and the job executor (Camunda's defaults: 3 core threads, 3 "
+                + "jobs per acquisition, idle back-off up to 5 s, the app's max-wait) works them off. Failed jobs: "
+                + "ours " + ours.failed() + ", bare " + bare.failed() + ".");
+    }
+
+    /**
+     * A target-lifecycle instance of the project as 批复 leaves it: monitoring about to start (a job) and the wait
+     * for the self-evaluation round, with the variables the project's lifecycle was started with.
+     */
+    String startMonitoringAsAfterApproval(Long projectId) {
+        String key = String.valueOf(projectId);
+        ProcessInstance own = runtime.createProcessInstanceQuery().processDefinitionKey(ProjectProcesses.LIFECYCLE)
+                .processInstanceBusinessKey(key).list().get(0);
+        return runtime.createProcessInstanceByKey(ProjectProcesses.LIFECYCLE).businessKey(key)
+                .setVariables(runtime.getVariables(own.getId()))
+                .startBeforeActivity("CatchEvent_SelfEvaluationRoundOpened")
+                .startBeforeActivity("CallActivity_Monitoring").execute().getId();
+    }
+
+    /** Waits until the job executor has started every monitoring the seeding left as a job. */
+    void awaitMonitoringStarted() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (management.createJobQuery().processDefinitionKey(ProjectProcesses.LIFECYCLE)
+                .activityId("CallActivity_Monitoring").count() > 0) {
+            assertThat(System.nanoTime()).as("monitoring started within 20 minutes").isLessThan(deadline);
+            assertThat(management.createJobQuery().processDefinitionKey(ProjectProcesses.LIFECYCLE)
+                    .noRetriesLeft().count()).as("failed monitoring starts").isZero();
+            Thread.sleep(100);
+        }
     }
 
     record Burst(double wake, double total, long failed) {

@@ -22,7 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class QueryPlans {
 
-    private static final String CAMUNDA = "org.camunda.bpm.engine.impl.persistence.entity";
+    /**
+     * MyBatis logs each statement under its mapper's namespace: most are under persistence.entity, but the decision
+     * history's (history.event) and the decision definitions' (dmn.entity) are not, so the whole of impl is read.
+     */
+    private static final String CAMUNDA = "org.camunda.bpm.engine.impl";
     private static final String HIBERNATE = "org.hibernate.SQL";
 
     private QueryPlans() {
