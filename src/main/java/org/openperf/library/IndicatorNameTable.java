@@ -14,11 +14,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@code indicator_name} (V43), the distinct normalised indicator names the library's search scans: every
- * stored table (created, edited, imported) publishes an event in its transaction, and its names are added there.
- * Added without a conflict on any node at once ({@code on conflict do nothing} on PostgreSQL, {@code merge} on H2).
+ * stored table (created, edited, imported) publishes an event in its transaction, and its names are added when that
+ * transaction commits — once per transaction, so a file of thousands of tables writes its few thousand distinct
+ * names once, not each table's names in a round trip of its own. Added without a conflict on any node at once
+ * ({@code on conflict do nothing} on PostgreSQL, {@code merge} on H2).
  */
 @Component
 class IndicatorNameTable {
@@ -48,14 +52,41 @@ class IndicatorNameTable {
     }
 
     private void add(Long projectId) {
-        Set<String> keys = new TreeSet<>(); // in one order everywhere: no two nodes lock the same names crosswise
+        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+        Set<String> keys = inTransaction ? pending() : new TreeSet<>();
         for (Indicator i : projects.table(projectId).getIndicators()) {
             String k = ProjectNames.normalise(i.getName());
             if (!k.isEmpty()) {
                 keys.add(k);
             }
         }
-        add(keys);
+        if (!inTransaction) {
+            add(keys);
+        }
+    }
+
+    /** The names this transaction's tables hold, written just before it commits. */
+    @SuppressWarnings("unchecked")
+    private Set<String> pending() {
+        Set<String> keys = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (keys == null) {
+            // In one order everywhere: no two nodes lock the same names crosswise.
+            Set<String> fresh = new TreeSet<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    add(fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(IndicatorNameTable.this);
+                }
+            });
+            keys = fresh;
+        }
+        return keys;
     }
 
     void add(Set<String> keys) {
