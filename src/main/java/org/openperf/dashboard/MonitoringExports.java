@@ -1,10 +1,5 @@
 package org.openperf.dashboard;
 
-import org.openperf.departments.DepartmentMonitoring;
-import org.openperf.departments.DepartmentTargets;
-import org.openperf.exports.DepartmentTablesSheet;
-import org.openperf.kernel.Caller;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,10 +10,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openperf.departments.DepartmentMonitoring;
+import org.openperf.departments.DepartmentTargets;
+import org.openperf.exports.DepartmentTablesSheet;
 import org.openperf.exports.MonitoringTable;
 import org.openperf.exports.MonitoringWorkbookWriter;
+import org.openperf.kernel.Caller;
 import org.openperf.kernel.Download;
 import org.openperf.kernel.InvalidInputException;
+import org.openperf.kernel.Scope;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.ExecutionResult;
 import org.openperf.monitoring.Light;
@@ -35,7 +35,6 @@ import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView.UnitRef;
-import org.openperf.kernel.Scope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,8 +2,10 @@ package org.openperf.departments;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.ConflictException;
 import org.openperf.kernel.ForbiddenException;
@@ -94,12 +96,12 @@ public class DepartmentMonitoring {
      * any), with its lines: what the dashboard and the summary workbooks count. Empty when none.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<ReportView> latestSubmitted(long tableId, Integer maxMonth, Caller caller) {
+    public Optional<ReportView> latestSubmitted(long tableId, Integer maxMonth, Caller caller) {
         DepartmentTargetTable t = readable(tableId, caller);
         return reports.findByTableIdOrderByRoundIdAsc(t.getId()).stream()
                 .filter(r -> !DepartmentMonitoringReport.DRAFT.equals(r.getStatus()))
                 .filter(r -> maxMonth == null || r.getCutoffMonth() <= maxMonth)
-                .max(java.util.Comparator.comparingInt(DepartmentMonitoringReport::getCutoffMonth)
+                .max(Comparator.comparingInt(DepartmentMonitoringReport::getCutoffMonth)
                         .thenComparing(DepartmentMonitoringReport::getRoundId))
                 .map(r -> view(t, r));
     }

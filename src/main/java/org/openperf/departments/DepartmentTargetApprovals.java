@@ -7,6 +7,7 @@ import org.openperf.kernel.Finding;
 import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.InvalidInputException;
 import org.openperf.targets.ProjectStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +28,11 @@ public class DepartmentTargetApprovals {
     private final DepartmentTargetOpinionRepository opinions;
     private final DepartmentTargetChecks checks;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     public DepartmentTargetApprovals(DepartmentTargetRepository tables, DepartmentTargetOpinionRepository opinions,
                                      DepartmentTargetChecks checks, Clock clock,
-                                     org.springframework.context.ApplicationEventPublisher events) {
+                                     ApplicationEventPublisher events) {
         this.events = events;
         this.tables = tables;
         this.opinions = opinions;

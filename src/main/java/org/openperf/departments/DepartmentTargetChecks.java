@@ -1,5 +1,6 @@
 package org.openperf.departments;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,12 +75,12 @@ public class DepartmentTargetChecks {
             return; // without weights the activities share the total evenly
         }
         int year = table.getYear();
-        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        BigDecimal sum = BigDecimal.ZERO;
         int row = 0;
         for (int k = 0; k < table.getActivities().size(); k++) {
             DepartmentActivity a = table.getActivities().get(k);
             for (ActivityIndicator i : a.getIndicators()) {
-                java.math.BigDecimal w = i.getWeight();
+                BigDecimal w = i.getWeight();
                 if (w == null) {
                     add(findings, Rule.WEIGHT_MISSING, year, i.getName(), k, row, a.label() + "的指标“" + i.getName()
                             + "”未填写权重（其他指标已填写）：权重须全部填写，或全部不填（各活动平分）");
@@ -92,7 +93,7 @@ public class DepartmentTargetChecks {
                 row++;
             }
         }
-        java.math.BigDecimal total = validation.settings().indicatorWeightTotal();
+        BigDecimal total = validation.settings().indicatorWeightTotal();
         if (sum.compareTo(total) != 0) {
             add(findings, Rule.WEIGHT_SUM, year, "权重", null, null, "指标权重合计为 " + sum.stripTrailingZeros().toPlainString()
                     + "，应为 " + total.stripTrailingZeros().toPlainString() + "（预算执行率另计 "

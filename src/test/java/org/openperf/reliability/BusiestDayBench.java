@@ -54,6 +54,7 @@ class BusiestDayBench {
              AppNode node = new AppNode("load-seed", 18480, TEMPLATE, LOCK_MILLIS).start()) {
             seeded = new LoadRun(db);
             seedMillis = seeded.seed(new Rest(node.base()), USERS, PROJECTS);
+            db.analyze();
         }
     }
 

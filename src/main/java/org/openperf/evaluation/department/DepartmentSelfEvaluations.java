@@ -28,6 +28,8 @@ import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.InvalidInputException;
 import org.openperf.kernel.NotFoundException;
 import org.openperf.kernel.rules.DeployedRules;
+import org.openperf.targets.GradeBands;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -195,7 +197,7 @@ public class DepartmentSelfEvaluations {
             if (deviation != null && deviation.length() > MAX_TEXT) {
                 problems.add(where + "偏差原因分析及改进措施不能超过 " + MAX_TEXT + " 字");
             }
-            org.openperf.targets.GradeBands bands = k < indicators.size() ? indicators.get(k).getBands() : null;
+            GradeBands bands = k < indicators.size() ? indicators.get(k).getBands() : null;
             String graded = actual == null ? null : DepartmentMonitoring.graded(bands, actual, t.getYear());
             if (actual != null && graded == null && bands != null && bands.numeric(t.getYear())) {
                 // Numeric bands grade a number: a value they cannot place is not the department's to grade.
@@ -216,7 +218,7 @@ public class DepartmentSelfEvaluations {
         e.fill(in.fullYearBudget(), in.spent(), achievement, caller.userId(), clock.instant());
         try {
             evaluations.saveAndFlush(e);
-        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException race) {
+        } catch (ObjectOptimisticLockingFailureException race) {
             throw new ConflictException("自评表在您打开之后已被修改：请重新打开，在最新内容上再修改");
         }
         return view(t, e);
@@ -363,7 +365,7 @@ public class DepartmentSelfEvaluations {
         }
     }
 
-    private static String bandList(org.openperf.targets.GradeBands bands) {
+    private static String bandList(GradeBands bands) {
         String[] texts = bands.texts();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < texts.length; i++) {
