@@ -59,10 +59,9 @@ public class DepartmentSelfEvaluationRounds {
     }
 
     private boolean reach(long tableId, int year) {
-        if (evaluations.opened(tableId)) {
+        if (!evaluations.open(tableId)) {
             return false;
         }
-        evaluations.open(tableId);
         engine.asSystem(() -> runtime.startProcessInstanceByKey(DepartmentTargetProcess.SELF_EVALUATION_KEY,
                 DepartmentTargetKeys.key(tableId), Variables.createVariables()
                         // Shown by the forms (their links); the steps read the business key only.

@@ -50,6 +50,10 @@ public class DepartmentSelfEvaluations {
     static final int MAX_TEXT = 4000;
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999");
 
+    /** A line as it will be stored: the band read from the value, else the one the department chose. */
+    private record Filled(String actual, String band, boolean chosen, String deviation) {
+    }
+
     /** One line as the department sends it, in the 自评表's order. */
     public record LineInput(String actual, String band, String deviation) {
     }
@@ -94,25 +98,24 @@ public class DepartmentSelfEvaluations {
         this.clock = clock;
     }
 
-    /** The table's 自评表, one line per activity indicator as approved; the existing one if opened before. */
+    /**
+     * Opens the table's 自评表, one line per activity indicator as approved; false (nothing done) when a round has
+     * reached the table before.
+     */
     @Transactional
-    public long open(long tableId) {
-        return evaluations.findByTableId(tableId).map(DepartmentSelfEvaluation::getId).orElseGet(() -> {
-            DepartmentTargetTable t = tables.findById(tableId).orElseThrow(() -> new DepartmentTargetNotFoundException(tableId));
-            DepartmentSelfEvaluation e = new DepartmentSelfEvaluation(tableId, t.getYear(), t.getTotalBudget());
-            for (DepartmentActivity a : t.getActivities()) {
-                for (ActivityIndicator i : a.getIndicators()) {
-                    e.addLine(a.getName(), i.getName() == null ? "（未命名指标）" : i.getName());
-                }
+    public boolean open(long tableId) {
+        if (evaluations.findByTableId(tableId).isPresent()) {
+            return false;
+        }
+        DepartmentTargetTable t = tables.findById(tableId).orElseThrow(() -> new DepartmentTargetNotFoundException(tableId));
+        DepartmentSelfEvaluation e = new DepartmentSelfEvaluation(tableId, t.getYear(), t.getTotalBudget());
+        for (DepartmentActivity a : t.getActivities()) {
+            for (ActivityIndicator i : a.getIndicators()) {
+                e.addLine(a.getName(), i.getName() == null ? "（未命名指标）" : i.getName());
             }
-            return evaluations.save(e).getId();
-        });
-    }
-
-    /** Whether a round has reached the table (its 自评表 exists). */
-    @Transactional(readOnly = true)
-    public boolean opened(long tableId) {
-        return evaluations.findByTableId(tableId).isPresent();
+        }
+        evaluations.save(e);
+        return true;
     }
 
     /** The table's 自评表 if a round reached it, as the caller may read it (another department: 404). */
@@ -181,7 +184,7 @@ public class DepartmentSelfEvaluations {
             problems.add("年度总体目标实际完成情况 goalAchievement 不能超过 " + MAX_TEXT + " 字");
         }
         List<ActivityIndicator> indicators = t.allIndicators();
-        List<String[]> filled = new ArrayList<>();
+        List<Filled> filled = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {
             LineInput line = lines.get(k);
             String where = "第" + (k + 1) + "个指标（" + e.getLines().get(k).getIndicatorName() + "）：";
@@ -204,16 +207,15 @@ public class DepartmentSelfEvaluations {
                 problems.add(where + "实际完成值“" + actual + "”对不上评分档（" + bandList(bands)
                         + "），请填写可与评分档比较的数值");
             }
-            filled.add(new String[] {actual, graded != null ? graded : band, deviation,
-                    graded == null && band != null ? "chosen" : null});
+            filled.add(new Filled(actual, graded != null ? graded : band, graded == null && band != null, deviation));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.get(0) + (problems.size() > 1 ? "（共 " + problems.size() + " 处问题）" : ""),
                     problems);
         }
         for (int k = 0; k < filled.size(); k++) {
-            String[] f = filled.get(k);
-            e.getLines().get(k).fill(f[0], f[1], f[3] != null, f[2]);
+            Filled f = filled.get(k);
+            e.getLines().get(k).fill(f.actual(), f.band(), f.chosen(), f.deviation());
         }
         e.fill(in.fullYearBudget(), in.spent(), achievement, caller.userId(), clock.instant());
         try {
