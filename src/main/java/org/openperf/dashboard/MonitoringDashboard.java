@@ -54,8 +54,7 @@ public class MonitoringDashboard {
     /** The approved projects of a year in scope, optionally of one department, in department/unit/name order. */
     @Transactional(readOnly = true)
     public List<Project> approved(int year, String departmentCode, Scope scope) {
-        return projects.tables(year, null, scope).stream()
-                .filter(p -> p.getVersion() >= 1)
+        return projects.approvedTables(year, scope).stream()
                 .filter(p -> departmentCode == null || departmentCode.equals(department(p).code()))
                 .sorted(Comparator.comparing((Project p) -> Objects.toString(department(p).code(), "~"))
                         .thenComparing(p -> p.getUnit() == null ? "~" : Objects.toString(p.getUnit().getCode(), "~"))

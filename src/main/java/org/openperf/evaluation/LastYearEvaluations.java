@@ -59,7 +59,21 @@ class LastYearEvaluations implements LastYearSource {
             lines(" in (" + "?,".repeat(chunk.size()).substring(0, 2 * chunk.size() - 1) + ")", chunk.toArray())
                     .forEach(l -> lines.computeIfAbsent(l.projectId, k -> new ArrayList<>()).add(l));
         }
-        return links.stream().map(l -> l.flatMap(p -> build(lines.getOrDefault(p.id(), List.of())))).toList();
+        // Stored tables (a task list's page) compare with last year through their indicators' hand links too, as in of().
+        List<Long> stored = new ArrayList<>();
+        for (int i = 0; i < projects.size(); i++) {
+            if (projects.get(i).getId() != null && links.get(i).isPresent()) {
+                stored.add(projects.get(i).getId());
+            }
+        }
+        Map<Long, Map<String, String>> handLinks = stored.isEmpty() ? Map.of() : previous.indicatorLinks(stored);
+        List<Optional<LastYear>> out = new ArrayList<>(projects.size());
+        for (int i = 0; i < projects.size(); i++) {
+            Long id = projects.get(i).getId();
+            Optional<LastYear> last = links.get(i).flatMap(p -> build(lines.getOrDefault(p.id(), List.of())));
+            out.add(id == null ? last : last.map(l -> l.withHandLinks(handLinks.getOrDefault(id, Map.of()))));
+        }
+        return out;
     }
 
     private Optional<LastYear> published(long projectId) {

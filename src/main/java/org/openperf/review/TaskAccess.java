@@ -47,11 +47,10 @@ public class TaskAccess {
 
     /** The task if the caller may act on it: a candidate through one of their groups, its assignee or owner. */
     public Task visibleTask(String taskId, Caller caller) {
-        Task task = visible(tasks.createTaskQuery().taskId(taskId), caller);
-        if (task != null) {
-            return task;
-        }
-        task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        // The task by its id and then the rule in Java: an or-query (assignee, owner or candidate groups) costs
+        // Camunda twice the building of its SQL, the largest part of a completion's CPU under load
+        // (docs/performance.md); the candidate links are one small read, and only for a task not the caller's.
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null && engine.asSystem(
                 () -> history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) > 0) {
             // A second click, or the loser of a race: the task was completed a moment ago.

