@@ -56,7 +56,14 @@ final class AppNode implements AutoCloseable {
         starts++;
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:+UseSerialGC", "-jar", JAR.toString(),
+                "-Xmx768m", "-XX:+UseSerialGC"));
+        // -Dbench.nodeJvm="-XX:StartFlightRecording=..." profiles the nodes (%s: the node's name).
+        for (String option : System.getProperty("bench.nodeJvm", "").split("\\s+")) {
+            if (!option.isBlank()) {
+                cmd.add(option.replace("%s", name));
+            }
+        }
+        cmd.addAll(List.of("-jar", JAR.toString(),
                 "--server.port=" + port,
                 // The job log's HOSTNAME_ tells which node executed a job.
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,

@@ -153,7 +153,7 @@ class BusiestDayBench {
                 .append(PROJECTS).append(" tables created and submitted through /api, users through /engine-rest) in ")
                 .append(String.format("%.0f s", seedMillis / 1000.0)).append(", copied for each scenario.\n\n");
         b.append("Mix per user and turn: reviewers 10% the monitoring dashboard, finance 10% an import preview ")
-                .append("(a dry run of a 2-table workbook); otherwise 待办 (first page), open one of the first three ")
+                .append("(a dry run of a 2-table workbook); otherwise 待办 (first page), open one of its ")
                 .append("projects and complete it (department 80% approve, finance 85% approve, else return; preparers ")
                 .append("resubmit); with nothing to do, the project list and one project.\n\n");
         b.append("| scenario | figure | value | goal |\n|---|---|---|---|\n");
