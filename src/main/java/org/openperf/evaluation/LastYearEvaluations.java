@@ -59,7 +59,8 @@ class LastYearEvaluations implements LastYearSource {
             lines(" in (" + "?,".repeat(chunk.size()).substring(0, 2 * chunk.size() - 1) + ")", chunk.toArray())
                     .forEach(l -> lines.computeIfAbsent(l.projectId, k -> new ArrayList<>()).add(l));
         }
-        // Stored tables (a task list's page) compare with last year through their indicators' hand links too, as in of().
+        // Stored tables (a task list's page) compare with last year through their indicators' hand links too,
+        // as in of().
         List<Long> stored = new ArrayList<>();
         for (int i = 0; i < projects.size(); i++) {
             if (projects.get(i).getId() != null && links.get(i).isPresent()) {

@@ -178,8 +178,8 @@ public class TaskList {
         // Like the 待办 list: a row always carries its project, or is left out (a project deleted since).
         return list.stream().filter(t -> byId.containsKey(projectIds.get(t.getProcessInstanceId())))
                 .map(t -> row(t.getId(), byId.get(projectIds.get(t.getProcessInstanceId())),
-                        warnings.get(projectIds.get(t.getProcessInstanceId())), Steps.name(t.getTaskDefinitionKey()), t.getAssignee(), t.getStartTime(), t.getDueDate(),
-                        t.getEndTime(), false, false)).toList();
+                        warnings.get(projectIds.get(t.getProcessInstanceId())), Steps.name(t.getTaskDefinitionKey()),
+                        t.getAssignee(), t.getStartTime(), t.getDueDate(), t.getEndTime(), false, false)).toList();
     }
 
     /** 我发起的: the tables the caller submitted, wherever they are now. */

@@ -265,7 +265,8 @@ public class PreviousProjects {
         for (List<?> chunk : chunks(List.copyOf(projectIds))) {
             jdbc.query("select project_id, name_key, previous_name_key from indicator_previous_link"
                     + " where project_id in (" + marks(chunk.size()) + ")", rs -> {
-                        links.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                        links.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                .put(rs.getString(2), rs.getString(3));
                     }, chunk.toArray());
         }
         return links;

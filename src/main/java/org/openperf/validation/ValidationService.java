@@ -60,7 +60,7 @@ public class ValidationService implements TableChecks {
     private final ValidationSettings settings;
     /** Last year's results (evaluation's); looked up at the first validation, so no bean cycle at start-up. */
     private final ObjectProvider<LastYearSource> lastYear;
-    /** The bean once looked up: resolving it through the provider on every validation cost a list page 8% of its CPU. */
+    /** The bean, looked up once: resolving it through the provider at each validation was 8% of a list page's CPU. */
     private volatile LastYearSource lastYearSource;
 
     /** With the default settings, without last year's results (no {@code yoy.*} findings). */

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * Simulated users against one node: preparers resubmit what came back to them, department reviewers and finance
  * approve (sometimes return) what is in their 待办. Each user loops until the deadline: list the first page of
  * 待办, open a project, complete one of the first three tasks of the list (on the busiest day any of the page);
- * users of one group often pick the same task, so some completions race. Users with nothing to do open projects from the project list instead.
+ * users of one group often pick the same task, so some completions race. Users with nothing to do open projects
+ * from the project list instead.
  */
 final class LoadRun {
 

@@ -31,7 +31,8 @@ class SessionsTest {
     @Test
     void aScriptsBasicRequestsLeaveNoSession() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        String basic = "Basic " + Base64.getEncoder().encodeToString("unit402001:demo".getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic " + Base64.getEncoder()
+                .encodeToString("unit402001:demo".getBytes(StandardCharsets.UTF_8));
         for (String path : List.of("/api/tasks?view=todo", "/api/projects")) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Authorization", basic).GET().build(), HttpResponse.BodyHandlers.ofString());
