@@ -363,7 +363,9 @@ final class FifthYearSeed implements AutoCloseable {
         timed(currentYear + " open tasks", () -> inBatches(started, i -> {
             int p = i % currentProjects;
             String unit = unitOf(p);
-            int kind = (i / unitCodes.size()) % 20;
+            // Each unit's k-th task takes the next kind: every unit and department gets all three, in any size
+            // (by i / units alone, fewer tasks than 12 × units would all be 编制).
+            int kind = (i / unitCodes.size() + i) % 20;
             String activity = kind < 12 ? "UserTask_Drafting" : kind < 17 ? "UserTask_DepartmentReview"
                     : "UserTask_FinanceReview";
             Map<String, Object> vars = new HashMap<>();
