@@ -26,6 +26,7 @@ final class AppNode implements AutoCloseable {
     final int port;
     private final String database;
     private final long lockMillis;
+    private final List<String> extraArgs = new ArrayList<>();
     private Process process;
     private int starts;
 
@@ -37,6 +38,12 @@ final class AppNode implements AutoCloseable {
         this.port = port;
         this.database = database;
         this.lockMillis = lockMillis;
+    }
+
+    /** Further settings ({@code --name=value}) for this node, after the common ones: they win. */
+    AppNode with(String... args) {
+        extraArgs.addAll(List.of(args));
+        return this;
     }
 
     /** The node's operating-system process id (its CPU time is read from /proc). */
@@ -73,6 +80,7 @@ final class AppNode implements AutoCloseable {
                 "--camunda.bpm.job-execution.max-wait=" + MAX_WAIT_MILLIS,
                 "--spring.datasource.hikari.maximum-pool-size=20",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=WARN"));
+        cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("SPRING_PROFILES_ACTIVE", "prod");
         pb.environment().put("PERF_DB_URL", Database.SERVER + database);

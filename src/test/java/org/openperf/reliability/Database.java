@@ -45,6 +45,21 @@ final class Database implements AutoCloseable {
         return new Database(name);
     }
 
+    /** A connection to a database that exists (a template seeded by an earlier run). */
+    static Database open(String name) throws SQLException {
+        return new Database(name);
+    }
+
+    static boolean exists(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /**
      * Gathers the planner's statistics, as autovacuum does some time after a bulk load and as a restore needs
      * ({@code vacuumdb --analyze-only}): a copy carries its template's statistics, and a template seeded in a few

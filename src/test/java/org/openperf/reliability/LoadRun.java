@@ -259,8 +259,8 @@ final class LoadRun {
             return;
         }
         // On the busiest day a department's dozen reviewers work through their shared first page, each taking a
-        // row of it (-Dbench.load.pickFrom=3: the first three, as runs before 2026-12-05); the reliability run keeps
-        // its crowd on the first three rows to provoke races.
+        // row of it (-Dbench.load.pickFrom=3: the first three, as runs before 2026-12-04 night); the reliability
+        // run keeps its crowd on the first three rows to provoke races.
         int pickFrom = busiestDay() ? Integer.getInteger("bench.load.pickFrom", rows.size()) : 3;
         JsonNode row = rows.get(random.nextInt(Math.min(pickFrom, rows.size())));
         record("open", rest.get(u.id(), PASSWORD, "/api/projects/" + row.get("projectId").asLong()));

@@ -44,6 +44,11 @@ final class Rest {
         return send(user, password, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A file download (xlsx): any content type is accepted, as a browser's link would. */
+    Answer download(String user, String password, String path) {
+        return send(user, password, HttpRequest.newBuilder(URI.create(base + path)).GET(), "*/*");
+    }
+
     Answer post(String user, String password, String path, Object body) {
         return send(user, password, HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
@@ -79,8 +84,12 @@ final class Rest {
     }
 
     private Answer send(String user, String password, HttpRequest.Builder b) {
+        return send(user, password, b, "application/json");
+    }
+
+    private Answer send(String user, String password, HttpRequest.Builder b, String accept) {
         String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = b.header("Authorization", "Basic " + auth).header("Accept", "application/json")
+        HttpRequest request = b.header("Authorization", "Basic " + auth).header("Accept", accept)
                 .timeout(Duration.ofSeconds(60)).build();
         long t0 = System.nanoTime();
         try {
