@@ -119,6 +119,17 @@ class TaskListPageTest {
                 }
             }
             assertThat(names).contains(TaskListIndexes.TASK_ORDER, TaskListIndexes.FOLLOW_UP, TaskListIndexes.PARENT);
+            names.clear();
+            for (String table : List.of("ACT_HI_TASKINST", "act_hi_taskinst")) {
+                try (var rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                    while (rs.next()) {
+                        if (rs.getString("INDEX_NAME") != null) {
+                            names.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            assertThat(names).as("已办: a user's ended tasks").contains(TaskListIndexes.DONE);
         }
     }
 }
