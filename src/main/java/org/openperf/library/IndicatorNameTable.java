@@ -1,9 +1,9 @@
 package org.openperf.library;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.openperf.kernel.Databases;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.ProjectDraftCreated;
 import org.openperf.targets.ProjectDraftEdited;
@@ -11,7 +11,6 @@ import org.openperf.targets.ProjectImportedApproved;
 import org.openperf.targets.ProjectNames;
 import org.openperf.targets.ProjectService;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -98,8 +97,7 @@ class IndicatorNameTable {
 
     private String upsert() {
         if (upsert == null) {
-            boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) (Connection c) ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
+            boolean postgres = Databases.isPostgres(jdbc.getDataSource());
             upsert = postgres ? "insert into indicator_name (name_key) values (?) on conflict do nothing"
                     : "merge into indicator_name (name_key) key (name_key) values (?)";
         }

@@ -1,7 +1,9 @@
 package org.openperf.review;
 
 import jakarta.annotation.PostConstruct;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.openperf.kernel.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -49,7 +51,11 @@ public class TaskListIndexes {
         create(PARENT, "PARENT_TASK_ID_");
         // The history table may hold millions of rows when an upgrade first creates this: on PostgreSQL it is built
         // without blocking the completions that write to the table.
-        create(DONE, "ACT_HI_TASKINST", "ASSIGNEE_, END_TIME_", postgres() ? "concurrently " : "");
+        boolean postgres = Databases.isPostgres(jdbc.getDataSource());
+        create(DONE, "ACT_HI_TASKINST", "ASSIGNEE_, END_TIME_", postgres ? "concurrently " : "");
+        if (postgres) {
+            rebuildIfInvalid(DONE);
+        }
     }
 
     private void create(String name, String columns) {
@@ -65,12 +71,20 @@ public class TaskListIndexes {
         }
     }
 
-    private boolean postgres() {
+    /**
+     * A concurrent build cut short (the node stopped in the middle) leaves the index invalid, and "if not exists"
+     * would then skip it for good: PostgreSQL keeps it up to date but never reads it. Rebuilt at the next start.
+     */
+    private void rebuildIfInvalid(String name) {
         try {
-            return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+            List<Boolean> valid = jdbc.queryForList("select i.indisvalid from pg_index i join pg_class c"
+                    + " on c.oid = i.indexrelid where c.relname = ?", Boolean.class, name);
+            if (valid.contains(Boolean.FALSE)) {
+                log.warn("Index {} was left invalid by a build cut short: rebuilding it", name);
+                jdbc.execute("reindex index concurrently " + name);
+            }
         } catch (DataAccessException e) {
-            return false;
+            log.warn("Index {} not rebuilt (another node may be building it): {}", name, e.getMessage());
         }
     }
 }

@@ -1,9 +1,8 @@
 package org.openperf.review;
 
 import javax.sql.DataSource;
+import org.openperf.kernel.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,23 +20,13 @@ public class TaskListPlans {
 
     public TaskListPlans(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /** Within the current transaction: plan every statement with its values (nothing to do on other databases). */
     public void planForTheseValues() {
         if (postgres) {
             jdbc.execute("set local plan_cache_mode = force_custom_plan");
-        }
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource,
-                    java.sql.DatabaseMetaData::getDatabaseProductName);
-            return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (MetaDataAccessException e) {
-            return false;
         }
     }
 }

@@ -250,12 +250,7 @@ public class PreviousProjects {
     /** This project's indicators matched by hand: this year's name key → last year's ({@link ProjectNames}). */
     @Transactional(readOnly = true)
     public Map<String, String> indicatorLinks(Long projectId) {
-        Map<String, String> links = new HashMap<>();
-        jdbc.query("select name_key, previous_name_key from indicator_previous_link where project_id = ?",
-                rs -> {
-                    links.put(rs.getString(1), rs.getString(2));
-                }, projectId);
-        return links;
+        return indicatorLinks(List.of(projectId)).getOrDefault(projectId, new HashMap<>());
     }
 
     /** {@link #indicatorLinks} of several stored projects in one query per 500 (a page of the task list). */

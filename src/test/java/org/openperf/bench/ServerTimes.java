@@ -28,7 +28,9 @@ final class ServerTimes {
     }
 
     static void reset(JdbcTemplate jdbc) {
-        jdbc.queryForList("select pg_stat_statements_reset()");
+        // This database's statements only: the server's other databases keep theirs.
+        jdbc.queryForList("select pg_stat_statements_reset(0, (select oid from pg_database"
+                + " where datname = current_database()), 0)");
     }
 
     /** Adds what this database ran since the last {@link #reset} to {@code into}, by statement text. */

@@ -170,28 +170,44 @@ class BusiestDayBench {
         System.out.println(b);
     }
 
-    /** The slowest statements (pg_stat_statements, where the server preloads it). */
+    /** The slowest statements (pg_stat_statements, where the server preloads it), of the bench's database only. */
     static final class Statements {
 
+        private static final String THIS_DATABASE = "(select oid from pg_database where datname = current_database())";
+
+        /** Forgets this database's statements (not the other databases' on the server). */
         static void reset(Database db) {
             try {
                 db.execute("create extension if not exists pg_stat_statements");
-                db.execute("select pg_stat_statements_reset()");
+                db.execute("select pg_stat_statements_reset(0, " + THIS_DATABASE + ", 0)");
             } catch (SQLException e) {
                 // not preloaded on this server: reported as unavailable
             }
         }
 
+        /** The n statements with the most time in all. */
         static String top(Database db, int n) {
+            return list(db, "select calls, round(total_exec_time::numeric, 0), round(mean_exec_time::numeric, 2), "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 120) from pg_stat_statements where dbid = "
+                    + THIS_DATABASE + " and calls >= ? order by total_exec_time desc limit " + n, 0,
+                    r -> r[0] + " calls, " + r[1] + " ms (" + r[2] + " ms each)");
+        }
+
+        /** The n statements slowest on average among those called at least {@code minCalls} times. */
+        static String slowestOnAverage(Database db, int n, long minCalls) {
+            return list(db, "select calls, round(mean_exec_time::numeric, 2), round(max_exec_time::numeric, 1), "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 160) from pg_stat_statements where dbid = "
+                    + THIS_DATABASE + " and calls >= ? order by mean_exec_time desc limit " + n, minCalls,
+                    r -> r[0] + " calls, " + r[1] + " ms each (max " + r[2] + " ms)");
+        }
+
+        private static String list(Database db, String sql, long minCalls,
+                                   java.util.function.Function<Object[], String> figures) {
             try {
-                List<Object[]> rows = db.rows("select calls, round(total_exec_time::numeric, 0), "
-                        + "round(mean_exec_time::numeric, 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 120) "
-                        + "from pg_stat_statements where dbid = (select oid from pg_database where datname = "
-                        + "current_database()) order by total_exec_time desc limit " + n);
+                List<Object[]> rows = db.rows(sql, minCalls);
                 StringBuilder b = new StringBuilder();
                 for (Object[] r : rows) {
-                    b.append(b.isEmpty() ? "" : "; ").append('`').append(r[3]).append("` ").append(r[0])
-                            .append(" calls, ").append(r[1]).append(" ms (").append(r[2]).append(" ms each)");
+                    b.append(b.isEmpty() ? "" : "; ").append('`').append(r[3]).append("` ").append(figures.apply(r));
                 }
                 return b.toString();
             } catch (SQLException e) {

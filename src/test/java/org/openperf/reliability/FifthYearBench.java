@@ -211,7 +211,7 @@ class FifthYearBench {
                 + String.format("%.0f s", seconds) + "." + cleanup);
         NOTES.add(scenario + ", slowest statements by total time: " + BusiestDayBench.Statements.top(db, 10));
         NOTES.add(scenario + ", slowest statements by mean time (at least " + SAMPLES / 2 + " calls): "
-                + byMean(db, 6));
+                + BusiestDayBench.Statements.slowestOnAverage(db, 6, SAMPLES / 2));
         plans(db, scenario);
     }
 
@@ -258,23 +258,6 @@ class FifthYearBench {
 
     static double percentile(double[] sorted, int p) {
         return sorted[Math.max(0, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
-    }
-
-    private static String byMean(Database db, int n) {
-        try {
-            List<Object[]> rows = db.rows("select calls, round(mean_exec_time::numeric, 2), round(max_exec_time::"
-                    + "numeric, 1), left(regexp_replace(query, '\\s+', ' ', 'g'), 160) from pg_stat_statements where "
-                    + "dbid = (select oid from pg_database where datname = current_database()) and calls >= ? "
-                    + "order by mean_exec_time desc limit " + n, (long) SAMPLES / 2);
-            StringBuilder b = new StringBuilder();
-            for (Object[] r : rows) {
-                b.append(b.isEmpty() ? "" : "; ").append('`').append(r[3]).append("` ").append(r[0])
-                        .append(" calls, ").append(r[1]).append(" ms each (max ").append(r[2]).append(" ms)");
-            }
-            return b.toString();
-        } catch (SQLException e) {
-            return "pg_stat_statements not available";
-        }
     }
 
     /**
