@@ -14,7 +14,8 @@ import org.openperf.kernel.EngineAccess;
 import org.springframework.stereotype.Component;
 
 /**
- * Whose task it is, in one place for the 待办 list ({@link TaskList}) and the task commands ({@link ReviewTasks}).
+ * Whose task it is, for the task commands ({@link ReviewTasks}); the 待办 list ({@link OpenTasks}) asks the same
+ * in SQL.
  *
  * <p>The caller's open tasks ("my tasks", 待办) are those assigned to them and those offered to one of their groups
  * (or to them by name) that nobody has claimed yet. A task the caller may act on is one of those, or one a colleague
@@ -32,17 +33,6 @@ public class TaskAccess {
         this.tasks = tasks;
         this.history = history;
         this.engine = engine;
-    }
-
-    /** The caller's unclaimed tasks, offered to their groups, or to them by name when they have no group. */
-    TaskQuery offered(TaskQuery query, Caller caller) {
-        return caller.groups().isEmpty() ? query.taskCandidateUser(caller.userId())
-                : query.taskCandidateGroupIn(caller.groups());
-    }
-
-    /** The caller's claimed tasks (or handed to them by 转办 or 委派). */
-    TaskQuery assigned(TaskQuery query, Caller caller) {
-        return query.taskAssignee(caller.userId());
     }
 
     /** The task if the caller may act on it: a candidate through one of their groups, its assignee or owner. */

@@ -1,7 +1,6 @@
 package org.openperf.review;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.kernel.Finding;
@@ -42,11 +40,11 @@ public class TaskList {
     private final ValidationService validation;
     private final EngineAccess engine;
     private final TaskListPlans plans;
-    private final TaskAccess access;
+    private final OpenTasks open;
 
     public TaskList(TaskService tasks, HistoryService history, RuntimeService runtime, ProjectRepository projects,
-                    ValidationService validation, EngineAccess engine, TaskListPlans plans, TaskAccess access) {
-        this.access = access;
+                    ValidationService validation, EngineAccess engine, TaskListPlans plans, OpenTasks open) {
+        this.open = open;
         this.plans = plans;
         this.runtime = runtime;
         this.engine = engine;
@@ -64,29 +62,7 @@ public class TaskList {
     }
 
     private List<TaskRow> todoRows(Caller caller, Integer year, String department, int page, int size) {
-        // Two queries rather than one with or(candidate groups, assignee): PostgreSQL cannot use the group index
-        // through the OR and reads every unassigned task (docs/decisions/task-list-queries.md). Both are ordered the same
-        // way (the id breaks ties of tasks created at one instant, so a page boundary cannot split them at
-        // random), so the page is the same slice of the merged lists.
-        int upTo = (page + 1) * size;
-        List<Task> candidate = access.offered(todoQuery(year, department), caller).orderByDueDate().asc()
-                .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, upTo);
-        List<Task> assigned = access.assigned(todoQuery(year, department), caller).orderByDueDate().asc()
-                .orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(0, upTo);
-        List<Task> merged = new ArrayList<>(candidate.size() + assigned.size());
-        Set<String> seen = new HashSet<>();
-        for (Task t : candidate) {
-            if (seen.add(t.getId())) {
-                merged.add(t);
-            }
-        }
-        for (Task t : assigned) {
-            if (seen.add(t.getId())) {
-                merged.add(t);
-            }
-        }
-        merged.sort(TODO_ORDER);
-        return rows(merged.subList(Math.min(page * size, merged.size()), Math.min(upTo, merged.size())));
+        return rows(open.page(caller, year, department, page, size));
     }
 
     /**
@@ -119,23 +95,6 @@ public class TaskList {
                     f.contains(ReviewReminders.OVERDUE)));
         }
         return rows;
-    }
-
-    /** Due date first (tasks without one last, as PostgreSQL sorts nulls), then creation, then id. */
-    static final Comparator<Task> TODO_ORDER = Comparator
-            .comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Task::getCreateTime, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Task::getId);
-
-    private TaskQuery todoQuery(Integer year, String department) {
-        TaskQuery q = tasks.createTaskQuery().processDefinitionKeyIn(ProjectProcesses.all());
-        if (year != null) {
-            q.processVariableValueEquals("year", year);
-        }
-        if (department != null && !department.isBlank()) {
-            q.processVariableValueEquals("departmentCode", department);
-        }
-        return q;
     }
 
     /** The project of each running process instance: its business key, which no user can write. */

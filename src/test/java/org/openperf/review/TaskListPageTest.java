@@ -96,6 +96,17 @@ class TaskListPageTest {
         assertThat(list.todo(Approvals.DEPT2, 2024, "402", 0, 50)).extracting(TaskRow::projectId)
                 .contains(first, third).doesNotContain(second);
 
+        // The year and department filters are the project's: another year or department lists none of them.
+        assertThat(list.todo(Approvals.DEPT, 2025, null, 0, 50)).extracting(TaskRow::projectId)
+                .doesNotContain(first, second, third);
+        assertThat(list.todo(Approvals.DEPT, 2024, "353", 0, 50)).extracting(TaskRow::projectId)
+                .doesNotContain(first, second, third);
+        assertThat(list.todo(Approvals.DEPT, null, null, 0, 50)).extracting(TaskRow::projectId)
+                .contains(first, second, third);
+        // The preparer's 编制 tasks are not a reviewer's, nor theirs once submitted.
+        assertThat(list.todo(Approvals.UNIT, 2024, null, 0, 50)).extracting(TaskRow::projectId)
+                .doesNotContain(first, second, third);
+
         // Pages of one row walk the same list, one row each, in the same order.
         List<TaskRow> all = list.todo(Approvals.DEPT, 2024, "402", 0, 50);
         for (int page = 0; page < all.size(); page++) {
