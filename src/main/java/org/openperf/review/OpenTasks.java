@@ -1,39 +1,47 @@
 package org.openperf.review;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.kernel.Caller;
 import org.springframework.stereotype.Component;
 
 /**
- * The 待办 list's tasks in one statement: those assigned to the caller and the unclaimed ones offered to their groups
- * (or to them by name when they have no group), as {@link TaskAccess} defines them, of the projects' processes,
- * most urgent first.
+ * The 待办 list's tasks: those assigned to the caller and the unclaimed ones offered to their groups (or to them by
+ * name when they have no group), as {@link TaskAccess} defines them, of the projects' processes, most urgent first.
  *
- * <p>A native task query (the engine's public API) rather than two {@code TaskQuery}s merged: Camunda builds each
- * query's SQL anew with OGNL, about 15% of a node's CPU under the busiest day's load, and its candidate query is a
- * {@code select distinct} over a join, which PostgreSQL sorted in full for finance's 15,000 tasks among 100,000
- * (docs/performance.md). Here the caller's tasks are a set of ids (a union of the assignee index and the group
- * index), which leaves PostgreSQL free to walk the due-date index or to sort only the page.
+ * <p>Two native task queries (the engine's public API), merged: Camunda builds a {@code TaskQuery}'s SQL anew with
+ * OGNL at every call (about 15% of a node's CPU under the busiest day's load), and its candidate query is a
+ * {@code select distinct} over a join, which PostgreSQL sorted in full for finance's 15,000 tasks among 100,000. Here
+ * the offered tasks are a semi-join on the candidate links, so PostgreSQL walks the list's index for a large group
+ * and starts from the links for a small one; an OR of the two kinds, or a union of their ids, hid the group's size
+ * from the planner (docs/decisions/task-list-queries.md).
  */
 @Component
 class OpenTasks {
 
     /** Every value is a parameter ({@code #{…}}); the statement's text holds only constants. */
-    private static final String TASKS = "select RES.* from ACT_RU_TASK RES where RES.ID_ in ("
-            + "select A.ID_ from ACT_RU_TASK A where A.ASSIGNEE_ = #{user} "
-            + "union all select I.TASK_ID_ from ACT_RU_IDENTITYLINK I where I.TYPE_ = 'candidate' and %s) "
-            + "and (RES.ASSIGNEE_ = #{user} or RES.ASSIGNEE_ is null) "
-            + "and RES.PROC_DEF_ID_ in (select D.ID_ from ACT_RE_PROCDEF D where D.KEY_ in (%s))";
+    private static final String OFFERED = "select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ is null and RES.ID_ in "
+            + "(select I.TASK_ID_ from ACT_RU_IDENTITYLINK I where I.TYPE_ = 'candidate' and %s)";
+    private static final String ASSIGNED = "select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ = #{user}";
+    private static final String PROCESSES = " and RES.PROC_DEF_ID_ in (select D.ID_ from ACT_RE_PROCDEF D where "
+            + "D.KEY_ in (%s))";
     /** A process variable as {@code processVariableValueEquals} matches it: on the instance, not on a task. */
     private static final String VARIABLE = " and exists (select 1 from ACT_RU_VARIABLE V where V.PROC_INST_ID_ = "
             + "RES.PROC_INST_ID_ and V.TASK_ID_ is null and V.NAME_ = '%s' and %s)";
-    /** Due date first (tasks without one last), then creation, then id: the order of ix_act_ru_task_due_create. */
+    /** Due date first (tasks without one last), then creation, then id: the order of the list's index. */
     private static final String ORDER = " order by RES.DUE_DATE_ asc nulls last, RES.CREATE_TIME_ asc, RES.ID_ asc";
+    static final Comparator<Task> TODO_ORDER = Comparator
+            .comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Task::getCreateTime, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Task::getId);
 
     private final TaskService tasks;
 
@@ -46,6 +54,8 @@ class OpenTasks {
         if (caller.userId() == null) {
             return List.of();
         }
+        // Both lists in the same order up to the page's end: the page is the same slice of their merge.
+        int upTo = (page + 1) * size;
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("user", caller.userId());
         String offered;
@@ -59,12 +69,21 @@ class OpenTasks {
             }
             offered = "I.GROUP_ID_ in (" + String.join(", ", names) + ")";
         }
+        String filters = filters(year, department, parameters);
+        List<Task> merged = new ArrayList<>(query(String.format(OFFERED, offered) + filters, parameters, upTo));
+        Set<String> seen = new HashSet<>(merged.stream().map(Task::getId).toList());
+        query(ASSIGNED + filters, parameters, upTo).stream().filter(t -> seen.add(t.getId())).forEach(merged::add);
+        merged.sort(TODO_ORDER);
+        return merged.subList(Math.min(page * size, merged.size()), Math.min(upTo, merged.size()));
+    }
+
+    private static String filters(Integer year, String department, Map<String, Object> parameters) {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < ProjectProcesses.ALL.size(); i++) {
             parameters.put("key" + i, ProjectProcesses.ALL.get(i));
             keys.add("#{key" + i + "}");
         }
-        StringBuilder sql = new StringBuilder(String.format(TASKS, offered, String.join(", ", keys)));
+        StringBuilder sql = new StringBuilder(String.format(PROCESSES, String.join(", ", keys)));
         if (year != null) {
             parameters.put("year", year.longValue());
             sql.append(String.format(VARIABLE, "year", "V.LONG_ = #{year}"));
@@ -73,9 +92,12 @@ class OpenTasks {
             parameters.put("department", department);
             sql.append(String.format(VARIABLE, "departmentCode", "V.TYPE_ = 'string' and V.TEXT_ = #{department}"));
         }
-        sql.append(ORDER);
-        var query = tasks.createNativeTaskQuery().sql(sql.toString());
+        return sql.toString();
+    }
+
+    private List<Task> query(String sql, Map<String, Object> parameters, int upTo) {
+        NativeTaskQuery query = tasks.createNativeTaskQuery().sql(sql + ORDER);
         parameters.forEach(query::parameter);
-        return query.listPage(page * size, size);
+        return query.listPage(0, upTo);
     }
 }

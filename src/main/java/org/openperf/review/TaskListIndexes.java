@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The indexes Camunda's task table needs here. The 待办 list's: with it PostgreSQL walks the tasks in the list's order
- * (due date, then creation) and stops after one page, instead of reading and sorting every task of a group
+ * (due date, creation, id) and stops after one page, instead of reading and sorting every task of a group
  * (docs/decisions/task-list-queries.md); and the reminder sweep's, on the follow-up date.
  * Not a Flyway migration: on a fresh database Flyway runs before the engine creates its ACT_ tables, so this runs
  * once the engine is built. Idempotent; a second node starting at the same moment may lose the race, which is fine.
@@ -20,7 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskListIndexes {
 
-    static final String TASK_ORDER = "ix_act_ru_task_due_create";
+    /**
+     * The list's whole order, the id included: tasks created at one instant (an import, a round opened for every
+     * project) are many, and without the id PostgreSQL sorted all of them to find a page (docs/performance.md).
+     */
+    static final String TASK_ORDER = "ix_act_ru_task_due_create_id";
+    /** Its predecessor without the id, dropped once the new one stands. */
+    static final String TASK_ORDER_BEFORE = "ix_act_ru_task_due_create";
     /** The reminder sweep's query: review tasks whose follow-up date has passed (ReviewReminders). */
     static final String FOLLOW_UP = "ix_act_ru_task_follow_up";
     /**
@@ -46,15 +52,28 @@ public class TaskListIndexes {
 
     @PostConstruct
     public void ensure() {
-        create(TASK_ORDER, "DUE_DATE_, CREATE_TIME_");
+        // The task table holds a province's 100,000 open tasks and the history millions of rows when an upgrade
+        // first creates these: on PostgreSQL they are built without blocking the completions that write there.
+        boolean postgres = Databases.isPostgres(jdbc.getDataSource());
+        String how = postgres ? "concurrently " : "";
+        boolean ordered = create(TASK_ORDER, "ACT_RU_TASK", "DUE_DATE_, CREATE_TIME_, ID_", how);
         create(FOLLOW_UP, "FOLLOW_UP_DATE_");
         create(PARENT, "PARENT_TASK_ID_");
-        // The history table may hold millions of rows when an upgrade first creates this: on PostgreSQL it is built
-        // without blocking the completions that write to the table.
-        boolean postgres = Databases.isPostgres(jdbc.getDataSource());
-        create(DONE, "ACT_HI_TASKINST", "ASSIGNEE_, END_TIME_", postgres ? "concurrently " : "");
+        create(DONE, "ACT_HI_TASKINST", "ASSIGNEE_, END_TIME_", how);
         if (postgres) {
+            rebuildIfInvalid(TASK_ORDER);
             rebuildIfInvalid(DONE);
+        }
+        if (ordered) {
+            drop(TASK_ORDER_BEFORE, how);
+        }
+    }
+
+    private void drop(String name, String how) {
+        try {
+            jdbc.execute("drop index " + how + "if exists " + name);
+        } catch (DataAccessException e) {
+            log.warn("Index {} not dropped (another node may be dropping it): {}", name, e.getMessage());
         }
     }
 
@@ -62,12 +81,14 @@ public class TaskListIndexes {
         create(name, "ACT_RU_TASK", columns, "");
     }
 
-    private void create(String name, String table, String columns, String how) {
+    private boolean create(String name, String table, String columns, String how) {
         try {
             jdbc.execute("create index " + how + "if not exists " + name + " on " + table + " (" + columns + ")");
+            return true;
         } catch (DataAccessException e) {
             log.warn("Index {} on {} not created (another node may be creating it): {}", name, table,
                     e.getMessage());
+            return false;
         }
     }
 
