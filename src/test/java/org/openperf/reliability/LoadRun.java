@@ -231,7 +231,7 @@ final class LoadRun {
     /**
      * On the busiest day people work in a browser: they log in once and their session carries them (one node per
      * person, as a load balancer's sticky sessions keep it). {@code -Dbench.load.basic=true}: HTTP Basic on every
-     * request instead, as scripts call the API (and as runs before 2026-12-05 did).
+     * request instead, as scripts call the API (and as runs until the night of 2026-12-04 did).
      */
     private Rest browser(Rest node, User u) {
         if (Boolean.getBoolean("bench.load.basic")) {
