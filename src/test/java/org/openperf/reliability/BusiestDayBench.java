@@ -50,6 +50,7 @@ class BusiestDayBench {
 
     @BeforeAll
     static void seed() throws Exception {
+        Database.autovacuum(true);
         try (Database db = Database.fresh(TEMPLATE);
              AppNode node = new AppNode("load-seed", 18480, TEMPLATE, LOCK_MILLIS).start()) {
             seeded = new LoadRun(db);
@@ -151,10 +152,12 @@ class BusiestDayBench {
     }
 
     @AfterAll
-    static void write() throws IOException {
+    static void write() throws IOException, SQLException {
+        Database.autovacuum(false);
         StringBuilder b = new StringBuilder("# Busiest day, ").append(Instant.now()).append("\n\n");
         b.append(Runtime.getRuntime().availableProcessors()).append(" cores; the simulated users run in the test's JVM ")
-                .append("on the same machine. Each node: the built jar, prod profile, -Xmx768m, pool 20. Seeded once (")
+                .append("on the same machine; PostgreSQL's autovacuum on for the run, as in production. ")
+                .append("Each node: the built jar, prod profile, -Xmx768m, pool 20. Seeded once (")
                 .append(PROJECTS).append(" tables created and submitted through /api, users through /engine-rest) in ")
                 .append(String.format("%.0f s", seedMillis / 1000.0)).append(", copied for each scenario.\n\n");
         b.append(Boolean.getBoolean("bench.load.basic")

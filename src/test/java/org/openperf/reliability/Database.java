@@ -72,6 +72,20 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Turns the server's autovacuum on (true) or back to its configured value (false). Production runs it, and the
+     * task list's plans depend on the statistics it keeps: with the 待办 queue of a department emptied in minutes and
+     * no analyze since, PostgreSQL plans for the group it saw at the seeding (docs/performance.md). A server may run
+     * without it (this machine's CI configuration does); the busiest day turns it on for its own run only.
+     */
+    static void autovacuum(boolean on) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute(on ? "alter system set autovacuum = on" : "alter system reset autovacuum");
+            s.execute("select pg_reload_conf()");
+        }
+    }
+
     long count(String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
             rs.next();
