@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.kernel.Caller;
@@ -97,11 +98,25 @@ public class TaskList {
         return rows;
     }
 
-    /** The project of each running process instance: its business key, which no user can write. */
+    /**
+     * The project of each running process instance: its business key, which no user can write. A native query (a
+     * page has at most 200 instances): a ProcessInstanceQuery's SQL is built with OGNL at every call, 3% of a node's
+     * CPU on the busiest day.
+     */
     private Map<String, Long> runtimeProjectIds(String[] processInstanceIds) {
         Map<String, Long> ids = new HashMap<>();
-        for (ProcessInstance pi : runtime.createProcessInstanceQuery()
-                .processInstanceIds(Set.of(processInstanceIds)).list()) {
+        if (processInstanceIds.length == 0) {
+            return ids;
+        }
+        List<String> names = new ArrayList<>();
+        NativeProcessInstanceQuery query = runtime.createNativeProcessInstanceQuery();
+        for (int i = 0; i < processInstanceIds.length; i++) {
+            names.add("#{p" + i + "}");
+            query.parameter("p" + i, processInstanceIds[i]);
+        }
+        query.sql("select RES.* from ACT_RU_EXECUTION RES where RES.ID_ = RES.PROC_INST_ID_ and RES.ID_ in ("
+                + String.join(", ", names) + ")");
+        for (ProcessInstance pi : query.list()) {
             projectId(pi.getBusinessKey()).ifPresent(id -> ids.put(pi.getId(), id));
         }
         return ids;
