@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openperf.targets.Department;
+import org.openperf.targets.Project;
 import org.openperf.targets.ProjectRepository;
+import org.openperf.targets.Unit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -46,8 +49,58 @@ public class ProjectGroups {
      * ({@link TaskNames}) are both set while the engine creates it, and neither should cost a query of its own.
      */
     Optional<ProjectRepository.Routing> routing(long projectId) {
+        Map<Long, Optional<ProjectRepository.Routing>> read = readInThisTransaction();
+        return read == null ? projects.routing(projectId) : read.computeIfAbsent(projectId, projects::routing);
+    }
+
+    /**
+     * A project this transaction has just stored and is about to start a process for: its routing is what the query
+     * would read, taken from the entity. The query would first flush every table the transaction holds (an import
+     * keeps up to a hundred with their indicators): that flush and the query were 30% of an import's time.
+     */
+    void remember(Project p) {
+        Map<Long, Optional<ProjectRepository.Routing>> read = readInThisTransaction();
+        if (read != null && p.getId() != null) {
+            Unit u = p.getUnit();
+            Department d = u == null ? null : u.getDepartment();
+            read.put(p.getId(), Optional.of(new Stored(u == null ? null : u.getCode(), d == null ? null : d.getCode(),
+                    p.getName(), p.getCode(), u == null ? null : u.getName())));
+        }
+    }
+
+    private record Stored(String unitCode, String departmentCode, String projectName, String projectCode,
+                          String unitName) implements ProjectRepository.Routing {
+
+        @Override
+        public String getUnitCode() {
+            return unitCode;
+        }
+
+        @Override
+        public String getDepartmentCode() {
+            return departmentCode;
+        }
+
+        @Override
+        public String getProjectName() {
+            return projectName;
+        }
+
+        @Override
+        public String getProjectCode() {
+            return projectCode;
+        }
+
+        @Override
+        public String getUnitName() {
+            return unitName;
+        }
+    }
+
+    /** The routings read in the current transaction, null outside one. */
+    private Map<Long, Optional<ProjectRepository.Routing>> readInThisTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return projects.routing(projectId);
+            return null;
         }
         @SuppressWarnings("unchecked")
         Map<Long, Optional<ProjectRepository.Routing>> read =
@@ -62,7 +115,7 @@ public class ProjectGroups {
                 }
             });
         }
-        return read.computeIfAbsent(projectId, projects::routing);
+        return read;
     }
 
     private Codes codes(DelegateExecution execution) {

@@ -40,6 +40,7 @@ public class ReviewService {
     private final ObjectMapper json;
     private final EngineAccess engine;
     private final Clock clock;
+    private final ProjectGroups groups;
 
     /**
      * Off only for a bulk load that must not open workflows (and for the benchmark, which measures the import
@@ -50,7 +51,8 @@ public class ReviewService {
 
     public ReviewService(RuntimeService runtime, ProjectService projects, ValidationService validation,
                          ReviewOpinionRepository opinions, TargetVersionRepository versions, ObjectMapper json,
-                         EngineAccess engine, Clock clock) {
+                         EngineAccess engine, Clock clock, ProjectGroups groups) {
+        this.groups = groups;
         this.clock = clock;
         this.engine = engine;
         this.runtime = runtime;
@@ -68,6 +70,7 @@ public class ReviewService {
             return;
         }
         Project p = projects.table(event.projectId());
+        groups.remember(p);
         // Whoever stored the draft (a preparer importing, demo data) starts its lifecycle on the system's authority.
         engine.asSystem(() -> runtime.startProcessInstanceByKey(LIFECYCLE, String.valueOf(p.getId()),
                 lifecycleVariables(p)));
