@@ -76,6 +76,9 @@ final class Text {
         if (text == null) {
             return "";
         }
+        if (alreadyKey(text)) {
+            return text; // most cells: the parsers ask for every cell's key when they look for labels
+        }
         String s = WHITESPACE.matcher(text).replaceAll("")
                 .replace('（', '(').replace('）', ')').replace('：', ':');
         s = WAN_YUAN_SUFFIX.matcher(s).replaceAll("");
@@ -83,6 +86,18 @@ final class Text {
             s = s.substring(0, s.length() - 1);
         }
         return s;
+    }
+
+    /** Nothing {@link #key} would change: no whitespace, no full-width bracket or colon, no trailing colon or ')'. */
+    private static boolean alreadyKey(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == '\u00A0' || c == '\u3000' || (c >= '\u2002' && c <= '\u200B') || c == '\uFEFF'
+                    || c == '（' || c == '）' || c == '：') {
+                return false;
+            }
+        }
+        return text.isEmpty() || (!text.endsWith(":") && !text.endsWith(")"));
     }
 
     /** An amount parsed, or null. */

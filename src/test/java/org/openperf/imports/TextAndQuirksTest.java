@@ -25,6 +25,19 @@ class TextAndQuirksTest {
     }
 
     @Test
+    void formLabelsCompareWithoutSpacesFullWidthPunctuationOrTheUnitSuffix() {
+        assertThat(Text.key("项目名称")).isEqualTo("项目名称");
+        assertThat(Text.key("项目 名称：")).isEqualTo("项目名称");
+        assertThat(Text.key("年度资金总额（万元）")).isEqualTo("年度资金总额");
+        assertThat(Text.key("年度资金总额(单位:万元)")).isEqualTo("年度资金总额");
+        assertThat(Text.key("绩效指标:")).isEqualTo("绩效指标");
+        assertThat(Text.key("\u3000实施单位\u200B")).isEqualTo("实施单位");
+        assertThat(Text.key("其中(财政资金)")).isEqualTo("其中(财政资金)");
+        assertThat(Text.key("")).isEmpty();
+        assertThat(Text.key(null)).isEmpty();
+    }
+
+    @Test
     void readsAmountsExactly() {
         assertThat(Text.amount("1, 800. 00").value()).isEqualTo(new BigDecimal("1800.00"));
         assertThat(Text.amount("1, 800. 00").repaired()).isTrue();
