@@ -12,14 +12,17 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
 
     /**
      * Projects by year, unit and status within a caller's scope: everything when {@code all}, else the projects of
-     * the given units and of the units of the given departments (lists never empty: pass a sentinel).
+     * the given units and of the units of the given departments (lists never empty: pass a sentinel). The scope is
+     * a set of units, so that PostgreSQL reads the projects by their unit's index instead of joining every project
+     * to its unit and department and filtering (1.6 ms a unit's list at 3,000 projects, all of them read).
      */
     @Query("""
             select p from Project p left join p.unit u left join u.department d
             where (:year is null or p.year = :year)
               and (:unitCode is null or u.code = :unitCode)
               and (:status is null or p.status = :status)
-              and (:all = true or u.code in :units or d.code in :departments)
+              and (:all = true or p.unit in (select su from Unit su left join su.department sd
+                                               where su.code in :units or sd.code in :departments))
             """)
     Page<Project> search(@Param("year") Integer year, @Param("unitCode") String unitCode,
                          @Param("status") ProjectStatus status, @Param("all") boolean all,
@@ -33,7 +36,8 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
     @Query("""
             select p from Project p left join fetch p.unit u left join fetch u.department d
             where p.year = :year and p.version >= 1
-              and (:all = true or u.code in :units or d.code in :departments)
+              and (:all = true or p.unit in (select su from Unit su left join su.department sd
+                                               where su.code in :units or sd.code in :departments))
             """)
     java.util.List<Project> approvedTables(@Param("year") int year, @Param("all") boolean all,
                                            @Param("units") java.util.Collection<String> units,
@@ -46,7 +50,8 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
               and (:unitCode is null or u.code = :unitCode)
               and (:status is null or p.status = :status)
               and (:text is null or lower(p.name) like :text or lower(p.code) like :text)
-              and (:all = true or u.code in :units or d.code in :departments)
+              and (:all = true or p.unit in (select su from Unit su left join su.department sd
+                                               where su.code in :units or sd.code in :departments))
             """)
     Page<Project> browse(@Param("year") Integer year, @Param("unitCode") String unitCode,
                          @Param("status") ProjectStatus status, @Param("text") String text, @Param("all") boolean all,

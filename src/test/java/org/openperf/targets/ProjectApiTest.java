@@ -134,6 +134,10 @@ class ProjectApiTest {
                 .get("totalElements").asLong()).isEqualTo(1);
         assertThat(http.withBasicAuth("dept353", "demo").getForEntity("/api/projects/" + id, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(read(http.withBasicAuth("dept353", "demo").getForEntity("/api/projects?year=2029", String.class))
+                .get("totalElements").asLong()).isZero();
+        assertThat(read(http.withBasicAuth("finance", "demo").getForEntity("/api/projects?year=2029", String.class))
+                .get("totalElements").asLong()).isEqualTo(1);
         assertThat(http.withBasicAuth("finance", "demo").getForEntity("/api/projects/" + id, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(new TestRestTemplate().getForEntity(http.getRootUri() + "/api/projects/" + id, String.class)
