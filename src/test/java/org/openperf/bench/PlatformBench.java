@@ -163,6 +163,11 @@ class PlatformBench {
 
     // ---------------------------------------------------------------------------------------------- 1 · import
 
+    /** The goal: 10,000 tables in 30 s, so 3 ms a table for a smaller run. */
+    static double importGoalSeconds(int tables) {
+        return 30.0 * tables / 10_000;
+    }
+
     @Test
     @Order(1)
     void importTablesAndStartTheirLifecycles() throws Exception {
@@ -175,7 +180,8 @@ class PlatformBench {
         BenchReport.row(s, "import " + ours.tables() + " tables (" + ours.indicators() + " indicators): parse, "
                         + "validate, store, start lifecycle", BenchReport.fmt(ours.seconds()) + " s",
                 BenchReport.fmt(poi.seconds()) + " s (POI)", BenchReport.fmt(ours.seconds() / poi.seconds()) + "×",
-                "< 120 s", ours.seconds() < 120 ? "met" : "MISSED");
+                "< " + BenchReport.fmt(importGoalSeconds(ours.tables())) + " s",
+                ours.seconds() < importGoalSeconds(ours.tables()) ? "met" : "MISSED");
         BenchReport.row(s, "tables per second", BenchReport.fmt(ours.tablesPerSecond()),
                 BenchReport.fmt(poi.tablesPerSecond()) + " (POI)", "", "", "");
         BenchReport.row(s, "peak heap (sampled / live after GC)", ours.peakHeapMb() + " / " + ours.peakAfterGcMb()
@@ -347,7 +353,7 @@ class PlatformBench {
                 + "of its own, not in the ratio): " + oursCounted.get(3).breakdown() + ". Bare 部门审核 (TaskService.complete): "
                 + bareCounted.get(1).breakdown() + ". Bare third task: " + bareCounted.get(2).breakdown() + ".");
         String s = "2 approval";
-        BenchReport.ratio(s, n + " projects draft → approved: per project", ours, bare, "ms", 1.5);
+        BenchReport.ratio(s, n + " projects draft → approved: per project", ours, bare, "ms", 1.3);
         BenchReport.row(s, "projects approved per second", BenchReport.fmt(1000 / ours), BenchReport.fmt(1000 / bare),
                 "", "", "");
         BenchReport.note("Scenario 2 · approval", "Per project, ours: submit + 校验 (a job after the submission, "
