@@ -86,7 +86,7 @@ class OpenTasks {
         StringBuilder sql = new StringBuilder(String.format(PROCESSES, String.join(", ", keys)));
         if (year != null) {
             parameters.put("year", year.longValue());
-            sql.append(String.format(VARIABLE, "year", "V.LONG_ = #{year}"));
+            sql.append(String.format(VARIABLE, "year", "V.TYPE_ = 'integer' and V.LONG_ = #{year}"));
         }
         if (department != null && !department.isBlank()) {
             parameters.put("department", department);

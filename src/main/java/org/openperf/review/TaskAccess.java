@@ -83,8 +83,9 @@ public class TaskAccess {
             // This check is the API's own rule, so the links are read on the system's authority.
             links = engine.asSystem(() -> tasks.getIdentityLinksForTask(task.getId()));
         } catch (NullValueException e) {
-            // Completed by someone else since it was looked up: its links went with it.
-            throw new TaskConflictException("任务“" + task.getName() + "”刚刚已被他人办理，请刷新任务列表");
+            // Completed by someone else since it was looked up: its links went with it. Without the task's name: the
+            // caller is neither its assignee nor its owner, and whether they were a candidate is gone with the links.
+            throw new TaskConflictException("任务刚刚已被他人办理，请刷新任务列表");
         }
         for (IdentityLink link : links) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,9 @@ public class TaskController {
         this.work = work;
     }
 
+    /** Rows up to the end of a page (page × size): 待办 reads both of its lists from the first row. */
+    static final int MAX_ROWS = 100_000;
+
     @GetMapping
     @Operation(summary = "任务列表：view=todo（待办）| done（已办）| started（我发起的）")
     public List<TaskRow> tasks(@RequestParam(defaultValue = "todo") String view,
@@ -36,6 +40,10 @@ public class TaskController {
         Caller caller = Caller.current();
         int p = Math.max(page, 0);
         int s = Math.min(Math.max(size, 1), 200);
+        if (((long) p + 1) * s > MAX_ROWS) {
+            // A page's lists are read from the first row on: a page beyond every real list would read them all.
+            throw new InvalidInputException("页码 " + page + " 超出范围：每页 " + s + " 条时最多 " + MAX_ROWS / s + " 页");
+        }
         return switch (view) {
             case "todo" -> list.todo(caller, year, department, p, s);
             case "done" -> list.done(caller, year, department, p, s);

@@ -64,7 +64,9 @@ public class TaskListIndexes {
             rebuildIfInvalid(TASK_ORDER);
             rebuildIfInvalid(DONE);
         }
-        if (ordered) {
+        // The old index goes only once the new one is usable (a build cut short, or another node's still running,
+        // leaves it invalid): without either, finance's list would sort every one of its tasks.
+        if (ordered && (!postgres || valid(TASK_ORDER))) {
             drop(TASK_ORDER_BEFORE, how);
         }
         if (postgres) {
@@ -84,6 +86,13 @@ public class TaskListIndexes {
     private void analyzeSooner() {
         for (String table : CHURNING) {
             try {
+                // Only once: the statement waits for the table's lock behind a running vacuum or index build.
+                Boolean set = jdbc.queryForObject("select coalesce(array_to_string(reloptions, ',') like "
+                        + "'%autovacuum_analyze_scale_factor=0.02%', false) from pg_class where relname = ?",
+                        Boolean.class, table);
+                if (Boolean.TRUE.equals(set)) {
+                    continue;
+                }
                 jdbc.execute("alter table " + table + " set (autovacuum_analyze_scale_factor = 0.02)");
             } catch (DataAccessException e) {
                 log.warn("Autovacuum setting on {} not changed: {}", table, e.getMessage());
@@ -114,14 +123,26 @@ public class TaskListIndexes {
         }
     }
 
+    private boolean valid(String name) {
+        try {
+            return Boolean.TRUE.equals(jdbc.queryForObject("select bool_and(i.indisvalid) from pg_index i join pg_class c"
+                    + " on c.oid = i.indexrelid where c.relname = ?", Boolean.class, name));
+        } catch (DataAccessException e) {
+            return false;
+        }
+    }
+
     /**
      * A concurrent build cut short (the node stopped in the middle) leaves the index invalid, and "if not exists"
      * would then skip it for good: PostgreSQL keeps it up to date but never reads it. Rebuilt at the next start.
      */
     private void rebuildIfInvalid(String name) {
         try {
+            // Invalid and nobody building it: another node starting at the same moment may be (its build then
+            // finishes it, and a reindex here would only wait for that and build it again).
             List<Boolean> valid = jdbc.queryForList("select i.indisvalid from pg_index i join pg_class c"
-                    + " on c.oid = i.indexrelid where c.relname = ?", Boolean.class, name);
+                    + " on c.oid = i.indexrelid where c.relname = ? and not exists (select 1 from"
+                    + " pg_stat_progress_create_index p where p.index_relid = c.oid)", Boolean.class, name);
             if (valid.contains(Boolean.FALSE)) {
                 log.warn("Index {} was left invalid by a build cut short: rebuilding it", name);
                 jdbc.execute("reindex index concurrently " + name);

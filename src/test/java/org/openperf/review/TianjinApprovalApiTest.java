@@ -58,6 +58,16 @@ class TianjinApprovalApiTest {
     }
 
     @Test
+    void aPageBeyondAnyTaskListIsRefusedNotRead() {
+        ResponseEntity<String> far = as("finance").getForEntity("/api/tasks?view=todo&page=2147483647&size=200",
+                String.class);
+        assertThat(far.getStatusCode().value()).isEqualTo(400);
+        assertThat(far.getBody()).contains("页码 2147483647 超出范围");
+        assertThat(as("finance").getForEntity("/api/tasks?view=todo&page=499&size=200", String.class)
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void all23TianjinTablesAreApprovedThroughTheApiWithCompleteHistories() throws IOException {
         byte[] file;
         try (InputStream in = getClass().getResourceAsStream("/fixtures/tianjin-2025-targets.docx")) {
