@@ -11,8 +11,9 @@ import org.springframework.data.repository.query.Param;
 interface DashboardProjects extends Repository<Project, Long> {
 
     @Query("""
-            select distinct p.year from Project p left join p.unit u left join u.department d
-            where p.version >= 1 and (:all = true or u.code in :units or d.code in :departments)
+            select distinct p.year from Project p
+            where p.version >= 1 and (:all = true or p.unit in (select su from Unit su left join su.department sd
+                                                                where su.code in :units or sd.code in :departments))
             order by p.year
             """)
     List<Integer> approvedYears(@Param("all") boolean all, @Param("units") Collection<String> units,

@@ -23,7 +23,8 @@ public interface SelfEvaluationRepository extends JpaRepository<SelfEvaluation, 
             from SelfEvaluation e join Project p on p.id = e.projectId
                  left join p.unit u left join u.department d
             where e.year = :year and p.year = :year and e.sheetJson is not null
-              and (:all = true or u.code in :units or d.code in :departments)
+              and (:all = true or p.unit in (select su from Unit su left join su.department sd
+                                             where su.code in :units or sd.code in :departments))
             group by d.code, d.name, e.grade
             """)
     List<GradeRow> gradesByDepartment(@Param("year") int year, @Param("all") boolean all,
