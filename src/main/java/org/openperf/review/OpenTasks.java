@@ -3,12 +3,9 @@ package org.openperf.review;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.kernel.Caller;
 import org.springframework.stereotype.Component;
@@ -28,10 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenTasks {
 
-    /** Every value is a parameter ({@code #{…}}); the statement's text holds only constants. */
+    /** Every value is a parameter ({@link NativeSql}); the statement's text holds only constants. */
     private static final String OFFERED = "select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ is null and RES.ID_ in "
             + "(select I.TASK_ID_ from ACT_RU_IDENTITYLINK I where I.TYPE_ = 'candidate' and %s)";
-    private static final String ASSIGNED = "select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ = #{user}";
+    private static final String ASSIGNED = "select RES.* from ACT_RU_TASK RES where RES.ASSIGNEE_ = %s";
     private static final String PROCESSES = " and RES.PROC_DEF_ID_ in (select D.ID_ from ACT_RE_PROCDEF D where "
             + "D.KEY_ in (%s))";
     /** A process variable as {@code processVariableValueEquals} matches it: on the instance, not on a task. */
@@ -57,48 +54,33 @@ class OpenTasks {
         }
         // Both lists in the same order up to the page's end: the page is the same slice of their merge.
         int upTo = (page + 1) * size;
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("user", caller.userId());
-        String offered;
-        if (caller.groups().isEmpty()) {
-            offered = "I.USER_ID_ = #{user}";
-        } else {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < caller.groups().size(); i++) {
-                parameters.put("group" + i, caller.groups().get(i));
-                names.add("#{group" + i + "}");
-            }
-            offered = "I.GROUP_ID_ in (" + String.join(", ", names) + ")";
-        }
-        String filters = filters(year, department, parameters);
-        List<Task> merged = new ArrayList<>(query(String.format(OFFERED, offered) + filters, parameters, upTo));
+        NativeSql sql = new NativeSql();
+        String user = sql.value("user", caller.userId());
+        String offered = caller.groups().isEmpty() ? "I.USER_ID_ = " + user
+                : "I.GROUP_ID_ in (" + sql.list("group", caller.groups()) + ")";
+        String filters = filters(year, department, sql);
+        List<Task> merged = new ArrayList<>(query(String.format(OFFERED, offered) + filters, sql, upTo));
         Set<String> seen = new HashSet<>(merged.stream().map(Task::getId).toList());
-        query(ASSIGNED + filters, parameters, upTo).stream().filter(t -> seen.add(t.getId())).forEach(merged::add);
+        query(String.format(ASSIGNED, user) + filters, sql, upTo).stream().filter(t -> seen.add(t.getId()))
+                .forEach(merged::add);
         merged.sort(TODO_ORDER);
         return merged.subList(Math.min(page * size, merged.size()), Math.min(upTo, merged.size()));
     }
 
-    private static String filters(Integer year, String department, Map<String, Object> parameters) {
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < ProjectProcesses.ALL.size(); i++) {
-            parameters.put("key" + i, ProjectProcesses.ALL.get(i));
-            keys.add("#{key" + i + "}");
-        }
-        StringBuilder sql = new StringBuilder(String.format(PROCESSES, String.join(", ", keys)));
+    private static String filters(Integer year, String department, NativeSql sql) {
+        StringBuilder where = new StringBuilder(String.format(PROCESSES, sql.list("key", ProjectProcesses.ALL)));
         if (year != null) {
-            parameters.put("year", year.longValue());
-            sql.append(String.format(VARIABLE, "year", "V.TYPE_ = 'integer' and V.LONG_ = #{year}"));
+            where.append(String.format(VARIABLE, "year",
+                    "V.TYPE_ = 'integer' and V.LONG_ = " + sql.value("year", year.longValue())));
         }
         if (department != null && !department.isBlank()) {
-            parameters.put("department", department);
-            sql.append(String.format(VARIABLE, "departmentCode", "V.TYPE_ = 'string' and V.TEXT_ = #{department}"));
+            where.append(String.format(VARIABLE, "departmentCode",
+                    "V.TYPE_ = 'string' and V.TEXT_ = " + sql.value("department", department)));
         }
-        return sql.toString();
+        return where.toString();
     }
 
-    private List<Task> query(String sql, Map<String, Object> parameters, int upTo) {
-        NativeTaskQuery query = tasks.createNativeTaskQuery().sql(sql + ORDER);
-        parameters.forEach(query::parameter);
-        return query.listPage(0, upTo);
+    private List<Task> query(String where, NativeSql sql, int upTo) {
+        return sql.bind(tasks.createNativeTaskQuery().sql(where + ORDER)).listPage(0, upTo);
     }
 }

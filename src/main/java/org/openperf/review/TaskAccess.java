@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskAccess {
 
-    private static final String BY_ID = "select RES.* from ACT_RU_TASK RES where RES.ID_ = #{id}";
+    private static final String BY_ID = "select RES.* from ACT_RU_TASK RES where RES.ID_ = ";
 
     private final TaskService tasks;
     private final HistoryService history;
@@ -44,7 +44,8 @@ public class TaskAccess {
         // (docs/performance.md); the candidate links are one small read, and only for a task not the caller's. A
         // native query, as a TaskQuery's SQL is built with OGNL even for an id (4% of a node's CPU on the busiest
         // day); the completion itself still runs as the caller, under Camunda's authorizations.
-        Task task = tasks.createNativeTaskQuery().sql(BY_ID).parameter("id", taskId).singleResult();
+        NativeSql sql = new NativeSql();
+        Task task = sql.bind(tasks.createNativeTaskQuery().sql(BY_ID + sql.value("id", taskId))).singleResult();
         if (task == null && engine.asSystem(
                 () -> history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) > 0) {
             // A second click, or the loser of a race: the task was completed a moment ago.

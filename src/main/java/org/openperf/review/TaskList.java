@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.kernel.Caller;
@@ -108,15 +107,10 @@ public class TaskList {
         if (processInstanceIds.length == 0) {
             return ids;
         }
-        List<String> names = new ArrayList<>();
-        NativeProcessInstanceQuery query = runtime.createNativeProcessInstanceQuery();
-        for (int i = 0; i < processInstanceIds.length; i++) {
-            names.add("#{p" + i + "}");
-            query.parameter("p" + i, processInstanceIds[i]);
-        }
-        query.sql("select RES.* from ACT_RU_EXECUTION RES where RES.ID_ = RES.PROC_INST_ID_ and RES.ID_ in ("
-                + String.join(", ", names) + ")");
-        for (ProcessInstance pi : query.list()) {
+        NativeSql sql = new NativeSql();
+        String in = sql.list("p", List.of(processInstanceIds));
+        for (ProcessInstance pi : sql.bind(runtime.createNativeProcessInstanceQuery().sql("select RES.* from "
+                + "ACT_RU_EXECUTION RES where RES.ID_ = RES.PROC_INST_ID_ and RES.ID_ in (" + in + ")")).list()) {
             projectId(pi.getBusinessKey()).ifPresent(id -> ids.put(pi.getId(), id));
         }
         return ids;

@@ -66,7 +66,7 @@ public class TaskListIndexes {
         }
         // The old index goes only once the new one is usable (a build cut short, or another node's still running,
         // leaves it invalid): without either, finance's list would sort every one of its tasks.
-        if (ordered && (!postgres || valid(TASK_ORDER))) {
+        if (ordered && (!postgres || Boolean.TRUE.equals(valid(TASK_ORDER)))) {
             drop(TASK_ORDER_BEFORE, how);
         }
         if (postgres) {
@@ -123,27 +123,27 @@ public class TaskListIndexes {
         }
     }
 
-    private boolean valid(String name) {
+    /** Whether the index is valid on PostgreSQL; null where there is none. */
+    private Boolean valid(String name) {
         try {
-            return Boolean.TRUE.equals(jdbc.queryForObject("select bool_and(i.indisvalid) from pg_index i join pg_class c"
-                    + " on c.oid = i.indexrelid where c.relname = ?", Boolean.class, name));
+            return jdbc.queryForObject("select bool_and(i.indisvalid) from pg_index i join pg_class c"
+                    + " on c.oid = i.indexrelid where c.relname = ?", Boolean.class, name);
         } catch (DataAccessException e) {
-            return false;
+            return null;
         }
     }
 
     /**
      * A concurrent build cut short (the node stopped in the middle) leaves the index invalid, and "if not exists"
-     * would then skip it for good: PostgreSQL keeps it up to date but never reads it. Rebuilt at the next start.
+     * would then skip it for good: PostgreSQL keeps it up to date but never reads it. Rebuilt at the next start,
+     * unless another node starting at the same moment is building it (its build finishes it; a reindex here would
+     * only wait for that and build it again).
      */
     private void rebuildIfInvalid(String name) {
         try {
-            // Invalid and nobody building it: another node starting at the same moment may be (its build then
-            // finishes it, and a reindex here would only wait for that and build it again).
-            List<Boolean> valid = jdbc.queryForList("select i.indisvalid from pg_index i join pg_class c"
-                    + " on c.oid = i.indexrelid where c.relname = ? and not exists (select 1 from"
-                    + " pg_stat_progress_create_index p where p.index_relid = c.oid)", Boolean.class, name);
-            if (valid.contains(Boolean.FALSE)) {
+            if (Boolean.FALSE.equals(valid(name)) && jdbc.queryForObject("select count(*) from"
+                    + " pg_stat_progress_create_index p join pg_class c on c.oid = p.index_relid where c.relname = ?",
+                    Long.class, name) == 0) {
                 log.warn("Index {} was left invalid by a build cut short: rebuilding it", name);
                 jdbc.execute("reindex index concurrently " + name);
             }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,14 +165,7 @@ class BusiestDayBench {
                 .append("(a dry run of a 2-table workbook); otherwise 待办 (first page), open one of its ")
                 .append("projects and complete it (department 80% approve, finance 85% approve, else return; preparers ")
                 .append("resubmit); with nothing to do, the project list and one project.\n\n");
-        b.append("| scenario | figure | value | goal |\n|---|---|---|---|\n");
-        ROWS.forEach(r -> b.append(r).append('\n'));
-        b.append('\n');
-        NOTES.forEach(n -> b.append("- ").append(n).append('\n'));
-        Path out = Path.of("target", "bench", "busiest-day.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, b.toString(), StandardCharsets.UTF_8);
-        System.out.println(b);
+        ReliabilityReport.writeBench("busiest-day.md", b, "| scenario | figure | value | goal |", ROWS, NOTES);
     }
 
     /** The slowest statements (pg_stat_statements, where the server preloads it), of the bench's database only. */

@@ -2,9 +2,6 @@ package org.openperf.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -331,14 +328,7 @@ class FifthYearBench {
             SEED_SECONDS.forEach((k, v) -> b.append(k).append(String.format(" %.0f s; ", v)));
             b.append("\n\n");
         }
-        b.append("| scenario | request | p50 / p95 / p99 | goal |\n|---|---|---|---|\n");
-        ROWS.forEach(r -> b.append(r).append('\n'));
-        b.append('\n');
-        NOTES.forEach(n -> b.append("- ").append(n).append('\n'));
-        Path out = Path.of("target", "bench", "fifth-year.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, b.toString(), StandardCharsets.UTF_8);
-        System.out.println(b);
+        ReliabilityReport.writeBench("fifth-year.md", b, "| scenario | request | p50 / p95 / p99 | goal |", ROWS, NOTES);
         assertThat(ROWS).isNotEmpty();
     }
 }

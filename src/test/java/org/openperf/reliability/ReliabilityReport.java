@@ -54,6 +54,22 @@ final class ReliabilityReport {
         System.out.println("(written to " + out.toAbsolutePath() + ")");
     }
 
+    /**
+     * A bench's page (the busiest day, the fifth year): its introduction, a table whose header is {@code columns}, its
+     * rows as written and its notes as a list; written to target/bench/{@code file} and printed.
+     */
+    static void writeBench(String file, StringBuilder page, String columns, List<String> rows, List<String> notes)
+            throws IOException {
+        page.append(columns).append('\n').append("|---".repeat(columns.split("\\|", -1).length - 2)).append("|\n");
+        rows.forEach(r -> page.append(r).append('\n'));
+        page.append('\n');
+        notes.forEach(n -> page.append("- ").append(n).append('\n'));
+        Path out = Path.of("target", "bench", file);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, page.toString(), StandardCharsets.UTF_8);
+        System.out.println(page);
+    }
+
     static String seconds(long millis) {
         return String.format("%.1f s", millis / 1000.0);
     }
