@@ -23,20 +23,16 @@ public class CurrentLights {
     }
 
     @Transactional(readOnly = true)
-    public Map<Long, ProjectLight> of(List<Project> projects) {
+    public Map<Long, ProjectLight> of(Monitored projects) {
         Map<Long, List<LightSignal>> signals = new HashMap<>();
         for (LightSource source : sources) {
             source.latest(projects).forEach((id, s) -> signals.computeIfAbsent(id, k -> new ArrayList<>()).add(s));
         }
         Map<Long, ProjectLight> lights = new HashMap<>();
-        for (Project p : projects) {
+        for (Project p : projects.projects()) {
             lights.put(p.getId(), combine(signals.getOrDefault(p.getId(), List.of())));
         }
         return lights;
-    }
-
-    public ProjectLight of(Project project) {
-        return of(List.of(project)).get(project.getId());
     }
 
     static ProjectLight combine(List<LightSignal> signals) {

@@ -4,16 +4,76 @@ import java.util.Collection;
 import java.util.List;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.MilestoneResult;
+import org.openperf.monitoring.MonitoringReport;
+import org.openperf.targets.Project;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-/** Read-only batch queries over the monitoring tables, so a dashboard of many projects costs a few queries. */
+/**
+ * Read-only queries over the monitoring tables for the dashboard and its exports: the records of the approved
+ * projects of a year in a caller's scope, optionally of one department, each kind in one statement. The projects
+ * are a subquery, not a list of ids: the statement is the same for ten projects as for fifty thousand, so Hibernate
+ * translates it once, and no list of ids meets a database's limit on parameters.
+ */
 interface DashboardReadings extends Repository<ExecutionReading, Long> {
 
-    @Query("select r from ExecutionReading r where r.projectId in :ids order by r.projectId, r.asOf, r.id")
-    List<ExecutionReading> readings(@Param("ids") Collection<Long> projectIds);
+    /** The approved projects of a year in scope (and of one department when {@code department} is not null). */
+    String APPROVED = """
+            select p.id from Project p left join p.unit u left join u.department d
+            where p.year = :year and p.version >= 1 and (:department is null or d.code = :department)
+              and (:all = true or p.unit in (select su from Unit su left join su.department sd
+                                               where su.code in :units or sd.code in :departments))
+            """;
 
-    @Query("select m from MilestoneResult m where m.projectId in :ids order by m.projectId, m.month")
-    List<MilestoneResult> milestoneResults(@Param("ids") Collection<Long> projectIds);
+    /** Which fiscal years have approved projects within a caller's scope. */
+    @Query("""
+            select distinct p.year from Project p
+            where p.version >= 1 and (:all = true or p.unit in (select su from Unit su left join su.department sd
+                                                                where su.code in :units or sd.code in :departments))
+            order by p.year
+            """)
+    List<Integer> approvedYears(@Param("all") boolean all, @Param("units") Collection<String> units,
+                                @Param("departments") Collection<String> departments);
+
+    @Query("select p from Project p left join fetch p.unit u left join fetch u.department d where p.id in ("
+            + APPROVED + ")")
+    List<Project> approved(@Param("year") int year, @Param("department") String department, @Param("all") boolean all,
+                           @Param("units") Collection<String> units,
+                           @Param("departments") Collection<String> departments);
+
+    /** Each department (code, name; both null for projects without one) with approved projects that year in scope. */
+    @Query("""
+            select distinct d.code, d.name from Project p left join p.unit u left join u.department d
+            where p.year = :year and p.version >= 1
+              and (:all = true or p.unit in (select su from Unit su left join su.department sd
+                                               where su.code in :units or sd.code in :departments))
+            """)
+    List<Object[]> departments(@Param("year") int year, @Param("all") boolean all,
+                               @Param("units") Collection<String> units,
+                               @Param("departments") Collection<String> departments);
+
+    @Query("select r from ExecutionReading r where r.projectId in (" + APPROVED + ") order by r.projectId, r.asOf, r.id")
+    List<ExecutionReading> readings(@Param("year") int year, @Param("department") String department,
+                                    @Param("all") boolean all, @Param("units") Collection<String> units,
+                                    @Param("departments") Collection<String> departments);
+
+    @Query("select m from MilestoneResult m where m.projectId in (" + APPROVED + ") order by m.projectId, m.month")
+    List<MilestoneResult> milestoneResults(@Param("year") int year, @Param("department") String department,
+                                           @Param("all") boolean all, @Param("units") Collection<String> units,
+                                           @Param("departments") Collection<String> departments);
+
+    @Query("select r from MonitoringReport r where r.projectId in (" + APPROVED + ") order by r.id")
+    List<MonitoringReport> reports(@Param("year") int year, @Param("department") String department,
+                                   @Param("all") boolean all, @Param("units") Collection<String> units,
+                                   @Param("departments") Collection<String> departments);
+
+    @Query("select r from ExecutionReading r where r.projectId = :id order by r.asOf, r.id")
+    List<ExecutionReading> readings(@Param("id") long projectId);
+
+    @Query("select m from MilestoneResult m where m.projectId = :id order by m.month")
+    List<MilestoneResult> milestoneResults(@Param("id") long projectId);
+
+    @Query("select r from MonitoringReport r where r.projectId = :id order by r.id")
+    List<MonitoringReport> reports(@Param("id") long projectId);
 }

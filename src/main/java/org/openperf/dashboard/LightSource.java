@@ -1,8 +1,6 @@
 package org.openperf.dashboard;
 
-import java.util.List;
 import java.util.Map;
-import org.openperf.targets.Project;
 
 /**
  * Where a project's current monitoring light comes from. Every Spring bean of this type is asked, and the project
@@ -12,5 +10,5 @@ import org.openperf.targets.Project;
 public interface LightSource {
 
     /** The latest signal this source has for each of the projects; projects it knows nothing of are left out. */
-    Map<Long, LightSignal> latest(List<Project> projects);
+    Map<Long, LightSignal> latest(Monitored projects);
 }

@@ -15,20 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class MilestoneLightSource implements LightSource {
 
-    private final MonitoringData data;
-
-    MilestoneLightSource(MonitoringData data) {
-        this.data = data;
-    }
-
     @Override
-    public Map<Long, LightSignal> latest(List<Project> projects) {
-        Map<Long, List<MilestoneResult>> results =
-                data.milestoneResults(projects.stream().map(Project::getId).toList());
+    public Map<Long, LightSignal> latest(Monitored projects) {
         Map<Long, LightSignal> signals = new HashMap<>();
-        for (Project p : projects) {
-            List<MilestoneResult> own = results.get(p.getId());
-            if (own == null || own.isEmpty()) {
+        for (Project p : projects.projects()) {
+            List<MilestoneResult> own = projects.milestoneResults(p.getId());
+            if (own.isEmpty()) {
                 continue;
             }
             MilestoneResult last = own.get(own.size() - 1);

@@ -36,12 +36,12 @@ public class MonitoringDashboard {
 
     private final ProjectService projects;
     private final DepartmentRepository departments;
-    private final DashboardProjects years;
+    private final DashboardReadings years;
     private final CurrentLights lights;
     private final MonitoringData data;
     private final Clock clock;
 
-    public MonitoringDashboard(ProjectService projects, DepartmentRepository departments, DashboardProjects years,
+    public MonitoringDashboard(ProjectService projects, DepartmentRepository departments, DashboardReadings years,
                                CurrentLights lights, MonitoringData data, Clock clock) {
         this.clock = clock;
         this.projects = projects;
@@ -51,17 +51,6 @@ public class MonitoringDashboard {
         this.data = data;
     }
 
-    /** The approved projects of a year in scope, optionally of one department, in department/unit/name order. */
-    @Transactional(readOnly = true)
-    public List<Project> approved(int year, String departmentCode, Scope scope) {
-        return projects.approvedTables(year, scope).stream()
-                .filter(p -> departmentCode == null || departmentCode.equals(department(p).code()))
-                .sorted(Comparator.comparing((Project p) -> Objects.toString(department(p).code(), "~"))
-                        .thenComparing(p -> p.getUnit() == null ? "~" : Objects.toString(p.getUnit().getCode(), "~"))
-                        .thenComparing(Project::getName))
-                .toList();
-    }
-
     @Transactional(readOnly = true)
     public MonitoringOverview overview(Integer year, String departmentCode, Long projectId, Scope scope) {
         String department = blankToNull(departmentCode);
@@ -69,24 +58,24 @@ public class MonitoringDashboard {
             throw new InvalidInputException("主管部门编码 " + department + " 不存在");
         }
         Project chosen = projectId == null ? null : approvedProject(projectId, scope);
-        List<Integer> available = years.approvedYears(scope.all(), orNone(scope.units()), orNone(scope.departments()));
+        List<Integer> available = years.approvedYears(scope.all(), scope.unitsOrNone(), scope.departmentsOrNone());
         int shownYear = year != null ? year : chosen != null ? chosen.getYear() : defaultYear(available);
         if (chosen != null && chosen.getYear() != shownYear) {
             throw new InvalidInputException("项目“" + chosen.getName() + "”属于 " + chosen.getYear() + " 年度，不是 "
                     + shownYear + " 年度");
         }
-        List<Project> all = approved(shownYear, null, scope);
-        List<Project> shown = department == null ? all
-                : all.stream().filter(p -> department.equals(department(p).code())).toList();
-        Map<Long, ProjectLight> light = lights.of(shown);
-        Map<Long, List<ExecutionReading>> readings = data.readings(
-                (chosen != null ? List.of(chosen) : shown).stream().map(Project::getId).toList());
-
+        Monitored monitored = data.approved(shownYear, department, scope);
+        List<Project> shown = monitored.projects();
+        Map<Long, ProjectLight> light = lights.of(monitored);
+        Monitored one = chosen == null ? null
+                : light.containsKey(chosen.getId()) ? monitored : data.one(chosen);
         ExecutionCurve curve = chosen != null
-                ? ExecutionCurve.of(chosen.getName(), List.of(chosen), readings)
-                : ExecutionCurve.of(curveTitle(department, shown, scope), shown, readings);
-        ProjectRow chosenRow = chosen == null ? null : row(chosen, lights.of(chosen));
-        return new MonitoringOverview(shownYear, department, available, departmentOptions(all),
+                ? ExecutionCurve.of(chosen.getName(), List.of(chosen), one.readings())
+                : ExecutionCurve.of(curveTitle(department, shown, scope), shown, monitored.readings());
+        ProjectRow chosenRow = chosen == null ? null
+                : row(chosen, one == monitored ? light.get(chosen.getId()) : lights.of(one).get(chosen.getId()));
+        List<UnitRef> options = department == null ? departmentOptions(shown) : data.departments(shownYear, scope);
+        return new MonitoringOverview(shownYear, department, available, options,
                 counts(shown, light), total(shown, light), curve, chosenRow, red(shown, light),
                 shown.stream().map(p -> row(p, light.get(p.getId()))).toList());
     }
@@ -191,10 +180,6 @@ public class MonitoringDashboard {
         int now = LocalDate.now(clock).getYear();
         return available.stream().filter(y -> y <= now).max(Integer::compare)
                 .orElse(available.isEmpty() ? now : available.get(0));
-    }
-
-    private static List<String> orNone(List<String> codes) {
-        return codes == null || codes.isEmpty() ? List.of("-") : codes;
     }
 
     private static String blankToNull(String s) {

@@ -1,25 +1,20 @@
 package org.openperf.dashboard;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Objects;
+import org.openperf.kernel.Scope;
 import org.openperf.monitoring.ExecutionReading;
-import org.openperf.monitoring.MilestoneResult;
 import org.openperf.monitoring.SpendingReading;
 import org.openperf.targets.Project;
+import org.openperf.targets.ProjectView.UnitRef;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The spending readings and milestone results of many projects at once, by project id. */
+/** The approved projects the dashboard and its exports show, with their monitoring records. */
 @Component
 class MonitoringData {
-
-    /** Ids per IN clause: well under every database's parameter limit. */
-    private static final int CHUNK = 500;
 
     private final DashboardReadings repository;
 
@@ -27,16 +22,40 @@ class MonitoringData {
         this.repository = repository;
     }
 
-    /** Every reading of each project, oldest first (of one date, the later recorded last). */
+    /**
+     * The approved projects of a year in scope, optionally of one department, in department/unit/name order, with
+     * their records read over the same selection.
+     */
     @Transactional(readOnly = true)
-    Map<Long, List<ExecutionReading>> readings(Collection<Long> projectIds) {
-        return grouped(projectIds, repository::readings, ExecutionReading::getProjectId);
+    Monitored approved(int year, String department, Scope scope) {
+        List<Project> projects = repository.approved(year, department, scope.all(), scope.unitsOrNone(),
+                        scope.departmentsOrNone()).stream()
+                .sorted(Comparator.comparing((Project p) -> Objects.toString(MonitoringDashboard.department(p).code(), "~"))
+                        .thenComparing(p -> p.getUnit() == null ? "~" : Objects.toString(p.getUnit().getCode(), "~"))
+                        .thenComparing(Project::getName))
+                .toList();
+        return new Monitored(projects,
+                () -> repository.readings(year, department, scope.all(), scope.unitsOrNone(), scope.departmentsOrNone()),
+                () -> repository.milestoneResults(year, department, scope.all(), scope.unitsOrNone(),
+                        scope.departmentsOrNone()),
+                () -> repository.reports(year, department, scope.all(), scope.unitsOrNone(), scope.departmentsOrNone()));
     }
 
-    /** Each project's milestone results, by month. */
+    /** One project (already checked to be approved and in scope) with its records. */
     @Transactional(readOnly = true)
-    Map<Long, List<MilestoneResult>> milestoneResults(Collection<Long> projectIds) {
-        return grouped(projectIds, repository::milestoneResults, MilestoneResult::getProjectId);
+    Monitored one(Project p) {
+        long id = p.getId();
+        return new Monitored(List.of(p), () -> repository.readings(id), () -> repository.milestoneResults(id),
+                () -> repository.reports(id));
+    }
+
+    /** The departments with approved projects that year in scope, by code; projects without one last. */
+    @Transactional(readOnly = true)
+    List<UnitRef> departments(int year, Scope scope) {
+        return repository.departments(year, scope.all(), scope.unitsOrNone(), scope.departmentsOrNone()).stream()
+                .map(r -> r[0] == null ? MonitoringDashboard.NO_DEPARTMENT : new UnitRef((String) r[0], (String) r[1]))
+                .sorted(Comparator.comparing((UnitRef d) -> Objects.toString(d.code(), "~")))
+                .toList();
     }
 
     /**
@@ -48,17 +67,5 @@ class MonitoringData {
         return readings.stream()
                 .map(r -> new SpendingReading(r.getAsOf().isAfter(yearEnd) ? yearEnd : r.getAsOf(), r.getSpent()))
                 .toList();
-    }
-
-    private static <T> Map<Long, List<T>> grouped(Collection<Long> ids, Function<List<Long>, List<T>> query,
-                                                  Function<T, Long> projectId) {
-        Map<Long, List<T>> byProject = new LinkedHashMap<>();
-        List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            for (T row : query.apply(all.subList(from, Math.min(all.size(), from + CHUNK)))) {
-                byProject.computeIfAbsent(projectId.apply(row), k -> new ArrayList<>()).add(row);
-            }
-        }
-        return byProject;
     }
 }

@@ -83,10 +83,10 @@ public class MonitoringExports {
     @Transactional(readOnly = true)
     public byte[] project(Long projectId, Integer month, Scope scope) {
         Project p = dashboard.approvedProject(projectId, scope);
-        List<ExecutionReading> readings = data.readings(List.of(p.getId())).getOrDefault(p.getId(), List.of());
+        Monitored one = data.one(p);
+        List<ExecutionReading> readings = one.readings(p.getId());
         int cutoff = cutoff(month, p.getYear(), List.of(readings));
-        MonitoringTable table = table(p, cutoff, readings,
-                data.milestoneResults(List.of(p.getId())).getOrDefault(p.getId(), List.of()));
+        MonitoringTable table = table(p, cutoff, readings, one.milestoneResults(p.getId()));
         return Download.bytes(out -> writer.writeProject(table, out));
     }
 
@@ -97,17 +97,13 @@ public class MonitoringExports {
         String code = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.trim();
         String name = code == null ? "全部主管部门" : departments.findByCode(code)
                 .orElseThrow(() -> new InvalidInputException("主管部门编码 " + code + " 不存在")).getName();
-        List<Project> list = dashboard.approved(year, code, scope);
-        List<Long> ids = list.stream().map(Project::getId).toList();
-        Map<Long, List<ExecutionReading>> readings = data.readings(ids);
-        Map<Long, List<MilestoneResult>> results = data.milestoneResults(ids);
-        int cutoff = cutoff(month, year, List.copyOf(readings.values()));
+        Monitored approved = data.approved(year, code, scope);
+        int cutoff = cutoff(month, year, List.copyOf(approved.readings().values()));
         List<MonitoringTable> tables = new ArrayList<>();
-        for (Project p : list) {
+        for (Project p : approved.projects()) {
             // Indicators are read per table, inside this transaction.
             Project full = projects.table(p.getId());
-            tables.add(table(full, cutoff, readings.getOrDefault(p.getId(), List.of()),
-                    results.getOrDefault(p.getId(), List.of())));
+            tables.add(table(full, cutoff, approved.readings(p.getId()), approved.milestoneResults(p.getId())));
         }
         String title = name + " " + year + "年度 1–" + cutoff + "月绩效运行监控汇总";
         List<DepartmentTablesSheet.Monitoring> departmentTables = departmentTargets.list(year, code, caller).stream()

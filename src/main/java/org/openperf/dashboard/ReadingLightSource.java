@@ -21,21 +21,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadingLightSource implements LightSource {
 
-    private final MonitoringData data;
     private final MonitoringCalculator calculator;
 
-    ReadingLightSource(MonitoringData data, MonitoringCalculator calculator) {
-        this.data = data;
+    ReadingLightSource(MonitoringCalculator calculator) {
         this.calculator = calculator;
     }
 
     @Override
-    public Map<Long, LightSignal> latest(List<Project> projects) {
-        Map<Long, List<ExecutionReading>> readings = data.readings(projects.stream().map(Project::getId).toList());
+    public Map<Long, LightSignal> latest(Monitored projects) {
         Map<Long, LightSignal> signals = new HashMap<>();
-        for (Project p : projects) {
-            List<ExecutionReading> own = readings.get(p.getId());
-            if (own == null || own.isEmpty() || p.getBudget() == null || p.getBudget().signum() < 0) {
+        for (Project p : projects.projects()) {
+            List<ExecutionReading> own = projects.readings(p.getId());
+            if (own.isEmpty() || p.getBudget() == null || p.getBudget().signum() < 0) {
                 continue;
             }
             signals.put(p.getId(), signal(p, own));

@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.openperf.monitoring.MonitoringReport;
 import org.openperf.monitoring.MonitoringReportIndicator;
-import org.openperf.monitoring.MonitoringReportRepository;
-import org.openperf.targets.Project;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The light of the project's latest 监控表 in a monitoring round: the project light over its execution and every
@@ -21,20 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReportLightSource implements LightSource {
 
-    private final MonitoringReportRepository reports;
-
-    ReportLightSource(MonitoringReportRepository reports) {
-        this.reports = reports;
-    }
-
     @Override
-    @Transactional(readOnly = true)
-    public Map<Long, LightSignal> latest(List<Project> projects) {
+    public Map<Long, LightSignal> latest(Monitored projects) {
         Map<Long, LightSignal> signals = new HashMap<>();
-        if (projects.isEmpty()) {
+        if (projects.projects().isEmpty()) {
             return signals;
         }
-        for (MonitoringReport r : reports.findByProjectIdInOrderByIdAsc(projects.stream().map(Project::getId).toList())) {
+        for (MonitoringReport r : projects.reports()) {
             if (r.getStatus() == MonitoringReport.Status.RETURNED || r.getProjectLight() == null) {
                 continue;
             }

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openperf.targets.Project;
 import org.openperf.targets.SpendingPlanEntry;
 
@@ -29,6 +31,15 @@ public final class Milestones {
 
     /** ISO 8601 with offset, seconds always written: {@code 2024-04-01T00:00:00+08:00}. */
     private static final DateTimeFormatter TIMER_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    /**
+     * Each month's end and its timer date, by year × 12 + month - 1: a dashboard asks for twelve per project, and
+     * formatting a zoned date was most of its curve's time. The values depend on nothing else, so any node may keep them.
+     */
+    private static final Map<Integer, MonthEnd> MONTH_ENDS = new ConcurrentHashMap<>();
+
+    private record MonthEnd(Instant instant, String timerDate) {
+    }
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
@@ -102,7 +113,9 @@ public final class Milestones {
     }
 
     private static Milestone milestone(int year, int month, BigDecimal plannedPercent, boolean fromPlan) {
-        return new Milestone(year, month, endOfMonth(year, month), timerDate(year, month), plannedPercent, fromPlan);
+        MonthEnd end = MONTH_ENDS.computeIfAbsent(year * 12 + month - 1,
+                k -> new MonthEnd(endOfMonth(year, month), timerDate(year, month)));
+        return new Milestone(year, month, end.instant(), end.timerDate(), plannedPercent, fromPlan);
     }
 
     private static List<SpendingPlanEntry> sortedPlan(Project project) {

@@ -29,20 +29,6 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
                          @Param("units") java.util.Collection<String> units,
                          @Param("departments") java.util.Collection<String> departments, Pageable pageable);
 
-    /**
-     * The approved tables (批复版本 at least 1) of a year within a caller's scope, with their unit and department:
-     * the monitoring dashboard's projects, without reading the year's drafts and tables under review.
-     */
-    @Query("""
-            select p from Project p left join fetch p.unit u left join fetch u.department d
-            where p.year = :year and p.version >= 1
-              and (:all = true or p.unit in (select su from Unit su left join su.department sd
-                                               where su.code in :units or sd.code in :departments))
-            """)
-    java.util.List<Project> approvedTables(@Param("year") int year, @Param("all") boolean all,
-                                           @Param("units") java.util.Collection<String> units,
-                                           @Param("departments") java.util.Collection<String> departments);
-
     /** {@link #search} with a search in the project's name or code ({@code text} a lower-case LIKE pattern). */
     @Query("""
             select p from Project p left join p.unit u left join u.department d

@@ -50,12 +50,6 @@ public class ProjectService {
                 scope.departmentsOrNone(), Pageable.unpaged()).getContent();
     }
 
-    /** The caller's approved tables of a year (批复版本 at least 1); callers read indicators in their own transaction. */
-    @Transactional(readOnly = true)
-    public List<Project> approvedTables(int year, Scope scope) {
-        return projects.approvedTables(year, scope.all(), scope.unitsOrNone(), scope.departmentsOrNone());
-    }
-
     @Transactional(readOnly = true)
     public ProjectView view(Long id) {
         Project p = table(id);

@@ -56,8 +56,9 @@ class CurrentLightsTest {
         LightSource readings = projects -> Map.of(7L, signal("最新执行数", "2024-07-31", Light.GREEN, null));
         LightSource reports = projects -> Map.of(7L, signal("7月监控表", "2024-07-31", Light.RED, null));
         LightSource silent = projects -> Map.of();
-        assertThat(new CurrentLights(List.of(readings, silent)).of(p).light()).isEqualTo(Light.GREEN);
-        assertThat(new CurrentLights(List.of(readings, reports, silent)).of(p).decisive().source())
+        Monitored one = Monitored.of(List.of(p));
+        assertThat(new CurrentLights(List.of(readings, silent)).of(one).get(7L).light()).isEqualTo(Light.GREEN);
+        assertThat(new CurrentLights(List.of(readings, reports, silent)).of(one).get(7L).decisive().source())
                 .isEqualTo("7月监控表");
     }
 }
