@@ -6,6 +6,7 @@ import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.MilestoneResult;
 import org.openperf.monitoring.MonitoringReport;
 import org.openperf.targets.Project;
+import org.openperf.targets.ScopeQuery;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -22,51 +23,48 @@ interface DashboardReadings extends Repository<ExecutionReading, Long> {
     String APPROVED = """
             select p.id from Project p left join p.unit u left join u.department d
             where p.year = :year and p.version >= 1 and (:department is null or d.code = :department)
-              and (:all = true or p.unit in (select su from Unit su left join su.department sd
-                                               where su.code in :units or sd.code in :departments))
+              and """ + ScopeQuery.PROJECT_IN_SCOPE + """
             """;
 
     /** Which fiscal years have approved projects within a caller's scope. */
     @Query("""
             select distinct p.year from Project p
-            where p.version >= 1 and (:all = true or p.unit in (select su from Unit su left join su.department sd
-                                                                where su.code in :units or sd.code in :departments))
+            where p.version >= 1 and """ + ScopeQuery.PROJECT_IN_SCOPE + """
             order by p.year
             """)
-    List<Integer> approvedYears(@Param("all") boolean all, @Param("units") Collection<String> units,
-                                @Param("departments") Collection<String> departments);
+    List<Integer> approvedYears(@Param("all") boolean all, @Param("units") String[] units,
+                                @Param("departments") String[] departments);
 
     @Query("select p from Project p left join fetch p.unit u left join fetch u.department d where p.id in ("
             + APPROVED + ")")
     List<Project> approved(@Param("year") int year, @Param("department") String department, @Param("all") boolean all,
-                           @Param("units") Collection<String> units,
-                           @Param("departments") Collection<String> departments);
+                           @Param("units") String[] units,
+                           @Param("departments") String[] departments);
 
     /** Each department (code, name; both null for projects without one) with approved projects that year in scope. */
     @Query("""
             select distinct d.code, d.name from Project p left join p.unit u left join u.department d
             where p.year = :year and p.version >= 1
-              and (:all = true or p.unit in (select su from Unit su left join su.department sd
-                                               where su.code in :units or sd.code in :departments))
+              and """ + ScopeQuery.PROJECT_IN_SCOPE + """
             """)
     List<Object[]> departments(@Param("year") int year, @Param("all") boolean all,
-                               @Param("units") Collection<String> units,
-                               @Param("departments") Collection<String> departments);
+                               @Param("units") String[] units,
+                               @Param("departments") String[] departments);
 
     @Query("select r from ExecutionReading r where r.projectId in (" + APPROVED + ") order by r.projectId, r.asOf, r.id")
     List<ExecutionReading> readings(@Param("year") int year, @Param("department") String department,
-                                    @Param("all") boolean all, @Param("units") Collection<String> units,
-                                    @Param("departments") Collection<String> departments);
+                                    @Param("all") boolean all, @Param("units") String[] units,
+                                    @Param("departments") String[] departments);
 
     @Query("select m from MilestoneResult m where m.projectId in (" + APPROVED + ") order by m.projectId, m.month")
     List<MilestoneResult> milestoneResults(@Param("year") int year, @Param("department") String department,
-                                           @Param("all") boolean all, @Param("units") Collection<String> units,
-                                           @Param("departments") Collection<String> departments);
+                                           @Param("all") boolean all, @Param("units") String[] units,
+                                           @Param("departments") String[] departments);
 
     @Query("select r from MonitoringReport r where r.projectId in (" + APPROVED + ") order by r.id")
     List<MonitoringReport> reports(@Param("year") int year, @Param("department") String department,
-                                   @Param("all") boolean all, @Param("units") Collection<String> units,
-                                   @Param("departments") Collection<String> departments);
+                                   @Param("all") boolean all, @Param("units") String[] units,
+                                   @Param("departments") String[] departments);
 
     @Query("select r from ExecutionReading r where r.projectId = :id order by r.asOf, r.id")
     List<ExecutionReading> readings(@Param("id") long projectId);

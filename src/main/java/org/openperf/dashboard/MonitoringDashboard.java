@@ -58,7 +58,7 @@ public class MonitoringDashboard {
             throw new InvalidInputException("主管部门编码 " + department + " 不存在");
         }
         Project chosen = projectId == null ? null : approvedProject(projectId, scope);
-        List<Integer> available = years.approvedYears(scope.all(), scope.unitsOrNone(), scope.departmentsOrNone());
+        List<Integer> available = years.approvedYears(scope.all(), scope.unitArray(), scope.departmentArray());
         int shownYear = year != null ? year : chosen != null ? chosen.getYear() : defaultYear(available);
         if (chosen != null && chosen.getYear() != shownYear) {
             throw new InvalidInputException("项目“" + chosen.getName() + "”属于 " + chosen.getYear() + " 年度，不是 "

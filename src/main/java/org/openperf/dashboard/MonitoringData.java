@@ -28,17 +28,17 @@ class MonitoringData {
      */
     @Transactional(readOnly = true)
     Monitored approved(int year, String department, Scope scope) {
-        List<Project> projects = repository.approved(year, department, scope.all(), scope.unitsOrNone(),
-                        scope.departmentsOrNone()).stream()
+        List<Project> projects = repository.approved(year, department, scope.all(), scope.unitArray(),
+                        scope.departmentArray()).stream()
                 .sorted(Comparator.comparing((Project p) -> Objects.toString(MonitoringDashboard.department(p).code(), "~"))
                         .thenComparing(p -> p.getUnit() == null ? "~" : Objects.toString(p.getUnit().getCode(), "~"))
                         .thenComparing(Project::getName))
                 .toList();
         return new Monitored(projects,
-                () -> repository.readings(year, department, scope.all(), scope.unitsOrNone(), scope.departmentsOrNone()),
-                () -> repository.milestoneResults(year, department, scope.all(), scope.unitsOrNone(),
-                        scope.departmentsOrNone()),
-                () -> repository.reports(year, department, scope.all(), scope.unitsOrNone(), scope.departmentsOrNone()));
+                () -> repository.readings(year, department, scope.all(), scope.unitArray(), scope.departmentArray()),
+                () -> repository.milestoneResults(year, department, scope.all(), scope.unitArray(),
+                        scope.departmentArray()),
+                () -> repository.reports(year, department, scope.all(), scope.unitArray(), scope.departmentArray()));
     }
 
     /** One project (already checked to be approved and in scope) with its records. */
@@ -52,7 +52,7 @@ class MonitoringData {
     /** The departments with approved projects that year in scope, by code; projects without one last. */
     @Transactional(readOnly = true)
     List<UnitRef> departments(int year, Scope scope) {
-        return repository.departments(year, scope.all(), scope.unitsOrNone(), scope.departmentsOrNone()).stream()
+        return repository.departments(year, scope.all(), scope.unitArray(), scope.departmentArray()).stream()
                 .map(r -> r[0] == null ? MonitoringDashboard.NO_DEPARTMENT : new UnitRef((String) r[0], (String) r[1]))
                 .sorted(Comparator.comparing((UnitRef d) -> Objects.toString(d.code(), "~")))
                 .toList();

@@ -81,7 +81,7 @@ public class SelfEvaluationReports {
     public List<GradeCount> grades(int year, Scope scope) {
         Map<String, GradeCount> byDept = new LinkedHashMap<>();
         for (SelfEvaluationRepository.GradeRow r : evaluations.gradesByDepartment(year, scope.all(),
-                scope.unitsOrNone(), scope.departmentsOrNone())) {
+                scope.unitArray(), scope.departmentArray())) {
             String key = r.getDepartmentCode() == null ? "" : r.getDepartmentCode();
             GradeCount g = byDept.computeIfAbsent(key, k -> new GradeCount(r.getDepartmentCode(),
                     r.getDepartmentName(), emptyCounts(), 0));

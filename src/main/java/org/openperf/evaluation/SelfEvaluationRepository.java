@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openperf.kernel.InvalidInputException;
 import org.openperf.targets.Project;
+import org.openperf.targets.ScopeQuery;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -16,20 +17,19 @@ public interface SelfEvaluationRepository extends JpaRepository<SelfEvaluation, 
 
     /**
      * How many scored self-evaluations of a year's projects in a caller's scope have each grade, per department, in
-     * one query (the grade as it stands, after finance's changes). Lists never empty: pass a sentinel.
+     * one query (the grade as it stands, after finance's changes).
      */
     @Query("""
             select d.code as departmentCode, d.name as departmentName, e.grade as grade, count(e) as count
             from SelfEvaluation e join Project p on p.id = e.projectId
                  left join p.unit u left join u.department d
             where e.year = :year and p.year = :year and e.sheetJson is not null
-              and (:all = true or p.unit in (select su from Unit su left join su.department sd
-                                             where su.code in :units or sd.code in :departments))
+              and """ + ScopeQuery.PROJECT_IN_SCOPE + """
             group by d.code, d.name, e.grade
             """)
     List<GradeRow> gradesByDepartment(@Param("year") int year, @Param("all") boolean all,
-                                      @Param("units") java.util.Collection<String> units,
-                                      @Param("departments") java.util.Collection<String> departments);
+                                      @Param("units") String[] units,
+                                      @Param("departments") String[] departments);
 
     interface GradeRow {
         String getDepartmentCode();

@@ -19,6 +19,16 @@ public record Scope(boolean all, List<String> units, List<String> departments) {
                 || (departmentCode != null && departments.contains(departmentCode));
     }
 
+    /** The unit codes as an array: JPQL queries take the scope as arrays (targets.ScopeQuery). */
+    public String[] unitArray() {
+        return units.toArray(String[]::new);
+    }
+
+    /** The department codes as an array: JPQL queries take the scope as arrays (targets.ScopeQuery). */
+    public String[] departmentArray() {
+        return departments.toArray(String[]::new);
+    }
+
     /** For IN clauses, which must not be empty. */
     public List<String> unitsOrNone() {
         return units.isEmpty() ? List.of("-") : units;
