@@ -35,8 +35,12 @@ interface DashboardReadings extends Repository<ExecutionReading, Long> {
     List<Integer> approvedYears(@Param("all") boolean all, @Param("units") String[] units,
                                 @Param("departments") String[] departments);
 
-    @Query("select p from Project p left join fetch p.unit u left join fetch u.department d where p.id in ("
-            + APPROVED + ")")
+    /** With unit, department and spending plan in the one statement: the curve reads every project's plan. */
+    @Query("""
+            select p from Project p left join fetch p.unit u left join fetch u.department d
+                 left join fetch p.spendingPlan
+            where p.year = :year and p.version >= 1 and (:department is null or d.code = :department)
+              and """ + ScopeQuery.PROJECT_IN_SCOPE)
     List<Project> approved(@Param("year") int year, @Param("department") String department, @Param("all") boolean all,
                            @Param("units") String[] units,
                            @Param("departments") String[] departments);
