@@ -39,15 +39,13 @@ public class ProjectService {
 
     @Transactional(readOnly = true)
     public Page<ProjectSummary> list(Integer year, String unitCode, ProjectStatus status, Scope scope, Pageable page) {
-        return projects.search(year, blankToNull(unitCode), status, scope.all(), scope.unitArray(),
-                scope.departmentArray(), page).map(ProjectSummary::of);
+        return projects.search(year, blankToNull(unitCode), status, scope, page).map(ProjectSummary::of);
     }
 
     /** The caller's projects of a year (or unit); callers read indicators inside their own transaction. */
     @Transactional(readOnly = true)
     public List<Project> tables(Integer year, String unitCode, Scope scope) {
-        return projects.search(year, blankToNull(unitCode), null, scope.all(), scope.unitArray(),
-                scope.departmentArray(), Pageable.unpaged()).getContent();
+        return projects.search(year, blankToNull(unitCode), null, scope, Pageable.unpaged()).getContent();
     }
 
     @Transactional(readOnly = true)
@@ -136,7 +134,7 @@ public class ProjectService {
                                 Pageable page) {
         String q = blankToNull(text);
         return projects.browse(year, blankToNull(unitCode), status, q == null ? null : "%" + q.toLowerCase() + "%",
-                scope.all(), scope.unitArray(), scope.departmentArray(), page);
+                scope, page);
     }
 
     /** Who submitted the table for review (null while nobody has); its indicators are not read for this. */

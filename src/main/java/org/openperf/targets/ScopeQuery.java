@@ -11,11 +11,18 @@ package org.openperf.targets;
  */
 public final class ScopeQuery {
 
-    public static final String PROJECT_IN_SCOPE = """
-            (:all = true or p.unit in (select su from Unit su left join su.department sd
-                                       where array_contains(:units, su.code)
-                                          or array_contains(:departments, sd.code)))
+    /** The projects of the caller's units and of their departments' units (not finance's "all"). */
+    public static final String UNITS_IN_SCOPE = """
+            p.unit in (select su from Unit su left join su.department sd
+                       where array_contains(:units, su.code) or array_contains(:departments, sd.code))
             """;
+
+    /**
+     * {@link #UNITS_IN_SCOPE}, or every project when {@code :all}. PostgreSQL cannot read a unit's projects by their
+     * index through the OR: where a list is paged often (the project list), finance's and the others' queries are
+     * two statements instead.
+     */
+    public static final String PROJECT_IN_SCOPE = "(:all = true or " + UNITS_IN_SCOPE + ")\n";
 
     private ScopeQuery() {
     }
