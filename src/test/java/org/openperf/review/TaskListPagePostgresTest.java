@@ -19,7 +19,7 @@ class TaskListPagePostgresTest extends TaskListPageTest {
 
     @Test
     void theTablesTheListPlansOnAreAnalyzedSoonerThanAutovacuumsDefault() throws Exception {
-        for (String table : TaskListIndexes.CHURNING) {
+        for (String table : EngineIndexes.CHURNING) {
             try (var c = dataSource.getConnection();
                  var ps = c.prepareStatement("select array_to_string(reloptions, ',') from pg_class where relname = ?")) {
                 ps.setString(1, table);

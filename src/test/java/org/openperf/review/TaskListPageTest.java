@@ -117,30 +117,27 @@ class TaskListPageTest {
     }
 
     @Test
-    void theEngineTaskTableHasTheIndexesTheListTheSweepAndEveryCompletionNeed() throws Exception {
+    void theEngineTablesHaveTheIndexesTheListsTheSweepCompletionsAndTheJobExecutorNeed() throws Exception {
         try (var c = dataSource.getConnection()) {
-            var names = new java.util.ArrayList<String>();
-            for (String table : List.of("ACT_RU_TASK", "act_ru_task")) {
-                try (var rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
-                    while (rs.next()) {
-                        if (rs.getString("INDEX_NAME") != null) {
-                            names.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
-                        }
-                    }
-                }
-            }
-            assertThat(names).contains(TaskListIndexes.TASK_ORDER, TaskListIndexes.FOLLOW_UP, TaskListIndexes.PARENT);
-            names.clear();
-            for (String table : List.of("ACT_HI_TASKINST", "act_hi_taskinst")) {
-                try (var rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
-                    while (rs.next()) {
-                        if (rs.getString("INDEX_NAME") != null) {
-                            names.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
-                        }
-                    }
-                }
-            }
-            assertThat(names).as("已办: a user's ended tasks").contains(TaskListIndexes.DONE);
+            assertThat(indexes(c, "ACT_RU_TASK"))
+                    .contains(EngineIndexes.TASK_ORDER, EngineIndexes.FOLLOW_UP, EngineIndexes.PARENT);
+            assertThat(indexes(c, "ACT_HI_TASKINST")).as("已办: a user's ended tasks").contains(EngineIndexes.DONE);
+            assertThat(indexes(c, "ACT_RU_JOB")).as("the job executor's due jobs").contains(EngineIndexes.JOB_DUE);
         }
+    }
+
+    /** The table's index names, lower case (H2 keeps names upper case, PostgreSQL lower). */
+    private static List<String> indexes(java.sql.Connection c, String table) throws java.sql.SQLException {
+        var names = new java.util.ArrayList<String>();
+        for (String name : List.of(table, table.toLowerCase(java.util.Locale.ROOT))) {
+            try (var rs = c.getMetaData().getIndexInfo(null, null, name, false, false)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") != null) {
+                        names.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return names;
     }
 }

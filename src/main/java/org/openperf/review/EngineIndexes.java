@@ -11,14 +11,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The indexes Camunda's task table needs here. The 待办 list's: with it PostgreSQL walks the tasks in the list's order
+ * The indexes Camunda's tables need here. The 待办 list's: with it PostgreSQL walks the tasks in the list's order
  * (due date, creation, id) and stops after one page, instead of reading and sorting every task of a group
- * (docs/decisions/task-list-queries.md); and the reminder sweep's, on the follow-up date.
+ * (docs/decisions/task-list-queries.md); the reminder sweep's, on the follow-up date; 已办's; and the job
+ * executor's, on the jobs' due dates.
  * Not a Flyway migration: on a fresh database Flyway runs before the engine creates its ACT_ tables, so this runs
  * once the engine is built. Idempotent; a second node starting at the same moment may lose the race, which is fine.
  */
 @Component
-public class TaskListIndexes {
+public class EngineIndexes {
 
     /**
      * The list's whole order, the id included: tasks created at one instant (an import, a round opened for every
@@ -40,13 +41,20 @@ public class TaskListIndexes {
      * rows per lifecycle (docs/performance.md, the fifth year).
      */
     static final String DONE = "ix_act_hi_taskinst_assignee_end";
+    /**
+     * The job executor asks for due jobs ({@code DUEDATE_ is null or DUEDATE_ <= now}) after every transaction that
+     * made one and at every poll. Every open review task has a reminder timer and every approved table its milestone
+     * timers, all in the future: without an index each poll read all of them (1.8 ms at 2,500 jobs on the busiest
+     * day, the most frequent statement after the lists; 0.02–0.15 ms with it).
+     */
+    static final String JOB_DUE = "ix_act_ru_job_due";
 
-    private static final Logger log = LoggerFactory.getLogger(TaskListIndexes.class);
+    private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
     private final JdbcTemplate jdbc;
 
     /** @param engine built first: it creates the ACT_ tables on a fresh database */
-    public TaskListIndexes(JdbcTemplate jdbc, ProcessEngine engine) {
+    public EngineIndexes(JdbcTemplate jdbc, ProcessEngine engine) {
         this.jdbc = jdbc;
     }
 
@@ -60,9 +68,11 @@ public class TaskListIndexes {
         create(FOLLOW_UP, "FOLLOW_UP_DATE_");
         create(PARENT, "PARENT_TASK_ID_");
         create(DONE, "ACT_HI_TASKINST", "ASSIGNEE_, END_TIME_", how);
+        create(JOB_DUE, "ACT_RU_JOB", "DUEDATE_", how);
         if (postgres) {
             rebuildIfInvalid(TASK_ORDER);
             rebuildIfInvalid(DONE);
+            rebuildIfInvalid(JOB_DUE);
         }
         // The old index goes only once the new one is usable (a build cut short, or another node's still running,
         // leaves it invalid): without either, finance's list would sort every one of its tasks.
