@@ -54,8 +54,9 @@ public record ExecutionCurve(String title, BigDecimal budget, List<Integer> mont
             budget = budget.add(p.getBudget());
             List<SpendingReading> spending =
                     MonitoringData.spending(p, readings.getOrDefault(p.getId(), List.of()));
+            List<Milestone> monthEnds = Milestones.monthEnds(p);
             for (int m = 1; m <= 12; m++) {
-                Milestone at = Milestones.at(p, m);
+                Milestone at = monthEnds.get(m - 1);
                 plannedAmount[m - 1] = plannedAmount[m - 1].add(p.getBudget().multiply(at.plannedPercent()));
                 SpendingReading r = MonitoringCalculator.latestReading(spending, at);
                 if (r != null) {

@@ -72,27 +72,40 @@ public final class Milestones {
      */
     public static Milestone at(Project project, int month) {
         checkMonth(month);
+        return at(project.getYear(), sortedPlan(project), month);
+    }
+
+    /** {@link #at} for every month end, January to December: the plan is read once, not twelve times. */
+    public static List<Milestone> monthEnds(Project project) {
         List<SpendingPlanEntry> plan = sortedPlan(project);
+        List<Milestone> months = new ArrayList<>(12);
+        for (int m = 1; m <= 12; m++) {
+            months.add(at(project.getYear(), plan, m));
+        }
+        return months;
+    }
+
+    private static Milestone at(int year, List<SpendingPlanEntry> plan, int month) {
         if (plan.isEmpty()) {
-            return milestone(project.getYear(), month, linear(month), false);
+            return milestone(year, month, linear(month), false);
         }
         int previousMonth = 0;
         BigDecimal previousPercent = BigDecimal.ZERO;
         for (SpendingPlanEntry e : plan) {
             BigDecimal percent = percent(e.getCumulativePercent());
             if (e.getMonth() == month) {
-                return milestone(project.getYear(), month, percent, true);
+                return milestone(year, month, percent, true);
             }
             if (e.getMonth() > month) {
                 BigDecimal interpolated = previousPercent.add(percent.subtract(previousPercent)
                         .multiply(BigDecimal.valueOf(month - previousMonth))
                         .divide(BigDecimal.valueOf(e.getMonth() - previousMonth), 2, RoundingMode.HALF_UP));
-                return milestone(project.getYear(), month, interpolated, true);
+                return milestone(year, month, interpolated, true);
             }
             previousMonth = e.getMonth();
             previousPercent = percent;
         }
-        return milestone(project.getYear(), month, previousPercent, true);
+        return milestone(year, month, previousPercent, true);
     }
 
     /** The end of the month in Asia/Shanghai, as the first instant of the next month. */

@@ -86,6 +86,20 @@ class MilestonesTest {
     }
 
     @Test
+    void everyMonthEndAtOnceIsWhatEachMonthGivesAlone() {
+        // The county plan: 3月底 30 · 6月底 60 · 10月底 90 · 12月底 100, straight lines between (from 0 in January).
+        assertThat(Milestones.monthEnds(planned)).extracting(x -> x.plannedPercent().toPlainString()).containsExactly(
+                "10.00", "20.00", "30.00", "40.00", "50.00", "60.00", "67.50", "75.00", "82.50", "90.00", "95.00",
+                "100.00");
+        for (Project p : List.of(planned, project("1000"), project("1000", 12, "100", 6, "60", 3, "30"))) {
+            List<Milestone> all = Milestones.monthEnds(p);
+            for (int month = 1; month <= 12; month++) {
+                assertThat(all.get(month - 1)).as(month + "月底").isEqualTo(Milestones.at(p, month));
+            }
+        }
+    }
+
+    @Test
     void planGivenOutOfOrderIsSortedByMonth() {
         Project p = project("1000", 12, "100", 6, "60", 3, "30");
         assertThat(Milestones.of(p)).extracting(Milestone::month).containsExactly(3, 6, 12);
