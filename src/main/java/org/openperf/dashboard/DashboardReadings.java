@@ -1,6 +1,5 @@
 package org.openperf.dashboard;
 
-import java.util.Collection;
 import java.util.List;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.MilestoneResult;

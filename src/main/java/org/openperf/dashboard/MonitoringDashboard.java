@@ -13,7 +13,6 @@ import org.openperf.dashboard.MonitoringOverview.ProjectRow;
 import org.openperf.dashboard.MonitoringOverview.Reasons;
 import org.openperf.dashboard.MonitoringOverview.RedProject;
 import org.openperf.kernel.InvalidInputException;
-import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.Light;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Project;

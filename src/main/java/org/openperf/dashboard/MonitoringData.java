@@ -2,7 +2,9 @@ package org.openperf.dashboard;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.openperf.kernel.Scope;
 import org.openperf.monitoring.ExecutionReading;
@@ -49,13 +51,20 @@ class MonitoringData {
                 () -> repository.reports(id));
     }
 
-    /** The departments with approved projects that year in scope, by code; projects without one last. */
+    /**
+     * The departments with approved projects that year in scope, by code, those without a code (an imported
+     * department's name only, or no department) as one option last: the options the dashboard offers.
+     */
     @Transactional(readOnly = true)
     List<UnitRef> departments(int year, Scope scope) {
-        return repository.departments(year, scope.all(), scope.unitArray(), scope.departmentArray()).stream()
-                .map(r -> r[0] == null ? MonitoringDashboard.NO_DEPARTMENT : new UnitRef((String) r[0], (String) r[1]))
-                .sorted(Comparator.comparing((UnitRef d) -> Objects.toString(d.code(), "~")))
-                .toList();
+        Map<String, UnitRef> byCode = new LinkedHashMap<>();
+        repository.departments(year, scope.all(), scope.unitArray(), scope.departmentArray()).stream()
+                .map(r -> r[0] == null && r[1] == null ? MonitoringDashboard.NO_DEPARTMENT
+                        : new UnitRef((String) r[0], (String) r[1]))
+                .sorted(Comparator.comparing((UnitRef d) -> Objects.toString(d.code(), "~"))
+                        .thenComparing(d -> d == MonitoringDashboard.NO_DEPARTMENT))
+                .forEach(d -> byCode.putIfAbsent(Objects.toString(d.code(), ""), d));
+        return List.copyOf(byCode.values());
     }
 
     /**

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.openperf.departments.DepartmentMonitoring;
 import org.openperf.departments.DepartmentTargets;
 import org.openperf.exports.DepartmentTablesSheet;

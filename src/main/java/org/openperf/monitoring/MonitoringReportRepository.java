@@ -1,6 +1,5 @@
 package org.openperf.monitoring;
 
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -11,6 +10,4 @@ public interface MonitoringReportRepository extends JpaRepository<MonitoringRepo
     List<MonitoringReport> findByRoundIdOrderByIdAsc(Long roundId);
 
     List<MonitoringReport> findByYearOrderByIdAsc(int year);
-
-    List<MonitoringReport> findByProjectIdInOrderByIdAsc(Collection<Long> projectIds);
 }
