@@ -54,7 +54,8 @@ interface DashboardReadings extends Repository<ExecutionReading, Long> {
                                @Param("units") String[] units,
                                @Param("departments") String[] departments);
 
-    @Query("select r from ExecutionReading r where r.projectId in (" + APPROVED + ") order by r.projectId, r.asOf, r.id")
+    @Query("select r from ExecutionReading r where r.projectId in (" + APPROVED + ")"
+            + " order by r.projectId, r.asOf, r.id")
     List<ExecutionReading> readings(@Param("year") int year, @Param("department") String department,
                                     @Param("all") boolean all, @Param("units") String[] units,
                                     @Param("departments") String[] departments);

@@ -1,5 +1,6 @@
 package org.openperf.dashboard;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class Monitored {
 
     private static <T> Map<Long, List<T>> byProject(List<T> rows, Function<T, Long> projectId) {
         Map<Long, List<T>> byProject = new LinkedHashMap<>();
-        rows.forEach(r -> byProject.computeIfAbsent(projectId.apply(r), k -> new java.util.ArrayList<>()).add(r));
+        rows.forEach(r -> byProject.computeIfAbsent(projectId.apply(r), k -> new ArrayList<>()).add(r));
         return byProject;
     }
 

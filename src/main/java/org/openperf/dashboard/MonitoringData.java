@@ -32,7 +32,8 @@ class MonitoringData {
     Monitored approved(int year, String department, Scope scope) {
         List<Project> projects = repository.approved(year, department, scope.all(), scope.unitArray(),
                         scope.departmentArray()).stream()
-                .sorted(Comparator.comparing((Project p) -> Objects.toString(MonitoringDashboard.department(p).code(), "~"))
+                .sorted(Comparator.comparing((Project p) -> Objects.toString(
+                                MonitoringDashboard.department(p).code(), "~"))
                         .thenComparing(p -> p.getUnit() == null ? "~" : Objects.toString(p.getUnit().getCode(), "~"))
                         .thenComparing(Project::getName))
                 .toList();

@@ -34,7 +34,7 @@ public final class Milestones {
 
     /**
      * Each month's end and its timer date, by year × 12 + month - 1: a dashboard asks for twelve per project, and
-     * formatting a zoned date was most of its curve's time. The values depend on nothing else, so any node may keep them.
+     * formatting a zoned date is costly. The values depend on nothing else, so any node may keep them.
      */
     private static final Map<Integer, MonthEnd> MONTH_ENDS = new ConcurrentHashMap<>();
 

@@ -44,8 +44,7 @@ public class EngineIndexes {
     /**
      * The job executor asks for due jobs ({@code DUEDATE_ is null or DUEDATE_ <= now}) after every transaction that
      * made one and at every poll. Every open review task has a reminder timer and every approved table its milestone
-     * timers, all in the future: without an index each poll read all of them (1.8 ms at 2,500 jobs on the busiest
-     * day, the most frequent statement after the lists; 0.02–0.15 ms with it).
+     * timers, all in the future: without an index each poll read all of them (docs/performance.md).
      */
     static final String JOB_DUE = "ix_act_ru_job_due";
 

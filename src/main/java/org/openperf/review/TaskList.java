@@ -206,7 +206,7 @@ public class TaskList {
 
     /**
      * The page's projects. Hibernate's multi-id load binds the ids as one array; {@code findAllById}'s list of ids
-     * was translated afresh on every call (a third of loading the page's projects).
+     * was translated afresh on every call (docs/decisions/scope-as-arrays.md).
      */
     private Map<Long, Project> load(List<Long> ids) {
         return entities.unwrap(Session.class).byMultipleIds(Project.class).multiLoad(ids).stream()

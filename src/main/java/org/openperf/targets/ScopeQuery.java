@@ -7,7 +7,7 @@ package org.openperf.targets;
  * <p>A set of units, so that PostgreSQL reads the projects by their unit's index instead of joining every project to
  * its unit and department and filtering. The codes are bound as arrays ({@code String[]}), not as lists: Hibernate
  * does not keep the translation of a query with a list parameter and translated these queries afresh on every call
- * (with the dashboard's lists of ids, 10% of a node's CPU on the busiest day).
+ * (docs/decisions/scope-as-arrays.md).
  */
 public final class ScopeQuery {
 

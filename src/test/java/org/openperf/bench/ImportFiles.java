@@ -110,7 +110,8 @@ final class ImportFiles {
                     job = rows.findById(id).orElseThrow();
                 }
                 if (job.getStatus() != ImportJob.Status.DONE) {
-                    throw new IllegalStateException("import job " + id + " " + job.getStatus() + ": " + job.getMessage());
+                    throw new IllegalStateException("import job " + id + " " + job.getStatus() + ": "
+                            + job.getMessage());
                 }
                 tables += job.getTablesTotal();
             }

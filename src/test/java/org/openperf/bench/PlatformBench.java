@@ -213,8 +213,8 @@ class PlatformBench {
                     + BenchReport.fmt(alone.seconds()) + " s (ImportOnlyBench, perf.review.start-lifecycle=false); "
                     + "starting the " + oneByOne.tables() + " lifecycles " + BenchReport.fmt(oneByOne.seconds()
                     - alone.seconds()) + " s (" + BenchReport.fmt((oneByOne.seconds() - alone.seconds()) * 1000
-                    / oneByOne.tables()) + " ms each), one workbook after the other; bare POI reading the cells " + BenchReport.fmt(poi.seconds())
-                    + " s.");
+                    / oneByOne.tables()) + " ms each), one workbook after the other; bare POI reading the cells "
+                    + BenchReport.fmt(poi.seconds()) + " s.");
         }
         BenchReport.note("Scenario 1 · import", "One workbook of all " + BenchSettings.IMPORT_TABLES + " tables "
                 + "(about " + (BenchSettings.IMPORT_TABLES * 21) + " rows) is refused by design: TargetTableReader "
