@@ -35,17 +35,17 @@ public class MonitoringDashboard {
 
     private final ProjectService projects;
     private final DepartmentRepository departments;
-    private final DashboardReadings years;
+    private final DashboardReadings queries;
     private final CurrentLights lights;
     private final MonitoringData data;
     private final Clock clock;
 
-    public MonitoringDashboard(ProjectService projects, DepartmentRepository departments, DashboardReadings years,
+    public MonitoringDashboard(ProjectService projects, DepartmentRepository departments, DashboardReadings queries,
                                CurrentLights lights, MonitoringData data, Clock clock) {
         this.clock = clock;
         this.projects = projects;
         this.departments = departments;
-        this.years = years;
+        this.queries = queries;
         this.lights = lights;
         this.data = data;
     }
@@ -57,7 +57,7 @@ public class MonitoringDashboard {
             throw new InvalidInputException("主管部门编码 " + department + " 不存在");
         }
         Project chosen = projectId == null ? null : approvedProject(projectId, scope);
-        List<Integer> available = years.approvedYears(scope.all(), scope.unitArray(), scope.departmentArray());
+        List<Integer> available = queries.approvedYears(scope.all(), scope.unitArray(), scope.departmentArray());
         int shownYear = year != null ? year : chosen != null ? chosen.getYear() : defaultYear(available);
         if (chosen != null && chosen.getYear() != shownYear) {
             throw new InvalidInputException("项目“" + chosen.getName() + "”属于 " + chosen.getYear() + " 年度，不是 "

@@ -15,12 +15,11 @@ import org.springframework.stereotype.Component;
  * name when they have no group), as {@link TaskAccess} defines them, of the projects' processes, most urgent first.
  *
  * <p>Two native task queries (the engine's public API), merged: Camunda builds a {@code TaskQuery}'s SQL anew with
- * OGNL at every call (its queries' SQL together took about 15% of a node's CPU under the busiest day's load), and
- * its candidate query is a {@code select distinct} over a join, which PostgreSQL sorted in full for finance's 15,000
- * tasks among 100,000. Here the offered tasks are a semi-join on the candidate links, so PostgreSQL walks the list's
- * index for a large group and starts from the links for a small one. One statement for both kinds was slower: under
- * an OR the links became a filter per task, and a union of their ids hid the group's size from the planner
- * (docs/decisions/task-list-queries.md).
+ * OGNL at every call, and its candidate query is a {@code select distinct} over a join, which PostgreSQL sorted in
+ * full for a large group. Here the offered tasks are a semi-join on the candidate links, so PostgreSQL walks the
+ * list's index for a large group and starts from the links for a small one. One statement for both kinds was
+ * slower: under an OR the links became a filter per task, and a union of their ids hid the group's size from the
+ * planner (docs/decisions/task-list-queries.md).
  */
 @Component
 class OpenTasks {

@@ -56,7 +56,7 @@ public class ProjectGroups {
     /**
      * A project this transaction has just stored and is about to start a process for: its routing is what the query
      * would read, taken from the entity. The query would first flush every table the transaction holds (an import
-     * keeps up to a hundred with their indicators): that flush and the query were 30% of an import's time.
+     * keeps up to a hundred with their indicators), most of starting an import's lifecycles (docs/performance.md).
      */
     void remember(Project p) {
         Map<Long, Optional<ProjectRepository.Routing>> read = readInThisTransaction();

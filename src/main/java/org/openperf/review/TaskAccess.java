@@ -42,8 +42,8 @@ public class TaskAccess {
         // The task by its id and then the rule in Java: an or-query (assignee, owner or candidate groups) costs
         // Camunda twice the building of its SQL, the largest part of a completion's CPU under load
         // (docs/performance.md); the candidate links are one small read, and only for a task not the caller's. A
-        // native query, as a TaskQuery's SQL is built with OGNL even for an id (4% of a node's CPU on the busiest
-        // day); the completion itself still runs as the caller, under Camunda's authorizations.
+        // native query, as a TaskQuery's SQL is built with OGNL even for an id; the completion itself still runs as
+        // the caller, under Camunda's authorizations.
         NativeSql sql = new NativeSql();
         Task task = sql.bind(tasks.createNativeTaskQuery().sql(BY_ID + sql.value("id", taskId))).singleResult();
         if (task == null && engine.asSystem(

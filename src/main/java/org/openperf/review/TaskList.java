@@ -105,8 +105,7 @@ public class TaskList {
 
     /**
      * The project of each running process instance: its business key, which no user can write. A native query (a
-     * page has at most 200 instances): a ProcessInstanceQuery's SQL is built with OGNL at every call, 3% of a node's
-     * CPU on the busiest day.
+     * page has at most 200 instances): a ProcessInstanceQuery's SQL is built with OGNL at every call.
      */
     private Map<String, Long> runtimeProjectIds(String[] processInstanceIds) {
         Map<String, Long> ids = new HashMap<>();

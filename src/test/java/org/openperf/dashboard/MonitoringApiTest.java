@@ -284,6 +284,10 @@ class MonitoringApiTest {
         JsonNode other = overview("finance", "&department=353");
         assertThat(other.get("total").get("total").asInt()).isZero();
         assertThat(other.get("departmentOptions").findValuesAsText("code")).contains("402");
+        // The options do not depend on the filter: a department picked still offers the same others to switch to.
+        assertThat(other.get("departmentOptions")).isEqualTo(overview("finance", "").get("departmentOptions"));
+        assertThat(overview("dept402", "&department=402").get("departmentOptions"))
+                .isEqualTo(overview("dept402", "").get("departmentOptions"));
     }
 
     @Test
