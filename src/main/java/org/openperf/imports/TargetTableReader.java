@@ -197,7 +197,7 @@ public final class TargetTableReader {
         }
         if (xl) {
             checkSize(pkg, name);
-            return new ArrayList<>(XlsxGrids.read(new XSSFWorkbook(pkg)));
+            return new ArrayList<>(XlsxGrids.read(pkg));
         }
         if (word) {
             return new ArrayList<>(DocxGrids.read(new XWPFDocument(pkg)));

@@ -1,63 +1,150 @@
 package org.openperf.imports;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 
-/** Turns each visible sheet of a workbook into a {@link Grid}. */
+/**
+ * Turns each visible sheet of a workbook into a {@link Grid}, reading the sheets' XML as a stream: a target table
+ * needs only the cells' texts and the merged regions, and POI's user model (every cell an object over an XML bean)
+ * cost most of an import's reading (docs/performance.md). The texts are those the user model gives.
+ */
 final class XlsxGrids {
 
     /** Target tables are narrow; columns beyond this are not read (guards against sheets formatted to XFD). */
     static final int MAX_COLUMNS = 64;
 
+    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
     private XlsxGrids() {
     }
 
-    static List<Grid> read(Workbook wb) {
+    static List<Grid> read(OPCPackage pkg) throws Exception {
+        XSSFReader reader = new XSSFReader(pkg);
+        XMLInputFactory factory = XMLHelper.newXMLInputFactory();
+        Book book = book(reader, factory);
+        // Phonetic guides (rPh) are not part of a cell's text, as in the user model.
+        Cells cells = new Cells(new ReadOnlySharedStringsTable(pkg, false), reader.getStylesTable(), book.date1904);
         List<Grid> grids = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter();
-        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            if (wb.isSheetHidden(i) || wb.isSheetVeryHidden(i)) {
+        for (SheetEntry sheet : book.sheets) {
+            if (sheet.hidden) {
                 continue; // dropdown lists and helper data, not tables
             }
-            grids.add(read(wb.getSheetAt(i), formatter));
+            try (InputStream in = reader.getSheet(sheet.relationId)) {
+                grids.add(read(sheet.name, in, factory, cells));
+            }
         }
         return grids;
     }
 
-    private static Grid read(Sheet sheet, DataFormatter formatter) {
-        Grid grid = Grid.sheet(sheet.getSheetName());
-        int lastRow = -1;
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                int c = cell.getColumnIndex();
-                if (c >= MAX_COLUMNS) {
-                    continue;
+    private record SheetEntry(String name, String relationId, boolean hidden) {
+    }
+
+    private record Book(List<SheetEntry> sheets, boolean date1904) {
+    }
+
+    /** The sheets in the workbook's order, with their state, and whether dates count from 1904. */
+    private static Book book(XSSFReader reader, XMLInputFactory factory) throws Exception {
+        List<SheetEntry> sheets = new ArrayList<>();
+        boolean date1904 = false;
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLStreamReader xml = factory.createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                        refuseDoctype(xml);
+                        continue;
+                    }
+                    if ("workbookPr".equals(xml.getLocalName())) {
+                        date1904 = isTrue(xml.getAttributeValue(null, "date1904"));
+                    } else if ("sheet".equals(xml.getLocalName())) {
+                        String state = xml.getAttributeValue(null, "state");
+                        sheets.add(new SheetEntry(xml.getAttributeValue(null, "name"),
+                                xml.getAttributeValue(RELATIONSHIPS, "id"),
+                                "hidden".equals(state) || "veryHidden".equals(state)));
+                    }
                 }
-                String text = Text.clean(cellText(cell, formatter));
-                String typed = typedFormula(cell);
-                if (typed != null) {
-                    text = Text.clean(typed);
-                    grid.note(ImportProblem.warning(SourceRef.cell(sheet.getSheetName(), row.getRowNum(), c),
-                            "单元格「" + text + "」在文件中被存成了没有计算结果的公式，已按文字读取"));
-                }
-                if (!text.isEmpty()) {
-                    grid.putOwn(row.getRowNum(), c, text);
-                    lastRow = Math.max(lastRow, row.getRowNum());
-                }
+            } finally {
+                xml.close();
             }
         }
-        for (CellRangeAddress region : sheet.getMergedRegions()) {
+        return new Book(sheets, date1904);
+    }
+
+    /** A DTD is never read (its entities are not expanded); the reader names it so the user hears why. */
+    private static void refuseDoctype(XMLStreamReader xml) throws XMLStreamException {
+        if (xml.getEventType() == XMLStreamConstants.DTD) {
+            throw new XMLStreamException("DOCTYPE is not allowed in a workbook");
+        }
+    }
+
+    private static boolean isTrue(String value) {
+        return "1".equals(value) || "true".equals(value);
+    }
+
+    private static Grid read(String name, InputStream in, XMLInputFactory factory, Cells cells)
+            throws XMLStreamException {
+        Grid grid = Grid.sheet(name);
+        List<CellRangeAddress> merged = new ArrayList<>();
+        XMLStreamReader xml = factory.createXMLStreamReader(in);
+        int row = -1;
+        int col = -1;
+        int lastRow = -1;
+        try {
+            while (xml.hasNext()) {
+                if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                    refuseDoctype(xml);
+                    continue;
+                }
+                switch (xml.getLocalName()) {
+                    case "row" -> {
+                        String r = xml.getAttributeValue(null, "r");
+                        row = r == null ? row + 1 : Integer.parseInt(r) - 1;
+                        col = -1;
+                    }
+                    case "c" -> {
+                        String ref = xml.getAttributeValue(null, "r");
+                        col = ref == null ? col + 1 : new CellReference(ref).getCol();
+                        if (col >= MAX_COLUMNS) {
+                            continue;
+                        }
+                        Cell cell = Cell.read(xml);
+                        String typed = cell.typedFormula();
+                        String text = Text.clean(typed != null ? typed : cells.text(cell));
+                        if (typed != null) {
+                            grid.note(ImportProblem.warning(SourceRef.cell(name, row, col),
+                                    "单元格「" + text + "」在文件中被存成了没有计算结果的公式，已按文字读取"));
+                        }
+                        if (!text.isEmpty()) {
+                            grid.putOwn(row, col, text);
+                            lastRow = Math.max(lastRow, row);
+                        }
+                    }
+                    case "mergeCell" -> merged.add(CellRangeAddress.valueOf(xml.getAttributeValue(null, "ref")));
+                    default -> {
+                    }
+                }
+            }
+        } finally {
+            xml.close();
+        }
+        for (CellRangeAddress region : merged) {
             int r0 = region.getFirstRow();
             int c0 = region.getFirstColumn();
             String value = grid.text(r0, c0);
@@ -74,35 +161,111 @@ final class XlsxGrids {
         return grid;
     }
 
-    /**
-     * A value typed with a leading {@code =} ({@code =100%}, {@code =9188 万元}) that the producing program stored as
-     * a formula without a result: its text, else null. Real formulas keep their cached result.
-     */
-    static String typedFormula(Cell cell) {
-        if (cell.getCellType() != CellType.FORMULA || !(cell instanceof XSSFCell x)) {
-            return null;
+    /** One {@code <c>} element as stored: its type, style, formula, value and inline string. */
+    record Cell(String type, int style, String formula, String value, String inline) {
+
+        /** Reads the element the reader stands on, up to its end tag. */
+        static Cell read(XMLStreamReader xml) throws XMLStreamException {
+            String type = xml.getAttributeValue(null, "t");
+            String s = xml.getAttributeValue(null, "s");
+            String formula = null;
+            String value = null;
+            StringBuilder inline = null;
+            int depth = 1;
+            boolean phonetic = false;
+            while (depth > 0) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    switch (xml.getLocalName()) {
+                        case "f" -> {
+                            formula = xml.getElementText();
+                            depth--;
+                        }
+                        case "v" -> {
+                            value = xml.getElementText();
+                            depth--;
+                        }
+                        case "is" -> inline = new StringBuilder();
+                        case "rPh" -> phonetic = true;
+                        case "t" -> {
+                            String t = xml.getElementText();
+                            depth--;
+                            if (inline != null && !phonetic) {
+                                inline.append(t);
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    if ("rPh".equals(xml.getLocalName())) {
+                        phonetic = false;
+                    }
+                }
+            }
+            return new Cell(type == null ? "n" : type, s == null ? 0 : Integer.parseInt(s), formula, value,
+                    inline == null ? null : inline.toString());
         }
-        CTCell ct = x.getCTCell();
-        if (ct.isSetV() && ct.getV() != null && !ct.getV().isEmpty()) {
-            return null;
+
+        /**
+         * A value typed with a leading {@code =} ({@code =100%}, {@code =9188 万元}) that the producing program
+         * stored as a formula without a result: its text, else null. Real formulas keep their cached result.
+         */
+        String typedFormula() {
+            if (formula == null || (value != null && !value.isEmpty()) || formula.isBlank()) {
+                return null;
+            }
+            return "=" + formula.trim();
         }
-        String f = ct.isSetF() ? ct.getF().getStringValue() : null;
-        return f == null || f.isBlank() ? null : "=" + f.trim();
     }
 
-    /** The cell as the table shows it; numbers as their shortest exact decimal (174.16, never 174.15999…). */
-    static String cellText(Cell cell, DataFormatter formatter) {
-        CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
-            type = cell.getCachedFormulaResultType();
+    /** A cell's text as the table shows it; numbers as their shortest exact decimal (174.16, never 174.15999…). */
+    private static final class Cells {
+        private final ReadOnlySharedStringsTable strings;
+        private final StylesTable styles;
+        private final boolean date1904;
+        private final DataFormatter formatter = new DataFormatter();
+
+        Cells(ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904) {
+            this.strings = strings;
+            this.styles = styles;
+            this.date1904 = date1904;
         }
-        return switch (type) {
-            case STRING -> cell.getRichStringCellValue().getString();
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? formatter.formatCellValue(cell)
-                    : NumberToTextConverter.toText(cell.getNumericCellValue());
-            case BOOLEAN -> cell.getBooleanCellValue() ? "是" : "否";
-            default -> "";
-        };
+
+        String text(Cell cell) {
+            String v = cell.value();
+            boolean formula = cell.formula() != null;
+            return switch (cell.type()) {
+                case "s" -> v == null || v.isEmpty() ? "" : formula ? v : strings.getItemAt(Integer.parseInt(v.trim())).getString();
+                case "inlineStr" -> decode(cell.inline() != null ? cell.inline() : v == null ? "" : v);
+                case "str" -> decode(v == null ? "" : v);
+                case "b" -> "1".equals(v) ? "是" : "否";
+                case "e" -> "";
+                default -> number(cell, formula);
+            };
+        }
+
+        private String number(Cell cell, boolean formula) {
+            String v = cell.value();
+            if (v == null && !formula) {
+                return ""; // a styled empty cell
+            }
+            double d = v == null || v.isEmpty() ? 0.0 : Double.parseDouble(v);
+            if (styles != null && cell.style() < styles.getNumCellStyles() && DateUtil.isValidExcelDate(d)) {
+                XSSFCellStyle style = styles.getStyleAt(cell.style());
+                if (style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString())) {
+                    return formatter.formatRawCellContents(d, style.getDataFormat(), style.getDataFormatString(),
+                            date1904);
+                }
+            }
+            return NumberToTextConverter.toText(d);
+        }
+
+        /** Excel's escapes for characters XML cannot hold ({@code _x000D_}), decoded as the user model does. */
+        private static String decode(String text) {
+            return text.contains("_x") ? new XSSFRichTextString(text).getString() : text;
+        }
     }
 }
