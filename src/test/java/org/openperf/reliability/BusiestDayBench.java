@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * A province's busiest day (issue 20): simulated users over HTTP against the built jar on PostgreSQL, one node and
  * then two nodes on one database, each from a copy of the same seeded state. Part of the benchmark
  * ({@code mvn -B verify -Pbench}; alone: {@code -Dit.test=BusiestDayBench}); sizes -Dbench.load.users (100),
- * -Dbench.load.seconds (600), -Dbench.load.thinkMillis (1000), -Dbench.load.projects (3000 tables at 部门审核).
+ * -Dbench.load.seconds (600), -Dbench.load.thinkMillis (1000), -Dbench.load.projects (3000 tables at 部门审核),
+ * -Dbench.load.thinkPer (request; turn: one pause per turn, its requests back to back).
  * Writes target/bench/busiest-day.md.
  */
 @Tag("bench")
@@ -98,7 +99,8 @@ class BusiestDayBench {
         long requests = load.samples.size();
         double throughput = requests / seconds;
         row(scenario, "users, duration, think time", load.users.size() + " users, " + String.format("%.0f s", seconds)
-                + ", " + THINK_MILLIS + " ms (each pause 0.5–1.5×)", "");
+                + ", " + THINK_MILLIS + " ms (each pause 0.5–1.5×) " + (LoadRun.THINK_PER_TURN
+                        ? "per turn (its requests back to back)" : "before every request"), "");
         row(scenario, "requests (throughput)", requests + String.format(" (%.1f /s)", throughput), "");
         for (String kind : new String[] {"login", "list", "open", "projects", "dashboard", "import preview",
                 "complete"}) {
@@ -164,7 +166,9 @@ class BusiestDayBench {
         b.append("Mix per user and turn: reviewers 10% the monitoring dashboard, finance 10% an import preview ")
                 .append("(a dry run of a 2-table workbook); otherwise 待办 (first page), open one of its ")
                 .append("projects and complete it (department 80% approve, finance 85% approve, else return; preparers ")
-                .append("resubmit); with nothing to do, the project list and one project.\n\n");
+                .append("resubmit); with nothing to do, the project list and one project. ")
+                .append(LoadRun.THINK_PER_TURN ? "One pause per turn, its requests sent back to back.\n\n"
+                        : "A pause before every request: a person reads the page before the next click.\n\n");
         ReliabilityReport.writeBench("busiest-day.md", b, "| scenario | figure | value | goal |", ROWS, NOTES);
     }
 

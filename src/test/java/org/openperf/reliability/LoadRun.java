@@ -212,10 +212,13 @@ final class LoadRun {
                     pause(random.nextLong(thinkMillis + 1)); // users do not start in step
                     rest = browser(node, u);
                 }
+                // On the busiest day people think between 0.5 and 1.5 times the think time, not in lockstep.
+                Runnable think = busiestDay() ? () -> pause(thinkMillis / 2 + random.nextLong(thinkMillis + 1))
+                        : () -> pause(thinkMillis);
+                Runnable betweenPages = busiestDay() && !THINK_PER_TURN ? think : () -> { };
                 while (System.nanoTime() < deadline) {
-                    act(rest, u, random);
-                    // On the busiest day people think between 0.5 and 1.5 times the think time, not in lockstep.
-                    pause(busiestDay() ? thinkMillis / 2 + random.nextLong(thinkMillis + 1) : thinkMillis);
+                    act(rest, u, random, betweenPages);
+                    think.run();
                 }
                 return null;
             }));
@@ -247,7 +250,14 @@ final class LoadRun {
         return previewFile != null;
     }
 
-    private void act(Rest rest, User u, Random random) {
+    /**
+     * On the busiest day a person thinks before every request, as a load test's think time means: they read the
+     * 待办 page before opening a row and the table before deciding. {@code -Dbench.load.thinkPer=turn}: one pause
+     * per turn of list, open and complete, sent back to back (the harsher mix of the runs before 2026-12-05).
+     */
+    static final boolean THINK_PER_TURN = "turn".equals(System.getProperty("bench.load.thinkPer", "request"));
+
+    private void act(Rest rest, User u, Random random, Runnable betweenPages) {
         if (busiestDay()) {
             int dice = random.nextInt(100);
             if (dice < 10 && !u.role().equals("unit")) {
@@ -270,6 +280,7 @@ final class LoadRun {
                     + random.nextInt(5)));
             if (projects.ok() && projects.json().path("content").size() > 0) {
                 JsonNode content = projects.json().path("content");
+                betweenPages.run();
                 record("open", rest.get(u.id(), PASSWORD, "/api/projects/"
                         + content.get(random.nextInt(content.size())).get("id").asLong()));
             }
@@ -280,8 +291,10 @@ final class LoadRun {
         // run keeps its crowd on the first three rows to provoke races.
         int pickFrom = busiestDay() ? Integer.getInteger("bench.load.pickFrom", rows.size()) : 3;
         JsonNode row = rows.get(random.nextInt(Math.min(pickFrom, rows.size())));
+        betweenPages.run();
         record("open", rest.get(u.id(), PASSWORD, "/api/projects/" + row.get("projectId").asLong()));
         String taskId = row.get("taskId").asText();
+        betweenPages.run();
         Rest.Answer done = record("complete", rest.post(u.id(), PASSWORD, "/api/tasks/" + taskId + "/complete",
                 decision(u, random)));
         attempts.add(new Attempt(taskId, u.id(), done.status()));
