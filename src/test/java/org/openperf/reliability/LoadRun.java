@@ -32,7 +32,8 @@ final class LoadRun {
     record User(String id, String role) {
     }
 
-    record Sample(String kind, int status, long nanos) {
+    /** One answer: its kind, status and time taken; {@code at}: when it came ({@link System#nanoTime()}). */
+    record Sample(String kind, int status, long nanos, long at) {
     }
 
     record Attempt(String taskId, String user, int status) {
@@ -64,6 +65,18 @@ final class LoadRun {
 
     LoadRun withImportPreviews(byte[] workbook) {
         this.previewFile = workbook;
+        return this;
+    }
+
+    private Duration warmup = Duration.ZERO;
+    private volatile long measureFrom = Long.MIN_VALUE;
+
+    /**
+     * The first part of a run warms the node up (the JIT, the pools, everyone logging in at once): its answers count
+     * for errors and conflicts, not for the percentiles ({@link #percentile}, {@link #measured}).
+     */
+    LoadRun withWarmup(Duration warmup) {
+        this.warmup = warmup;
         return this;
     }
 
@@ -201,6 +214,7 @@ final class LoadRun {
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
         long t0 = System.nanoTime();
+        measureFrom = t0 + warmup.toNanos();
         List<Future<?>> all = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
             User u = users.get(i);
@@ -242,7 +256,7 @@ final class LoadRun {
         }
         long[] nanos = new long[1];
         Rest session = node.loggedIn(u.id(), PASSWORD, nanos);
-        samples.add(new Sample("login", 200, nanos[0]));
+        samples.add(new Sample("login", 200, nanos[0], System.nanoTime()));
         return session;
     }
 
@@ -316,7 +330,7 @@ final class LoadRun {
     final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
 
     private Rest.Answer record(String kind, Rest.Answer a) {
-        samples.add(new Sample(kind, a.status(), a.nanos()));
+        samples.add(new Sample(kind, a.status(), a.nanos(), System.nanoTime()));
         if (!a.ok() && a.status() != 409 && unexpected.size() < 10) {
             String body = a.body() == null ? "" : a.body().replaceAll("\\s+", " ");
             unexpected.add(kind + " " + a.status() + ": " + body.substring(0, Math.min(200, body.length())));
@@ -347,10 +361,20 @@ final class LoadRun {
         return samples.stream().filter(s -> (kind == null || s.kind().equals(kind)) && status.test(s.status())).count();
     }
 
-    /** Percentile in milliseconds of the samples of a kind (null: all). */
+    /** Answers of a kind (null: all) that came after the warm-up. */
+    long measured(String kind) {
+        return samples.stream().filter(s -> s.at() >= measureFrom && (kind == null || s.kind().equals(kind))).count();
+    }
+
+    /** Percentile in milliseconds of the samples of a kind (null: all) that came after the warm-up. */
     double percentile(String kind, double p) {
+        return percentile(kind, p, true);
+    }
+
+    /** The same over the whole run ({@code afterWarmup} false), the warm-up included. */
+    double percentile(String kind, double p, boolean afterWarmup) {
         List<Long> ns = new ArrayList<>(samples.stream().filter(s -> kind == null || s.kind().equals(kind))
-                .map(Sample::nanos).toList());
+                .filter(s -> !afterWarmup || s.at() >= measureFrom).map(Sample::nanos).toList());
         if (ns.isEmpty()) {
             return Double.NaN;
         }
