@@ -197,7 +197,7 @@ public final class TargetTableReader {
         }
         if (xl) {
             checkSize(pkg, name);
-            return new ArrayList<>(XlsxGrids.read(pkg));
+            return new ArrayList<>(XlsxGrids.read(pkg, name, MAX_ROWS));
         }
         if (word) {
             return new ArrayList<>(DocxGrids.read(new XWPFDocument(pkg)));

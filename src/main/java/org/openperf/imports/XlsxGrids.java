@@ -19,6 +19,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.openperf.kernel.RejectedFileException;
 
 /**
  * Turns each visible sheet of a workbook into a {@link Grid}, reading the sheets' XML as a stream: a target table
@@ -30,27 +31,73 @@ final class XlsxGrids {
     /** Target tables are narrow; columns beyond this are not read (guards against sheets formatted to XFD). */
     static final int MAX_COLUMNS = 64;
 
+    /** Cells a workbook's merged regions may fill, per row of the row limit. */
+    static final int MERGED_PER_ROW = 16;
+
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private XlsxGrids() {
     }
 
-    static List<Grid> read(OPCPackage pkg) throws Exception {
+    /**
+     * The visible sheets' grids. A sheet's rows count up to its last row with a value, however few {@code <row>}
+     * elements say so: all sheets together at most {@code maxRows}. Merged regions repeat their value in at most
+     * {@link #MERGED_PER_ROW} cells per row of that limit (real tables: a few). One cell at row 1,048,576 under a
+     * merge of the whole sheet, or a large merge repeated, would otherwise make millions of cells out of a few bytes.
+     */
+    static List<Grid> read(OPCPackage pkg, String fileName, int maxRows) throws Exception {
         XSSFReader reader = new XSSFReader(pkg);
         XMLInputFactory factory = XMLHelper.newXMLInputFactory();
         Book book = book(reader, factory);
         // Phonetic guides (rPh) are not part of a cell's text, as in the user model.
         Cells cells = new Cells(new ReadOnlySharedStringsTable(pkg, false), reader.getStylesTable(), book.date1904);
+        Limits limits = new Limits(fileName, maxRows);
         List<Grid> grids = new ArrayList<>();
         for (SheetEntry sheet : book.sheets) {
             if (sheet.hidden) {
                 continue; // dropdown lists and helper data, not tables
             }
             try (InputStream in = reader.getSheet(sheet.relationId)) {
-                grids.add(read(sheet.name, in, factory, cells));
+                grids.add(read(sheet.name, in, factory, cells, limits));
             }
         }
         return grids;
+    }
+
+    /** What a workbook's grids may hold together, and the refusals that name the file and the place. */
+    private static final class Limits {
+        private final String fileName;
+        private final int maxRows;
+        private long rowsBefore;
+        private long mergedCells;
+
+        Limits(String fileName, int maxRows) {
+            this.fileName = fileName;
+            this.maxRows = maxRows;
+        }
+
+        void row(String sheet, int row) {
+            if (!fits(row)) {
+                throw new RejectedFileException("文件超过 " + maxRows + " 行的上限，已拒绝：" + fileName
+                        + "（工作表「" + sheet + "」第 " + (row + 1L) + " 行有内容）。请拆分成多个文件后再上传");
+            }
+        }
+
+        boolean fits(int row) {
+            return row >= 0 && rowsBefore + row < maxRows;
+        }
+
+        void sheetDone(int lastRow) {
+            rowsBefore += lastRow + 1L;
+        }
+
+        void merged(String sheet, CellRangeAddress region, long cells) {
+            mergedCells += cells;
+            if (mergedCells > (long) maxRows * MERGED_PER_ROW) {
+                throw new RejectedFileException("文件的合并单元格过多或过大，已拒绝：" + fileName + "（工作表「" + sheet
+                        + "」" + region.formatAsString() + " 处）。请取消多余的合并后再上传");
+            }
+        }
     }
 
     private record SheetEntry(String name, String relationId, boolean hidden) {
@@ -98,7 +145,7 @@ final class XlsxGrids {
         return "1".equals(value) || "true".equals(value);
     }
 
-    private static Grid read(String name, InputStream in, XMLInputFactory factory, Cells cells)
+    private static Grid read(String name, InputStream in, XMLInputFactory factory, Cells cells, Limits limits)
             throws XMLStreamException {
         Grid grid = Grid.sheet(name);
         List<CellRangeAddress> merged = new ArrayList<>();
@@ -116,6 +163,9 @@ final class XlsxGrids {
                     case "row" -> {
                         String r = xml.getAttributeValue(null, "r");
                         row = r == null ? row + 1 : Integer.parseInt(r) - 1;
+                        if (row < 0) {
+                            throw new XMLStreamException("row number " + r + " in sheet " + name);
+                        }
                         col = -1;
                     }
                     case "c" -> {
@@ -132,6 +182,7 @@ final class XlsxGrids {
                                     "单元格「" + text + "」在文件中被存成了没有计算结果的公式，已按文字读取"));
                         }
                         if (!text.isEmpty()) {
+                            limits.row(name, row);
                             grid.putOwn(row, col, text);
                             lastRow = Math.max(lastRow, row);
                         }
@@ -150,6 +201,13 @@ final class XlsxGrids {
             String value = grid.text(r0, c0);
             int r1 = Math.min(region.getLastRow(), Math.max(lastRow, r0));
             int c1 = Math.min(region.getLastColumn(), MAX_COLUMNS - 1);
+            if (r0 > r1 || c0 > c1) {
+                continue; // a merge below the last value or right of the columns read: nothing to repeat
+            }
+            if (r0 > lastRow && !limits.fits(r0)) {
+                continue; // formatting far below the last value, beyond the row limit: no value to repeat
+            }
+            limits.merged(name, region, (long) (r1 - r0 + 1) * (c1 - c0 + 1));
             for (int r = r0; r <= r1; r++) {
                 for (int c = c0; c <= c1; c++) {
                     if (r != r0 || c != c0) {
@@ -158,6 +216,7 @@ final class XlsxGrids {
                 }
             }
         }
+        limits.sheetDone(lastRow);
         return grid;
     }
 

@@ -142,6 +142,10 @@ class HostileUploadTest {
                 Map.of("year", "99999")));
         // -- too big inside
         cases.add(refused("200,000 rows", "20万行.xlsx", HostileUploadTest::manyRows, 422, "行的上限", "20万行.xlsx"));
+        cases.add(refused("one value at row 1,048,576 under a merge of the whole sheet", "远行.xlsx",
+                HostileUploadTest::farRowUnderMerge, 422, "行的上限", "远行.xlsx", "第 1048576 行"));
+        cases.add(refused("1,000 merges of the same 40,000 rows", "重叠合并.xlsx", HostileUploadTest::overlappingMerges,
+                422, "合并单元格过多", "重叠合并.xlsx", "A1:BL40000"));
         cases.add(refused("a cell of 1 MB text", "长文字.xlsx", HostileUploadTest::megabyteCell, 422, "绩效目标",
                 "1048576 字", "上限", "本级!A"));
         cases.add(refused("budget 10 trillion 万元 (beyond numeric(18,6))", "巨额.xlsx",
@@ -454,6 +458,30 @@ class HostileUploadTest {
         // Written into the XML: POI's API counts the cells of A1:XFD1048576 in an int and refuses the region.
         ((org.apache.poi.xssf.usermodel.XSSFSheet) s).getCTWorksheet().addNewMergeCells().addNewMergeCell()
                 .setRef("A1:XFD1048576");
+        return LayoutTestFiles.bytes(wb);
+    }
+
+    /** Two rows in the XML, the second at Excel's last row, and one merge over everything between. */
+    static byte[] farRowUnderMerge() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet("远行");
+        row(s, 0, "项目名称");
+        row(s, 1_048_575, "x");
+        ((org.apache.poi.xssf.usermodel.XSSFSheet) s).getCTWorksheet().addNewMergeCells().addNewMergeCell()
+                .setRef("A1:XFD1048576");
+        return LayoutTestFiles.bytes(wb);
+    }
+
+    /** A value at row 40,000 and the same large merge a thousand times: a few bytes each in the XML. */
+    static byte[] overlappingMerges() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet("合并");
+        row(s, 0, "项目名称");
+        row(s, 39_999, "x");
+        var merges = ((org.apache.poi.xssf.usermodel.XSSFSheet) s).getCTWorksheet().addNewMergeCells();
+        for (int i = 0; i < 1000; i++) {
+            merges.addNewMergeCell().setRef("A1:BL40000");
+        }
         return LayoutTestFiles.bytes(wb);
     }
 

@@ -100,7 +100,7 @@ class XlsxGridsTest {
     private static List<Grid> read(byte[] file) throws Exception {
         OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(file));
         try {
-            return XlsxGrids.read(pkg);
+            return XlsxGrids.read(pkg, "test.xlsx", TargetTableReader.MAX_ROWS);
         } finally {
             pkg.revert();
         }
