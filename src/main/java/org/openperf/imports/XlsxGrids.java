@@ -297,7 +297,8 @@ final class XlsxGrids {
             String v = cell.value();
             boolean formula = cell.formula() != null;
             return switch (cell.type()) {
-                case "s" -> v == null || v.isEmpty() ? "" : formula ? v : strings.getItemAt(Integer.parseInt(v.trim())).getString();
+                case "s" -> v == null || v.isEmpty() ? ""
+                        : formula ? v : strings.getItemAt(Integer.parseInt(v.trim())).getString();
                 case "inlineStr" -> decode(cell.inline() != null ? cell.inline() : v == null ? "" : v);
                 case "str" -> decode(v == null ? "" : v);
                 case "b" -> "1".equals(v) ? "是" : "否";

@@ -218,10 +218,10 @@ class PlatformBench {
         }
         BenchReport.note("Scenario 1 · import", "One workbook of all " + BenchSettings.IMPORT_TABLES + " tables "
                 + "(about " + (BenchSettings.IMPORT_TABLES * 21) + " rows) is refused by design: TargetTableReader "
-                + "allows " + TargetTableReader.MAX_ROWS + " rows per workbook (a workbook's tables are read, "
-                + "validated and stored in one transaction; see HostileUploadTest's 200,000-row case). The import is therefore measured "
-                + "over workbooks of " + BenchSettings.TABLES_PER_FILE + " tables, each its own request and "
-                + "transaction, as a province would upload its departments' files.");
+                + "allows " + TargetTableReader.MAX_ROWS + " rows per workbook (a workbook's tables are "
+                + "read, validated and stored in one transaction; see HostileUploadTest's 200,000-row case). "
+                + "The import is therefore measured over workbooks of " + BenchSettings.TABLES_PER_FILE
+                + " tables, each its own request and transaction, as a province would upload its departments' files.");
     }
 
     // -------------------------------------------------------------------------------------------- 2 · approval
