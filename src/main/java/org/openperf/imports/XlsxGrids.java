@@ -2,12 +2,19 @@ package org.openperf.imports;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -18,6 +25,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.openperf.kernel.RejectedFileException;
 
@@ -48,20 +56,39 @@ final class XlsxGrids {
     static List<Grid> read(OPCPackage pkg, String fileName, int maxRows) throws Exception {
         XSSFReader reader = new XSSFReader(pkg);
         XMLInputFactory factory = XMLHelper.newXMLInputFactory();
+        PackagePart workbook = pkg.getPart(pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)
+                .getRelationship(0));
         Book book = book(reader, factory);
+        // Shared strings and styles as the workbook's relationships name them, as the user model finds them.
+        PackagePart strings = related(workbook, XSSFRelation.SHARED_STRINGS.getRelation());
+        PackagePart styles = related(workbook, XSSFRelation.STYLES.getRelation());
         // Phonetic guides (rPh) are not part of a cell's text, as in the user model.
-        Cells cells = new Cells(new ReadOnlySharedStringsTable(pkg, false), reader.getStylesTable(), book.date1904);
+        Cells cells = new Cells(strings == null ? null : new ReadOnlySharedStringsTable(strings, false),
+                styles == null ? null : new StylesTable(styles), book.date1904);
         Limits limits = new Limits(fileName, maxRows);
+        Set<PackagePartName> read = new HashSet<>();
         List<Grid> grids = new ArrayList<>();
         for (SheetEntry sheet : book.sheets) {
+            PackageRelationship rel = sheet.relationId == null ? null : workbook.getRelationship(sheet.relationId);
+            PackagePart part = rel == null ? null : workbook.getRelatedPart(rel);
+            if (part == null || !read.add(part.getPartName())) {
+                // Listed twice, a sheet would be read (and its cells held) twice: a few bytes for each copy.
+                throw new XMLStreamException("sheet " + sheet.name + " has no part of its own");
+            }
             if (sheet.hidden) {
                 continue; // dropdown lists and helper data, not tables
             }
-            try (InputStream in = reader.getSheet(sheet.relationId)) {
+            try (InputStream in = part.getInputStream()) {
                 grids.add(read(sheet.name, in, factory, cells, limits));
             }
         }
         return grids;
+    }
+
+    /** The workbook's part of a relationship type, or null when it has none. */
+    private static PackagePart related(PackagePart workbook, String type) throws Exception {
+        PackageRelationshipCollection rels = workbook.getRelationshipsByType(type);
+        return rels.isEmpty() ? null : workbook.getRelatedPart(rels.getRelationship(0));
     }
 
     /** What a workbook's grids may hold together, and the refusals that name the file and the place. */
@@ -83,12 +110,17 @@ final class XlsxGrids {
             }
         }
 
-        boolean fits(int row) {
+        private boolean fits(int row) {
             return row >= 0 && rowsBefore + row < maxRows;
         }
 
         void sheetDone(int lastRow) {
             rowsBefore += lastRow + 1L;
+        }
+
+        /** A merged region as it is read: so many are not kept even to be skipped. */
+        void listed(String sheet, CellRangeAddress region) {
+            merged(sheet, region, 1);
         }
 
         void merged(String sheet, CellRangeAddress region, long cells) {
@@ -187,7 +219,11 @@ final class XlsxGrids {
                             lastRow = Math.max(lastRow, row);
                         }
                     }
-                    case "mergeCell" -> merged.add(CellRangeAddress.valueOf(xml.getAttributeValue(null, "ref")));
+                    case "mergeCell" -> {
+                        CellRangeAddress region = CellRangeAddress.valueOf(xml.getAttributeValue(null, "ref"));
+                        limits.listed(name, region);
+                        merged.add(region);
+                    }
                     default -> {
                     }
                 }
@@ -201,11 +237,8 @@ final class XlsxGrids {
             String value = grid.text(r0, c0);
             int r1 = Math.min(region.getLastRow(), Math.max(lastRow, r0));
             int c1 = Math.min(region.getLastColumn(), MAX_COLUMNS - 1);
-            if (r0 > r1 || c0 > c1) {
-                continue; // a merge below the last value or right of the columns read: nothing to repeat
-            }
-            if (r0 > lastRow && !limits.fits(r0)) {
-                continue; // formatting far below the last value, beyond the row limit: no value to repeat
+            if (r0 > lastRow || c0 > c1) {
+                continue; // below the last value or right of the columns read: no value to repeat
             }
             limits.merged(name, region, (long) (r1 - r0 + 1) * (c1 - c0 + 1));
             for (int r = r0; r <= r1; r++) {
@@ -293,18 +326,24 @@ final class XlsxGrids {
             this.date1904 = date1904;
         }
 
-        String text(Cell cell) {
+        String text(Cell cell) throws XMLStreamException {
             String v = cell.value();
             boolean formula = cell.formula() != null;
             return switch (cell.type()) {
-                case "s" -> v == null || v.isEmpty() ? ""
-                        : formula ? v : strings.getItemAt(Integer.parseInt(v.trim())).getString();
+                case "s" -> v == null || v.isEmpty() ? "" : formula ? v : shared(v);
                 case "inlineStr" -> decode(cell.inline() != null ? cell.inline() : v == null ? "" : v);
                 case "str" -> decode(v == null ? "" : v);
                 case "b" -> "1".equals(v) ? "是" : "否";
                 case "e" -> "";
                 default -> number(cell, formula);
             };
+        }
+
+        private String shared(String index) throws XMLStreamException {
+            if (strings == null) {
+                throw new XMLStreamException("a shared string without the workbook's shared strings");
+            }
+            return strings.getItemAt(Integer.parseInt(index.trim())).getString();
         }
 
         private String number(Cell cell, boolean formula) {

@@ -146,6 +146,8 @@ class HostileUploadTest {
                 HostileUploadTest::farRowUnderMerge, 422, "行的上限", "远行.xlsx", "第 1048576 行"));
         cases.add(refused("1,000 merges of the same 40,000 rows", "重叠合并.xlsx", HostileUploadTest::overlappingMerges,
                 422, "合并单元格过多", "重叠合并.xlsx", "A1:BL40000"));
+        cases.add(refused("one sheet listed 2,000 times in the workbook", "重复表.xlsx", HostileUploadTest::sheetListedTwice,
+                422, "已损坏", "重复表.xlsx"));
         cases.add(refused("a cell of 1 MB text", "长文字.xlsx", HostileUploadTest::megabyteCell, 422, "绩效目标",
                 "1048576 字", "上限", "本级!A"));
         cases.add(refused("budget 10 trillion 万元 (beyond numeric(18,6))", "巨额.xlsx",
@@ -483,6 +485,22 @@ class HostileUploadTest {
             merges.addNewMergeCell().setRef("A1:BL40000");
         }
         return LayoutTestFiles.bytes(wb);
+    }
+
+    /** The table's sheet named 2,000 more times under other names, each a few bytes in workbook.xml. */
+    static byte[] sheetListedTwice() throws Exception {
+        return patch(layoutA("952001", a -> { }), "xl/workbook.xml", workbook -> {
+            String xml = new String(workbook, StandardCharsets.UTF_8);
+            java.util.regex.Matcher first = java.util.regex.Pattern.compile("<sheet [^>]*/>").matcher(xml);
+            assertThat(first.find()).isTrue();
+            StringBuilder copies = new StringBuilder();
+            for (int i = 0; i < 2000; i++) {
+                copies.append(first.group().replaceFirst("name=\"[^\"]*\"", "name=\"copy" + i + "\"")
+                        .replaceFirst("sheetId=\"[^\"]*\"", "sheetId=\"" + (i + 100) + "\""));
+            }
+            return (xml.substring(0, first.end()) + copies + xml.substring(first.end()))
+                    .getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     static byte[] headerlessDocx() throws Exception {

@@ -42,11 +42,15 @@ class XlsxGridsTest {
             wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(r1.getCell(4));
             r1.createCell(5).setCellFormula("100%"); // typed as =100%: no cached result
             r1.createCell(6).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.DIV0.getCode());
+            r1.createCell(7).setCellFormula("DATE(2025,6,30)");
+            r1.getCell(7).setCellStyle(date);
+            wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(r1.getCell(7));
             r1.createCell(XlsxGrids.MAX_COLUMNS).setCellValue("too far right");
             Row r3 = sheet.createRow(3);
             r3.createCell(0).setCellValue("产出指标");
             sheet.createRow(5).createCell(1).setCellValue("last");
             sheet.addMergedRegion(new CellRangeAddress(3, 4, 0, 1));
+            sheet.addMergedRegion(new CellRangeAddress(8, 9, 0, 3)); // formatting below the last value
             Sheet lists = wb.createSheet("下拉选项");
             lists.createRow(0).createCell(0).setCellValue("hidden list");
             wb.setSheetHidden(1, true);
@@ -67,6 +71,7 @@ class XlsxGridsTest {
         assertThat(g.text(1, 4)).isEqualTo("2");
         assertThat(g.text(1, 5)).isEqualTo("=100%");
         assertThat(g.text(1, 6)).isEmpty();
+        assertThat(g.text(1, 7)).as("a date computed by a formula reads as the date shown").isEqualTo("2025-06-30");
         assertThat(g.columnCount()).isLessThanOrEqualTo(XlsxGrids.MAX_COLUMNS);
         assertThat(g.notes()).singleElement().satisfies(n -> {
             assertThat(n.message()).contains("=100%").contains("没有计算结果的公式");
@@ -76,6 +81,7 @@ class XlsxGridsTest {
         assertThat(g.isOwn(4, 1)).isFalse();
         assertThat(g.isOwn(3, 0)).isTrue();
         assertThat(g.text(5, 1)).isEqualTo("last");
+        assertThat(g.rowCount()).as("a merge without a value below the last row repeats nothing").isEqualTo(6);
     }
 
     @Test
