@@ -139,6 +139,7 @@ public final class TargetTableReader {
                     throw new RejectedFileException("文件不是 " + WORKBOOKS + "：" + name);
                 }
                 checkSize(pkg, name);
+                XlsxGrids.refuseRepeatedSheets(pkg);
                 wb = new XSSFWorkbook(pkg);
             } catch (RejectedFileException e) {
                 throw e;

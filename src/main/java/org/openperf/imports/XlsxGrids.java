@@ -54,35 +54,34 @@ final class XlsxGrids {
      * merge of the whole sheet, or a large merge repeated, would otherwise make millions of cells out of a few bytes.
      */
     static List<Grid> read(OPCPackage pkg, String fileName, int maxRows) throws Exception {
-        XSSFReader reader = new XSSFReader(pkg);
         XMLInputFactory factory = XMLHelper.newXMLInputFactory();
-        PackagePart workbook = pkg.getPart(pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)
-                .getRelationship(0));
-        Book book = book(reader, factory);
+        Book book = book(pkg, factory);
         // Shared strings and styles as the workbook's relationships name them, as the user model finds them.
-        PackagePart strings = related(workbook, XSSFRelation.SHARED_STRINGS.getRelation());
-        PackagePart styles = related(workbook, XSSFRelation.STYLES.getRelation());
+        PackagePart strings = related(book.workbook, XSSFRelation.SHARED_STRINGS.getRelation());
+        PackagePart styles = related(book.workbook, XSSFRelation.STYLES.getRelation());
         // Phonetic guides (rPh) are not part of a cell's text, as in the user model.
         Cells cells = new Cells(strings == null ? null : new ReadOnlySharedStringsTable(strings, false),
                 styles == null ? null : new StylesTable(styles), book.date1904);
         Limits limits = new Limits(fileName, maxRows);
-        Set<PackagePartName> read = new HashSet<>();
         List<Grid> grids = new ArrayList<>();
         for (SheetEntry sheet : book.sheets) {
-            PackageRelationship rel = sheet.relationId == null ? null : workbook.getRelationship(sheet.relationId);
-            PackagePart part = rel == null ? null : workbook.getRelatedPart(rel);
-            if (part == null || !read.add(part.getPartName())) {
-                // Listed twice, a sheet would be read (and its cells held) twice: a few bytes for each copy.
-                throw new XMLStreamException("sheet " + sheet.name + " has no part of its own");
-            }
             if (sheet.hidden) {
                 continue; // dropdown lists and helper data, not tables
             }
-            try (InputStream in = part.getInputStream()) {
+            try (InputStream in = sheet.part.getInputStream()) {
                 grids.add(read(sheet.name, in, factory, cells, limits));
             }
         }
         return grids;
+    }
+
+    /**
+     * Refuses a workbook that names one sheet part more than once: each name would be read, and held, as a sheet
+     * of its own, a few bytes in workbook.xml for each copy (POI's user model does the same). For readers of the
+     * user model (an execution upload), before it loads.
+     */
+    static void refuseRepeatedSheets(OPCPackage pkg) throws Exception {
+        book(pkg, XMLHelper.newXMLInputFactory());
     }
 
     /** The workbook's part of a relationship type, or null when it has none. */
@@ -132,15 +131,23 @@ final class XlsxGrids {
         }
     }
 
-    private record SheetEntry(String name, String relationId, boolean hidden) {
+    private record SheetEntry(String name, PackagePart part, boolean hidden) {
     }
 
-    private record Book(List<SheetEntry> sheets, boolean date1904) {
+    private record Book(PackagePart workbook, List<SheetEntry> sheets, boolean date1904) {
     }
 
-    /** The sheets in the workbook's order, with their state, and whether dates count from 1904. */
-    private static Book book(XSSFReader reader, XMLInputFactory factory) throws Exception {
+    /**
+     * The sheets in the workbook's order, each with its part and state, and whether dates count from 1904. A sheet
+     * whose part is missing or already named is refused.
+     */
+    private static Book book(OPCPackage pkg, XMLInputFactory factory) throws Exception {
+        // XSSFReader finds the workbook part (and refuses Strict OOXML) as the user model does.
+        XSSFReader reader = new XSSFReader(pkg);
+        PackagePart workbook = pkg.getPart(pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)
+                .getRelationship(0));
         List<SheetEntry> sheets = new ArrayList<>();
+        Set<PackagePartName> named = new HashSet<>();
         boolean date1904 = false;
         try (InputStream in = reader.getWorkbookData()) {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
@@ -153,17 +160,22 @@ final class XlsxGrids {
                     if ("workbookPr".equals(xml.getLocalName())) {
                         date1904 = isTrue(xml.getAttributeValue(null, "date1904"));
                     } else if ("sheet".equals(xml.getLocalName())) {
+                        String name = xml.getAttributeValue(null, "name");
+                        String id = xml.getAttributeValue(RELATIONSHIPS, "id");
+                        PackageRelationship rel = id == null ? null : workbook.getRelationship(id);
+                        PackagePart part = rel == null ? null : workbook.getRelatedPart(rel);
+                        if (part == null || !named.add(part.getPartName())) {
+                            throw new XMLStreamException("sheet " + name + " has no part of its own");
+                        }
                         String state = xml.getAttributeValue(null, "state");
-                        sheets.add(new SheetEntry(xml.getAttributeValue(null, "name"),
-                                xml.getAttributeValue(RELATIONSHIPS, "id"),
-                                "hidden".equals(state) || "veryHidden".equals(state)));
+                        sheets.add(new SheetEntry(name, part, "hidden".equals(state) || "veryHidden".equals(state)));
                     }
                 }
             } finally {
                 xml.close();
             }
         }
-        return new Book(sheets, date1904);
+        return new Book(workbook, sheets, date1904);
     }
 
     /** A DTD is never read (its entities are not expanded); the reader names it so the user hears why. */
