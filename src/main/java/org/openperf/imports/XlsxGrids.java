@@ -31,8 +31,9 @@ import org.openperf.kernel.RejectedFileException;
 
 /**
  * Turns each visible sheet of a workbook into a {@link Grid}, reading the sheets' XML as a stream: a target table
- * needs only the cells' texts and the merged regions, and POI's user model (every cell an object over an XML bean)
- * cost most of an import's reading (docs/performance.md). The texts are those the user model gives.
+ * needs only the cells' texts and the merged regions, where POI's user model keeps every cell as an object over an
+ * XML bean (the heap it saves: docs/performance.md). The texts are those the user model gives, except that a date
+ * computed by a formula reads as the date shown, not as the formula.
  */
 final class XlsxGrids {
 
@@ -76,9 +77,9 @@ final class XlsxGrids {
     }
 
     /**
-     * Refuses a workbook that names one sheet part more than once: each name would be read, and held, as a sheet
-     * of its own, a few bytes in workbook.xml for each copy (POI's user model does the same). For readers of the
-     * user model (an execution upload), before it loads.
+     * Refuses a workbook that names one sheet part more than once: each name would be read again as a sheet of its
+     * own, for a few bytes in workbook.xml (POI's user model parses the part again too). For readers of the user
+     * model (the execution upload), before it loads.
      */
     static void refuseRepeatedSheets(OPCPackage pkg) throws Exception {
         book(pkg, XMLHelper.newXMLInputFactory());
@@ -117,7 +118,7 @@ final class XlsxGrids {
             rowsBefore += lastRow + 1L;
         }
 
-        /** A merged region as it is read: so many are not kept even to be skipped. */
+        /** Counts a merged region as it is read: millions of them are refused before they are all held. */
         void listed(String sheet, CellRangeAddress region) {
             merged(sheet, region, 1);
         }
