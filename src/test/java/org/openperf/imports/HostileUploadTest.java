@@ -454,24 +454,12 @@ class HostileUploadTest {
 
     /** One merged region A1:XFD1048576, its text a label the reader looks for. */
     static byte[] mergedSheet() throws Exception {
-        XSSFWorkbook wb = new XSSFWorkbook();
-        Sheet s = wb.createSheet("合并");
-        row(s, 0, "项目名称");
-        // Written into the XML: POI's API counts the cells of A1:XFD1048576 in an int and refuses the region.
-        ((org.apache.poi.xssf.usermodel.XSSFSheet) s).getCTWorksheet().addNewMergeCells().addNewMergeCell()
-                .setRef("A1:XFD1048576");
-        return LayoutTestFiles.bytes(wb);
+        return mergedWorkbook("合并", 0, "A1:XFD1048576", 1);
     }
 
     /** Two rows in the XML, the second at Excel's last row, and one merge over everything between. */
     static byte[] farRowUnderMerge() throws Exception {
-        XSSFWorkbook wb = new XSSFWorkbook();
-        Sheet s = wb.createSheet("远行");
-        row(s, 0, "项目名称");
-        row(s, 1_048_575, "x");
-        ((org.apache.poi.xssf.usermodel.XSSFSheet) s).getCTWorksheet().addNewMergeCells().addNewMergeCell()
-                .setRef("A1:XFD1048576");
-        return LayoutTestFiles.bytes(wb);
+        return mergedWorkbook("远行", 1_048_575, "A1:XFD1048576", 1);
     }
 
     /**
@@ -479,13 +467,24 @@ class HostileUploadTest {
      * is within the budget, the second is not.
      */
     static byte[] overlappingMerges() throws Exception {
+        return mergedWorkbook("合并", 39_999, "A1:P40000", 1000);
+    }
+
+    /**
+     * A sheet with 项目名称 in A1, an {@code x} at {@code lastRow} (when it is not 0) and {@code region} merged
+     * {@code times} times, written into the XML: POI's API counts the cells of A1:XFD1048576 in an int and refuses
+     * the region, and refuses overlapping ones.
+     */
+    private static byte[] mergedWorkbook(String sheetName, int lastRow, String region, int times) throws Exception {
         XSSFWorkbook wb = new XSSFWorkbook();
-        Sheet s = wb.createSheet("合并");
+        Sheet s = wb.createSheet(sheetName);
         row(s, 0, "项目名称");
-        row(s, 39_999, "x");
+        if (lastRow > 0) {
+            row(s, lastRow, "x");
+        }
         var merges = ((org.apache.poi.xssf.usermodel.XSSFSheet) s).getCTWorksheet().addNewMergeCells();
-        for (int i = 0; i < 1000; i++) {
-            merges.addNewMergeCell().setRef("A1:P40000");
+        for (int i = 0; i < times; i++) {
+            merges.addNewMergeCell().setRef(region);
         }
         return LayoutTestFiles.bytes(wb);
     }
