@@ -96,7 +96,7 @@ public class PreviousProjects {
         if (sql.isEmpty()) {
             return Optional.empty();
         }
-        List<Candidate> rows = jdbc.query(sql.toString(), (rs, i) -> new Candidate(rs.getString(1),
+        List<Candidate> rows = jdbc.query(sql.toString(), (rs, i) -> Candidate.of(rs.getString(1),
                 rs.getObject(2) == null ? null : rs.getLong(2), rs.getInt(3), rs.getString(4),
                 blankToNull(rs.getString(5))), args.toArray());
         Optional<Candidate> hand = rows.stream().filter(c -> c.how.equals("H")).findFirst();
@@ -186,25 +186,29 @@ public class PreviousProjects {
     }
 
     private static Candidate handRow(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Candidate("H", rs.getObject(2) == null ? null : rs.getLong(2), rs.getInt(3), rs.getString(4),
+        return Candidate.of("H", rs.getObject(2) == null ? null : rs.getLong(2), rs.getInt(3), rs.getString(4),
                 blankToNull(rs.getString(5)));
     }
 
-    /** Last year's projects indexed as the single-table query selects them: by code, by unit code, by unit name. */
+    /**
+     * Last year's projects indexed as the single-table query selects them: by code, by unit code, by unit name. Each
+     * name is normalised once here, not once for every table of this year it is compared with.
+     */
     private static final class Candidates {
-        private final Map<String, List<Stored>> byCode = new HashMap<>();
-        private final Map<String, List<Stored>> byUnit = new HashMap<>();
-        private final Map<String, List<Stored>> byUnitName = new HashMap<>();
+        private final Map<String, List<Candidate>> byCode = new HashMap<>();
+        private final Map<String, List<Candidate>> byUnit = new HashMap<>();
+        private final Map<String, List<Candidate>> byUnitName = new HashMap<>();
 
         Candidates(List<Stored> last) {
             for (Stored s : last) {
+                Candidate c = Candidate.of("A", s.id, s.year, s.name, s.code);
                 if (s.code != null) {
-                    byCode.computeIfAbsent(s.code, k -> new ArrayList<>()).add(s);
+                    byCode.computeIfAbsent(s.code, k -> new ArrayList<>()).add(c);
                 }
                 if (s.unitCode != null) {
-                    byUnit.computeIfAbsent(s.unitCode, k -> new ArrayList<>()).add(s);
+                    byUnit.computeIfAbsent(s.unitCode, k -> new ArrayList<>()).add(c);
                 } else if (s.unitName != null) {
-                    byUnitName.computeIfAbsent(s.unitName, k -> new ArrayList<>()).add(s);
+                    byUnitName.computeIfAbsent(s.unitName, k -> new ArrayList<>()).add(c);
                 }
             }
         }
@@ -214,7 +218,7 @@ public class PreviousProjects {
             if (hand != null) {
                 return hand.id == null ? Optional.empty() : Optional.of(hand.as(PreviousProject.How.HAND));
             }
-            Map<Long, Stored> candidates = new LinkedHashMap<>();
+            Map<Long, Candidate> candidates = new LinkedHashMap<>();
             if (s.code != null) {
                 byCode.getOrDefault(s.code, List.of()).forEach(c -> candidates.put(c.id, c));
             }
@@ -223,8 +227,7 @@ public class PreviousProjects {
             } else if (s.unitName != null) {
                 byUnitName.getOrDefault(s.unitName, List.of()).forEach(c -> candidates.put(c.id, c));
             }
-            return automatic(s.name, s.code, candidates.values().stream()
-                    .map(c -> new Candidate("A", c.id, c.year, c.name, c.code)).toList());
+            return automatic(s.name, s.code, List.copyOf(candidates.values()));
         }
     }
 
@@ -379,12 +382,17 @@ public class PreviousProjects {
         String name = ProjectNames.normalise(projectName);
         List<Candidate> byName = candidates.stream()
                 .filter(c -> code == null || c.code == null)
-                .filter(c -> !name.isEmpty() && name.equals(ProjectNames.normalise(c.name))).toList();
+                .filter(c -> !name.isEmpty() && name.equals(c.key)).toList();
         // Two of last year's projects with the same name: which one it continues is for a person to say.
         return byName.size() == 1 ? Optional.of(byName.get(0).as(PreviousProject.How.NAME)) : Optional.empty();
     }
 
-    private record Candidate(String how, Long id, int year, String name, String code) {
+    /** {@code key}: the name normalised ({@link ProjectNames}), as the match by name compares it. */
+    private record Candidate(String how, Long id, int year, String name, String code, String key) {
+        static Candidate of(String how, Long id, int year, String name, String code) {
+            return new Candidate(how, id, year, name, code, ProjectNames.normalise(name));
+        }
+
         PreviousProject as(PreviousProject.How h) {
             return new PreviousProject(id, year, name, code, h);
         }
