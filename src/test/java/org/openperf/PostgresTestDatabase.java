@@ -26,6 +26,8 @@ public final class PostgresTestDatabase {
         registry.add("spring.datasource.url", () -> SERVER + database);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        // As production sends batched inserts (application-prod.yaml), so the suite runs the same statements.
+        registry.add("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
     }
 
     private static synchronized void recreate(String name) {

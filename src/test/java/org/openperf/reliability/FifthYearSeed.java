@@ -106,6 +106,7 @@ final class FifthYearSeed implements AutoCloseable {
                         "--spring.datasource.url=" + Database.SERVER + database,
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=",
+                        "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true",
                         "--spring.datasource.hikari.maximum-pool-size=" + (threads + 4),
                         "--camunda.bpm.admin-user.id=" + AppNode.ADMIN,
                         "--camunda.bpm.admin-user.password=" + AppNode.ADMIN_PASSWORD,
