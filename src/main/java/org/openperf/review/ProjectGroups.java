@@ -1,5 +1,6 @@
 package org.openperf.review;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,12 +65,12 @@ public class ProjectGroups {
             Unit u = p.getUnit();
             Department d = u == null ? null : u.getDepartment();
             read.put(p.getId(), Optional.of(new Stored(u == null ? null : u.getCode(), d == null ? null : d.getCode(),
-                    p.getName(), p.getCode(), u == null ? null : u.getName())));
+                    p.getName(), p.getCode(), u == null ? null : u.getName(), p.getBudget())));
         }
     }
 
     private record Stored(String unitCode, String departmentCode, String projectName, String projectCode,
-                          String unitName) implements ProjectRepository.Routing {
+                          String unitName, BigDecimal budget) implements ProjectRepository.Routing {
 
         @Override
         public String getUnitCode() {
@@ -94,6 +95,11 @@ public class ProjectGroups {
         @Override
         public String getUnitName() {
             return unitName;
+        }
+
+        @Override
+        public BigDecimal getBudget() {
+            return budget;
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -76,16 +75,13 @@ public class ReviewService {
                 lifecycleVariables(p)));
     }
 
-    /** What a target-lifecycle instance is started with, however it starts. */
+    /**
+     * What a target-lifecycle instance is started with, however it starts: the year 自评's round correlates on. The
+     * project is the business key; what the processes it calls need of the project, they read from the stored
+     * project as they start ({@link ProjectVariables}, {@link ProjectGroups}).
+     */
     static Map<String, Object> lifecycleVariables(Project p) {
-        // The project is the business key, its groups come from the stored project (ProjectGroups): year and
-        // department are only what task lists filter on, unit and budget what Tasklist's cards show (TaskCards).
-        // No projectName: the task's name carries it, the forms read it when they open.
-        Map<String, Object> v = new HashMap<>(TaskCards.variables(p));
-        v.put("year", p.getYear());
-        v.put("departmentCode", p.getUnit() == null || p.getUnit().getDepartment().getCode() == null
-                ? "none" : p.getUnit().getDepartment().getCode());
-        return v;
+        return Map.of("year", p.getYear());
     }
 
     boolean startsLifecycles() {

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a task's card in Tasklist shows besides its name: the project's unit (单位) and budget (预算数), as process
- * variables the filters list ({@link TaskFilters}; the due date Tasklist shows by itself). Written once when the
- * lifecycle starts and copied into each approval by its call activity, so no step of the approval pays for them;
- * rewritten only when a draft's unit or budget is edited.
+ * variables the filters list ({@link TaskFilters}; the due date Tasklist shows by itself). Written once as each
+ * process the lifecycle calls starts ({@link ProjectVariables}), so no step pays for them; rewritten only when a
+ * draft's unit or budget is edited.
  */
 @Component
 public class TaskCards {
@@ -29,6 +29,9 @@ public class TaskCards {
     static final String BUDGET = "budget";
 
     static final List<String> NAMES = List.of(UNIT, BUDGET);
+
+    /** What a card shows for a project without a unit or budget. */
+    static final String NO_VALUE = "—";
 
     /** The filters' {@code variables} property: name and label of each variable a card shows. */
     static final List<Map<String, String>> FILTER_VARIABLES = List.of(
@@ -48,14 +51,14 @@ public class TaskCards {
     /** The card's variables of a project as it is now. */
     static Map<String, Object> variables(Project p) {
         Map<String, Object> v = new HashMap<>();
-        v.put(UNIT, p.getUnit() == null ? "—" : p.getUnit().getName());
+        v.put(UNIT, p.getUnit() == null || p.getUnit().getName() == null ? NO_VALUE : p.getUnit().getName());
         v.put(BUDGET, budget(p.getBudget()));
         return v;
     }
 
     /** 预算数 as the card shows it: {@code 120.00 万元}. */
     static String budget(BigDecimal wan) {
-        return wan == null ? "—" : wan.setScale(2, RoundingMode.HALF_UP).toPlainString() + " 万元";
+        return wan == null ? NO_VALUE : wan.setScale(2, RoundingMode.HALF_UP).toPlainString() + " 万元";
     }
 
     /**
@@ -86,7 +89,9 @@ public class TaskCards {
             for (ProcessInstance pi : runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(String.valueOf(event.projectId())).list()) {
                 Map<String, Object> stored = runtime.getVariablesLocal(pi.getId(), now.keySet());
-                if (!now.entrySet().stream().allMatch(e -> Objects.equals(stored.get(e.getKey()), e.getValue()))) {
+                // Only the instances whose tasks show a card: the lifecycle itself keeps none (ProjectVariables).
+                if (!stored.isEmpty()
+                        && !now.entrySet().stream().allMatch(e -> Objects.equals(stored.get(e.getKey()), e.getValue()))) {
                     runtime.setVariablesLocal(pi.getId(), now);
                 }
             }

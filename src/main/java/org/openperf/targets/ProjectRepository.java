@@ -68,12 +68,12 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
     Page<Project> findBySubmittedBy(String submittedBy, Pageable pageable);
 
     /**
-     * Whose groups work a project's tasks, and what its tasks are called: its unit's and department's codes, its
-     * name, code and unit's name, as stored (null when unset).
+     * Whose groups work a project's tasks, what its tasks are called and what their cards show: its unit's and
+     * department's codes, its name, code, unit's name and budget, as stored (null when unset).
      */
     @Query("""
             select u.code as unitCode, d.code as departmentCode, p.name as projectName, p.code as projectCode,
-                   u.name as unitName
+                   u.name as unitName, p.budget as budget
             from Project p left join p.unit u left join u.department d where p.id = :id
             """)
     Optional<Routing> routing(@Param("id") Long id);
@@ -88,5 +88,7 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
         String getProjectCode();
 
         String getUnitName();
+
+        java.math.BigDecimal getBudget();
     }
 }

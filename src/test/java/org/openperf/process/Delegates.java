@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mockito.Mockito;
 import org.openperf.review.ProjectGroups;
+import org.openperf.review.ProjectVariables;
 
 /** Mockito stand-ins for the delegates the models name; the real ones only call a service and set these variables. */
 final class Delegates {
@@ -87,5 +88,17 @@ final class Delegates {
         Mockito.when(groups.unit(any())).thenReturn(UNIT_GROUP);
         Mockito.when(groups.department(any())).thenReturn(DEPARTMENT_GROUP);
         return groups;
+    }
+
+    /**
+     * {@code ${projectVariables.departmentCode(execution)}}, {@code unitName} and {@code budget}: what
+     * target-lifecycle hands the processes it calls, for Qingdao's unit 402001.
+     */
+    static ProjectVariables projectVariables() {
+        ProjectVariables variables = mock(ProjectVariables.class);
+        Mockito.when(variables.departmentCode(any())).thenReturn("402");
+        Mockito.when(variables.unitName(any())).thenReturn("青岛市教育局机关");
+        Mockito.when(variables.budget(any())).thenReturn("120.00 万元");
+        return variables;
     }
 }

@@ -56,6 +56,7 @@ class LifecycleMigrationTest {
         BpmnAwareTests.init(extension.getProcessEngine());
         Mocks.register("stepListener", new StepRecorder());
         Mocks.register("projectGroups", Delegates.groups());
+        Mocks.register("projectVariables", Delegates.projectVariables());
         Mocks.register("reviewDeadlines", new ReviewDeadlines(10, "0 0 * * * ?", 200));
         Mocks.register("prepareSelfEvaluationForm", mock(TaskListener.class));
         Mocks.register("prepareRecheckForm", mock(TaskListener.class));

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * target-monitoring beside the wait for the self-evaluation round, which calls self-evaluation; monitoring rounds
  * and target adjustments come in as messages at any time and call monitoring-round and target-approval. Each called
  * process is a one-task stand-in here (each has its own model test), so only the hand-over is checked: the project
- * id as business key, year, department and a round's own variables, and that the messages reach the lifecycle.
+ * id as business key, year, department, the card's unit and budget (read from the project, not kept on the
+ * lifecycle) and a round's own variables, and that the messages reach the lifecycle.
  */
 @Deployment(resources = "bpmn/target-lifecycle.bpmn")
 class TargetLifecycleModelTest {
@@ -43,6 +44,7 @@ class TargetLifecycleModelTest {
     @BeforeEach
     void deployStandIns() {
         BpmnAwareTests.init(extension.getProcessEngine());
+        Mocks.register("projectVariables", Delegates.projectVariables());
         var deployment = repositoryService().createDeployment();
         for (String key : List.of("target-approval", "target-monitoring", "monitoring-round", "self-evaluation")) {
             deployment.addModelInstance(key + "-stand-in.bpmn", standIn(key));
@@ -65,7 +67,7 @@ class TargetLifecycleModelTest {
     /** As ReviewService starts it when a draft is created. */
     ProcessInstance start() {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("target-lifecycle", "42",
-                withVariables("departmentCode", "402", "year", 2024));
+                withVariables("year", 2024));
         assertThat(pi).isStarted().isWaitingAtExactly("CallActivity_TargetApproval");
         return pi;
     }
@@ -74,7 +76,8 @@ class TargetLifecycleModelTest {
     ProcessInstance called(String key, ProcessInstance pi) {
         ProcessInstance child = calledProcessInstance(processInstanceQuery().processDefinitionKey(key).active(), pi);
         assertThat(child).hasBusinessKey("42").variables()
-                .containsEntry("departmentCode", "402").containsEntry("year", 2024);
+                .containsEntry("departmentCode", "402").containsEntry("year", 2024)
+                .containsEntry("unitName", "青岛市教育局机关").containsEntry("budget", "120.00 万元");
         return child;
     }
 

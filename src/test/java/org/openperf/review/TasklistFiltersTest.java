@@ -143,7 +143,10 @@ class TasklistFiltersTest {
         }
     }
 
-    /** A draft whose budget or unit is edited: its cards follow, in the lifecycle and in its running approval. */
+    /**
+     * A draft whose budget or unit is edited: its cards follow in its running approval. The lifecycle keeps only the
+     * year, before and after: the processes it calls read the rest from the project as they start.
+     */
     @Test
     void aCardFollowsTheDraftsEditedBudgetAndUnit() throws Exception {
         String body = """
@@ -162,6 +165,9 @@ class TasklistFiltersTest {
         assertThat(edited.getStatusCode().value()).as(edited.getBody()).isEqualTo(200);
         assertThat(cardOf(draft)).containsEntry("unitName", "青岛市公共就业和人才服务中心")
                 .containsEntry("budget", "120.50 万元");
+        String lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+                .processInstanceBusinessKey(String.valueOf(draft)).singleResult().getId();
+        assertThat(runtime.getVariables(lifecycle)).containsOnlyKeys("year");
     }
 
     @Autowired

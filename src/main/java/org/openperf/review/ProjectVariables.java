@@ -1,0 +1,40 @@
+package org.openperf.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openperf.targets.ProjectRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * What target-lifecycle hands each process it calls besides the year (BPMN:
+ * {@code camunda:in sourceExpression="${projectVariables.unitName(execution)}"}): the department code task lists
+ * filter on, and the unit and budget Tasklist's cards show ({@link TaskCards}). Read from the stored project as the
+ * call starts, through the routing {@link ProjectGroups} reads once per transaction, so the lifecycle keeps no copies:
+ * each copy was a row in three of Camunda's tables for every draft a province imports.
+ */
+@Component("projectVariables")
+public class ProjectVariables {
+
+    private final ProjectGroups groups;
+
+    public ProjectVariables(ProjectGroups groups) {
+        this.groups = groups;
+    }
+
+    public String departmentCode(DelegateExecution execution) {
+        return groups.codes(ProjectKeys.of(execution)).department();
+    }
+
+    public String unitName(DelegateExecution execution) {
+        String name = routing(execution).getUnitName();
+        return name == null ? TaskCards.NO_VALUE : name;
+    }
+
+    public String budget(DelegateExecution execution) {
+        return TaskCards.budget(routing(execution).getBudget());
+    }
+
+    private ProjectRepository.Routing routing(DelegateExecution execution) {
+        long id = ProjectKeys.of(execution);
+        return groups.routing(id).orElseThrow(() -> new IllegalStateException("项目 " + id + " 不存在"));
+    }
+}
