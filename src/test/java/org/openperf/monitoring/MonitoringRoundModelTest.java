@@ -68,7 +68,11 @@ class MonitoringRoundModelTest {
         assertThat(ins).anySatisfy(in -> assertThat(in.getCamundaBusinessKey())
                 .isEqualTo("#{execution.processBusinessKey}"));
         assertThat(ins).extracting(CamundaIn::getCamundaSource).contains(MonitoringRoundService.ROUND_ID,
-                MonitoringRoundService.CUTOFF, MonitoringRoundService.CUTOFF_LABEL, "year", "departmentCode");
+                MonitoringRoundService.CUTOFF, MonitoringRoundService.CUTOFF_LABEL, "year");
+        // The department is read from the project as the round starts: the lifecycle keeps no copy of it.
+        assertThat(ins).filteredOn(in -> "departmentCode".equals(in.getCamundaTarget())).singleElement()
+                .satisfies(in -> assertThat(in.getCamundaSourceExpression())
+                        .isEqualTo("${projectVariables.departmentCode(execution)}"));
         // Only a plain start in the called process: a message start there would start instances of its own.
         BpmnModelInstance called = model("monitoring-round");
         assertThat(called.getModelElementsByType(StartEvent.class)).singleElement()
