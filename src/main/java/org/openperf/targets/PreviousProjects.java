@@ -191,13 +191,14 @@ public class PreviousProjects {
     }
 
     /**
-     * Last year's projects indexed as the single-table query selects them: by code, by unit code, by unit name. Each
-     * name is normalised once here, not once for every table of this year it is compared with.
+     * Last year's projects indexed as the single-table query selects them: by code, and by unit (code, else name)
+     * and normalised name, so that a table meets only the candidates the rules could pick, not every project its
+     * unit had last year. Each name is normalised once here.
      */
     private static final class Candidates {
         private final Map<String, List<Candidate>> byCode = new HashMap<>();
-        private final Map<String, List<Candidate>> byUnit = new HashMap<>();
-        private final Map<String, List<Candidate>> byUnitName = new HashMap<>();
+        private final Map<String, Map<String, List<Candidate>>> byUnit = new HashMap<>();
+        private final Map<String, Map<String, List<Candidate>>> byUnitName = new HashMap<>();
 
         Candidates(List<Stored> last) {
             for (Stored s : last) {
@@ -206,14 +207,20 @@ public class PreviousProjects {
                     byCode.computeIfAbsent(s.code, k -> new ArrayList<>()).add(c);
                 }
                 if (s.unitCode != null) {
-                    byUnit.computeIfAbsent(s.unitCode, k -> new ArrayList<>()).add(c);
+                    byUnit.computeIfAbsent(s.unitCode, k -> new HashMap<>())
+                            .computeIfAbsent(c.key, k -> new ArrayList<>()).add(c);
                 } else if (s.unitName != null) {
-                    byUnitName.computeIfAbsent(s.unitName, k -> new ArrayList<>()).add(c);
+                    byUnitName.computeIfAbsent(s.unitName, k -> new HashMap<>())
+                            .computeIfAbsent(c.key, k -> new ArrayList<>()).add(c);
                 }
             }
         }
 
-        /** A hand link (or hand "none") wins; else the same code, or the same unit (by code, else by name). */
+        /**
+         * A hand link (or hand "none") wins; else {@link #automatic} over the same code's projects and the unit's
+         * projects of the same name (by unit code, else by unit name): the only ones among all of the unit's that
+         * its rules can pick.
+         */
         Optional<PreviousProject> match(Stored s, Candidate hand) {
             if (hand != null) {
                 return hand.id == null ? Optional.empty() : Optional.of(hand.as(PreviousProject.How.HAND));
@@ -222,10 +229,10 @@ public class PreviousProjects {
             if (s.code != null) {
                 byCode.getOrDefault(s.code, List.of()).forEach(c -> candidates.put(c.id, c));
             }
-            if (s.unitCode != null) {
-                byUnit.getOrDefault(s.unitCode, List.of()).forEach(c -> candidates.put(c.id, c));
-            } else if (s.unitName != null) {
-                byUnitName.getOrDefault(s.unitName, List.of()).forEach(c -> candidates.put(c.id, c));
+            Map<String, List<Candidate>> unit = s.unitCode != null ? byUnit.get(s.unitCode)
+                    : s.unitName != null ? byUnitName.get(s.unitName) : null;
+            if (unit != null) {
+                unit.getOrDefault(ProjectNames.normalise(s.name), List.of()).forEach(c -> candidates.put(c.id, c));
             }
             return automatic(s.name, s.code, List.copyOf(candidates.values()));
         }

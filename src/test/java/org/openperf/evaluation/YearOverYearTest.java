@@ -322,6 +322,35 @@ class YearOverYearTest {
         assertThat(previous.view(otherCode, UNIT_974).previous()).isNull();
     }
 
+    /**
+     * An import's tables are matched all at once (PreviousProjects#ofAll): each gets what it would get alone, also
+     * when its unit had many projects last year.
+     */
+    @Test
+    void anImportsTablesAreMatchedAsEachWouldBeAloneAmongManyOfTheUnitsProjects() {
+        List<ProjectForm.IndicatorInput> rows = standard("≤500 元/人天", "≥60 人", "≥98%", "≥92%");
+        for (int k = 1; k <= 12; k++) {
+            draft(form(2098, null, "批量匹配填充" + k, "974001", "10", rows));
+        }
+        Long water = draft(form(2098, null, "饮水安全巩固", "974001", "10", rows));
+        draft(form(2098, null, "道路养护", "974001", "10", rows));
+        draft(form(2098, null, "道路 养护", "974001", "10", rows));
+        Long lights = draft(form(2098, "974-0101", "路灯维护", "974001", "10", rows));
+        List<org.openperf.targets.Project> tables = java.util.stream.Stream.of(
+                draft(form(2099, null, "饮水安全巩固项目", "974001", "10", rows)),
+                draft(form(2099, null, "道路养护", "974001", "10", rows)),
+                draft(form(2099, "974-0101", "路灯维护（更名）", "974001", "10", rows)),
+                draft(form(2099, null, "新增的项目", "974001", "10", rows))).map(projects::table).toList();
+
+        List<PreviousProject> together = previous.ofAll(tables).stream().map(o -> o.orElse(null)).toList();
+
+        assertThat(together).extracting(p -> p == null ? null : p.id()).containsExactly(water, null, lights, null);
+        assertThat(together).extracting(p -> p == null ? null : p.how())
+                .containsExactly(PreviousProject.How.NAME, null, PreviousProject.How.CODE, null);
+        assertThat(together).containsExactlyElementsOf(tables.stream().map(t -> previous.of(t).orElse(null))
+                .toList());
+    }
+
     @Test
     void theFindingShowsInTheProjectApiAndThePreviousLinkInItsOwn() throws Exception {
         Long id = draft(form(2098, GOOD_CODE, "就业见习补贴（接口）", "100",
