@@ -35,7 +35,9 @@ public class StepListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            RoutingVariables.removeStored(task);
+            // Asked of the task's execution: a task being created has no variables of its own, and asking the task
+            // would first read them from the database, once for every task the engine creates.
+            RoutingVariables.removeStored(task.getExecution());
             names.name(task);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             completed(task);
