@@ -25,8 +25,7 @@ public class ProjectVariables {
     }
 
     public String unitName(DelegateExecution execution) {
-        String name = routing(execution).getUnitName();
-        return name == null ? TaskCards.NO_VALUE : name;
+        return TaskCards.unit(routing(execution).getUnitName());
     }
 
     public String budget(DelegateExecution execution) {

@@ -31,7 +31,7 @@ public class TaskCards {
     static final List<String> NAMES = List.of(UNIT, BUDGET);
 
     /** What a card shows for a project without a unit or budget. */
-    static final String NO_VALUE = "—";
+    private static final String NO_VALUE = "—";
 
     /** The filters' {@code variables} property: name and label of each variable a card shows. */
     static final List<Map<String, String>> FILTER_VARIABLES = List.of(
@@ -51,9 +51,14 @@ public class TaskCards {
     /** The card's variables of a project as it is now. */
     static Map<String, Object> variables(Project p) {
         Map<String, Object> v = new HashMap<>();
-        v.put(UNIT, p.getUnit() == null || p.getUnit().getName() == null ? NO_VALUE : p.getUnit().getName());
+        v.put(UNIT, unit(p.getUnit() == null ? null : p.getUnit().getName()));
         v.put(BUDGET, budget(p.getBudget()));
         return v;
+    }
+
+    /** 单位 as the card shows it. */
+    static String unit(String name) {
+        return name == null ? NO_VALUE : name;
     }
 
     /** 预算数 as the card shows it: {@code 120.00 万元}. */
