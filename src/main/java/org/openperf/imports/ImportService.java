@@ -387,7 +387,7 @@ public class ImportService {
                 events.publishEvent(approved
                         ? new ProjectImportedApproved(p.getId(), batch.getCreatedBy(), batch.getId(),
                                 batch.getFileName(), errors, findings.size() - errors)
-                        : new ProjectDraftCreated(p.getId()));
+                        : new ProjectDraftCreated(p.getId(), true));
             }
             indicators += p.getIndicators().size();
             out.add(new ImportResult.ImportedProject(p.getId(), p.getCode(), p.getName(),

@@ -1,8 +1,6 @@
 package org.openperf.review;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.openperf.kernel.DisplayTimes;
-import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectImportedApproved;
 import org.openperf.targets.ProjectService;
@@ -13,6 +11,7 @@ import org.springframework.stereotype.Component;
  * 补录已批复目标: a table finance imports as approved on paper is approved version 1 at once, and its
  * target-lifecycle starts at the 已批复 gateway, as if target-approval had just ended, so its milestone timers are
  * set from its spending plan and monitoring rounds and self-evaluation reach it. target-approval itself is not run.
+ * The file's lifecycles start together ({@link LifecycleStarts}).
  */
 @Component
 public class ApprovedImports {
@@ -24,17 +23,15 @@ public class ApprovedImports {
 
     private final ReviewService review;
     private final ProjectService projects;
-    private final RuntimeService runtime;
-    private final EngineAccess engine;
+    private final LifecycleStarts starts;
     private final DisplayTimes times;
 
-    public ApprovedImports(ReviewService review, ProjectService projects, RuntimeService runtime,
-                           EngineAccess engine, DisplayTimes times) {
+    public ApprovedImports(ReviewService review, ProjectService projects, LifecycleStarts starts,
+                           DisplayTimes times) {
         this.times = times;
         this.review = review;
         this.projects = projects;
-        this.runtime = runtime;
-        this.engine = engine;
+        this.starts = starts;
     }
 
     /** In the importing transaction: the file's tables are all approved or none is. */
@@ -51,10 +48,7 @@ public class ApprovedImports {
             return;
         }
         Project p = projects.table(id);
-        engine.asSystem(() -> runtime.createProcessInstanceByKey(ReviewService.LIFECYCLE)
-                .businessKey(String.valueOf(id))
-                .setVariables(ReviewService.lifecycleVariables(p))
-                .startBeforeActivity(APPROVED_GATEWAY)
-                .execute());
+        starts.start(new LifecycleStarts.Start(String.valueOf(id), ReviewService.lifecycleVariables(p),
+                APPROVED_GATEWAY), true);
     }
 }

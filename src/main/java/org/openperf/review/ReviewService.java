@@ -8,8 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectDraftCreated;
 import org.openperf.targets.ProjectService;
@@ -31,15 +29,14 @@ public class ReviewService {
 
     public static final String LIFECYCLE = ProjectProcesses.LIFECYCLE;
 
-    private final RuntimeService runtime;
     private final ProjectService projects;
     private final ValidationService validation;
     private final ReviewOpinionRepository opinions;
     private final TargetVersionRepository versions;
     private final ObjectMapper json;
-    private final EngineAccess engine;
     private final Clock clock;
     private final ProjectGroups groups;
+    private final LifecycleStarts starts;
 
     /**
      * Off only for a bulk load that must not open workflows (and for the benchmark, which measures the import
@@ -48,13 +45,12 @@ public class ReviewService {
     @Value("${perf.review.start-lifecycle:true}")
     private boolean startLifecycle = true;
 
-    public ReviewService(RuntimeService runtime, ProjectService projects, ValidationService validation,
+    public ReviewService(ProjectService projects, ValidationService validation,
                          ReviewOpinionRepository opinions, TargetVersionRepository versions, ObjectMapper json,
-                         EngineAccess engine, Clock clock, ProjectGroups groups) {
+                         Clock clock, ProjectGroups groups, LifecycleStarts starts) {
+        this.starts = starts;
         this.groups = groups;
         this.clock = clock;
-        this.engine = engine;
-        this.runtime = runtime;
         this.projects = projects;
         this.validation = validation;
         this.opinions = opinions;
@@ -71,8 +67,8 @@ public class ReviewService {
         Project p = projects.table(event.projectId());
         groups.remember(p);
         // Whoever stored the draft (a preparer importing, demo data) starts its lifecycle on the system's authority.
-        engine.asSystem(() -> runtime.startProcessInstanceByKey(LIFECYCLE, String.valueOf(p.getId()),
-                lifecycleVariables(p)));
+        starts.start(new LifecycleStarts.Start(String.valueOf(p.getId()), lifecycleVariables(p), null),
+                event.oneOfMany());
     }
 
     /**

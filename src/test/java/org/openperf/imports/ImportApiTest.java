@@ -9,7 +9,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
@@ -46,6 +53,14 @@ class ImportApiTest {
     }
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    RepositoryService repository;
     @Autowired
     ObjectMapper json;
 
@@ -284,6 +299,83 @@ class ImportApiTest {
         assertThat(body(foreign).get("problems")).hasSize(23);
         assertThat(rows("project")).isEqualTo(before);
         assertThat(rows("unit")).isEqualTo(units);
+    }
+
+    /**
+     * The file's lifecycles start together, 50 to an engine command (LifecycleStarts): 98 tables are a batch of 50
+     * and the last 48 just before the import commits. Each table still gets exactly one lifecycle, waiting at 编制
+     * for its unit, and the batches keep nothing of what they were handed.
+     */
+    @Test
+    void everyImportedTableGetsOneLifecycleWaitingAtDrafting() throws IOException {
+        long batchesBefore = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("target-lifecycle-starts").count();
+        ResponseEntity<String> r = upload(fixture("qingdao-2024-targets.xlsx"), "q-lifecycles.xlsx", 2069, false);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode result = body(r);
+        assertThat(result.get("projects")).hasSize(98);
+        for (JsonNode p : result.get("projects")) {
+            String key = p.get("id").asText();
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle")
+                    .processInstanceBusinessKey(key).count()).as("lifecycles of project %s", key).isEqualTo(1);
+            List<Task> drafting = tasks.createTaskQuery().processInstanceBusinessKey(key).list();
+            assertThat(drafting).as("tasks of project %s", key).singleElement()
+                    .satisfies(t -> assertThat(t.getTaskDefinitionKey()).isEqualTo("UserTask_Drafting"));
+            assertThat(tasks.getIdentityLinksForTask(drafting.get(0).getId()))
+                    .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("unit-" + p.get("unit").get("code")
+                            .asText()));
+        }
+        List<HistoricProcessInstance> batches = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("target-lifecycle-starts").orderByProcessInstanceStartTime().asc().list();
+        assertThat(batches).hasSize((int) batchesBefore + 2).allSatisfy(b -> assertThat(b.getEndTime()).isNotNull());
+        for (HistoricProcessInstance b : batches) {
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(b.getId()).count()).isZero();
+        }
+    }
+
+    /**
+     * The batch process starts only what an import hands it in the same thread: started by hand (an administrator
+     * through /engine-rest) it has nothing to start and is refused, leaving no instance.
+     */
+    @Test
+    void theBatchProcessStartedByHandStartsNothing() {
+        long lifecycles = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle").count();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> r = http.postForEntity("/engine-rest/process-definition/key/target-lifecycle-starts"
+                + "/start", new HttpEntity<>("{\"variables\":{\"lifecycleStarts\":{\"value\":\"[1,2]\"}}}",
+                headers), String.class);
+        assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isFalse();
+        assertThat(r.getBody()).contains("只能由导入发起");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle").count())
+                .isEqualTo(lifecycles);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle-starts").count())
+                .isZero();
+    }
+
+    /**
+     * A lifecycle that cannot start (here: its model suspended) refuses the whole file, even when it is one of the
+     * last that start as the import commits: no table, no batch, no lifecycle is left behind.
+     */
+    @Test
+    void aLifecycleThatCannotStartLeavesNothingOfTheFile() throws IOException {
+        long projects = rows("project");
+        long batches = rows("import_batch");
+        long lifecycles = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle").count();
+        repository.suspendProcessDefinitionByKey("target-lifecycle");
+        ResponseEntity<String> r;
+        try {
+            r = upload(fixture("tianjin-2025-targets.docx"), "t-suspended.docx", 2050, false);
+        } finally {
+            repository.activateProcessDefinitionByKey("target-lifecycle");
+        }
+        assertThat(r.getStatusCode().is5xxServerError()).as(r.getBody()).isTrue();
+        assertThat(rows("project")).isEqualTo(projects);
+        assertThat(rows("import_batch")).isEqualTo(batches);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle").count())
+                .isEqualTo(lifecycles);
+        assertThat(upload(fixture("tianjin-2025-targets.docx"), "t-suspended.docx", 2050, false).getStatusCode())
+                .as("the same file imports once the lifecycle can start").isEqualTo(HttpStatus.OK);
     }
 
     @Test
