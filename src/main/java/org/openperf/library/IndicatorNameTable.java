@@ -3,6 +3,7 @@ package org.openperf.library;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.openperf.kernel.BeforeCommit;
 import org.openperf.kernel.Databases;
 import org.openperf.targets.Indicator;
 import org.openperf.targets.ProjectDraftCreated;
@@ -13,7 +14,6 @@ import org.openperf.targets.ProjectService;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -65,27 +65,9 @@ class IndicatorNameTable {
     }
 
     /** The names this transaction's tables hold, written just before it commits. */
-    @SuppressWarnings("unchecked")
     private Set<String> pending() {
-        Set<String> keys = (Set<String>) TransactionSynchronizationManager.getResource(this);
-        if (keys == null) {
-            // In one order everywhere: no two nodes lock the same names crosswise.
-            Set<String> fresh = new TreeSet<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    add(fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(IndicatorNameTable.this);
-                }
-            });
-            keys = fresh;
-        }
-        return keys;
+        // In one order everywhere (a TreeSet): no two nodes lock the same names crosswise.
+        return BeforeCommit.collection(this, TreeSet::new, this::add);
     }
 
     void add(Set<String> keys) {

@@ -1,6 +1,7 @@
 package org.openperf.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +18,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.openperf.kernel.Scope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -61,6 +64,8 @@ class ImportApiTest {
     HistoryService history;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    ImportService imports;
     @Autowired
     ObjectMapper json;
 
@@ -335,11 +340,14 @@ class ImportApiTest {
 
     /**
      * The batch process starts only what an import hands it in the same thread: started by hand (an administrator
-     * through /engine-rest) it has nothing to start and is refused, leaving no instance.
+     * through /engine-rest, naming business keys in a variable of its own) it has nothing to start and is refused,
+     * leaving no instance, not even in the history.
      */
     @Test
     void theBatchProcessStartedByHandStartsNothing() {
         long lifecycles = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle").count();
+        long batches = history.createHistoricProcessInstanceQuery().processDefinitionKey("target-lifecycle-starts")
+                .count();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> r = http.postForEntity("/engine-rest/process-definition/key/target-lifecycle-starts"
@@ -349,13 +357,14 @@ class ImportApiTest {
         assertThat(r.getBody()).contains("只能由导入发起");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle").count())
                 .isEqualTo(lifecycles);
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle-starts").count())
-                .isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("target-lifecycle-starts")
+                .count()).isEqualTo(batches);
     }
 
     /**
-     * A lifecycle that cannot start (here: its model suspended) refuses the whole file, even when it is one of the
-     * last that start as the import commits: no table, no batch, no lifecycle is left behind.
+     * A lifecycle that cannot start (here: its model suspended) refuses the whole file: in the batch started at the
+     * 50th of Qingdao's 98 tables, and among the last that start as the import commits (all 23 of Tianjin's). No
+     * table, no batch, no lifecycle is left behind, and the same file imports once the lifecycle can start.
      */
     @Test
     void aLifecycleThatCannotStartLeavesNothingOfTheFile() throws IOException {
@@ -363,19 +372,44 @@ class ImportApiTest {
         long batches = rows("import_batch");
         long lifecycles = runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle").count();
         repository.suspendProcessDefinitionByKey("target-lifecycle");
-        ResponseEntity<String> r;
         try {
-            r = upload(fixture("tianjin-2025-targets.docx"), "t-suspended.docx", 2050, false);
+            for (String file : List.of("qingdao-2024-targets.xlsx", "tianjin-2025-targets.docx")) {
+                ResponseEntity<String> r = upload(fixture(file), "suspended-" + file, 2050, false);
+                assertThat(r.getStatusCode().is5xxServerError()).as(file + ": " + r.getBody()).isTrue();
+            }
         } finally {
             repository.activateProcessDefinitionByKey("target-lifecycle");
         }
-        assertThat(r.getStatusCode().is5xxServerError()).as(r.getBody()).isTrue();
         assertThat(rows("project")).isEqualTo(projects);
         assertThat(rows("import_batch")).isEqualTo(batches);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("target-lifecycle").count())
                 .isEqualTo(lifecycles);
-        assertThat(upload(fixture("tianjin-2025-targets.docx"), "t-suspended.docx", 2050, false).getStatusCode())
-                .as("the same file imports once the lifecycle can start").isEqualTo(HttpStatus.OK);
+        assertThat(upload(fixture("tianjin-2025-targets.docx"), "suspended-t.docx", 2050, false).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * An administrator deploys a version of the batch process that does not start the tables in its own command
+     * (here: its task made asynchronous). The import is refused, naming the process, rather than storing tables
+     * that would never reach their 编制 task.
+     */
+    @Test
+    void aBatchModelThatDoesNotStartTheTablesAtOnceRefusesTheFile() throws IOException {
+        long projects = rows("project");
+        String deployment = repository.createDeployment().name("target-lifecycle-starts, made asynchronous")
+                .addModelInstance("target-lifecycle-starts.bpmn", Bpmn.createExecutableProcess("target-lifecycle-starts")
+                        .camundaHistoryTimeToLive(30).startEvent().serviceTask("ServiceTask_StartLifecycles")
+                        .camundaAsyncBefore().camundaDelegateExpression("${startLifecycles}").endEvent().done())
+                .deploy().getId();
+        byte[] tianjin = fixture("tianjin-2025-targets.docx");
+        try {
+            assertThatThrownBy(() -> imports.importFile(tianjin, "async-batch.docx", 2040, false, null, "admin",
+                    Scope.ALL)).hasMessageContaining("target-lifecycle-starts").hasMessageContaining("导入已撤销");
+            assertThat(upload(tianjin, "async-batch.docx", 2040, false).getStatusCode().is5xxServerError()).isTrue();
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+        assertThat(rows("project")).isEqualTo(projects);
     }
 
     @Test
