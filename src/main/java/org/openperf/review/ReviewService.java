@@ -132,8 +132,7 @@ public class ReviewService {
      */
     @Transactional(readOnly = true)
     public String lastActor(Long projectId, String step, String action) {
-        return opinions.findFirstByProjectIdAndStepAndActionOrderByIdDesc(projectId, step, action)
-                .map(ReviewOpinion::getUserId).orElse(null);
+        return opinions.lastUser(projectId, step, action).orElse(null);
     }
 
     /** Whether anyone has acted on a task yet (withdraw is allowed only while nobody has). */
