@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
@@ -396,11 +397,11 @@ class ImportApiTest {
     @Test
     void aBatchModelThatDoesNotStartTheTablesAtOnceRefusesTheFile() throws IOException {
         long projects = rows("project");
+        BpmnModelInstance asynchronous = Bpmn.createExecutableProcess("target-lifecycle-starts")
+                .camundaHistoryTimeToLive(30).startEvent().serviceTask("ServiceTask_StartLifecycles")
+                .camundaAsyncBefore().camundaDelegateExpression("${startLifecycles}").endEvent().done();
         String deployment = repository.createDeployment().name("target-lifecycle-starts, made asynchronous")
-                .addModelInstance("target-lifecycle-starts.bpmn", Bpmn.createExecutableProcess("target-lifecycle-starts")
-                        .camundaHistoryTimeToLive(30).startEvent().serviceTask("ServiceTask_StartLifecycles")
-                        .camundaAsyncBefore().camundaDelegateExpression("${startLifecycles}").endEvent().done())
-                .deploy().getId();
+                .addModelInstance("target-lifecycle-starts.bpmn", asynchronous).deploy().getId();
         byte[] tianjin = fixture("tianjin-2025-targets.docx");
         try {
             assertThatThrownBy(() -> imports.importFile(tianjin, "async-batch.docx", 2040, false, null, "admin",
