@@ -48,7 +48,6 @@ public class ApprovedImports {
             return;
         }
         Project p = projects.table(id);
-        starts.start(new LifecycleStarts.Start(String.valueOf(id), ReviewService.lifecycleVariables(p),
-                APPROVED_GATEWAY), true);
+        starts.start(p, APPROVED_GATEWAY, true);
     }
 }

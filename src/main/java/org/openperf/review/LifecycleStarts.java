@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.openperf.kernel.BeforeCommit;
 import org.openperf.kernel.EngineAccess;
+import org.openperf.targets.Project;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -41,11 +42,15 @@ public class LifecycleStarts {
      * One lifecycle to start: the project id as business key, its start variables, and the activity it starts
      * before ({@code null}: at its start event).
      */
-    public record Start(String businessKey, Map<String, Object> variables, String startBefore) {
+    private record Start(String businessKey, Map<String, Object> variables, String startBefore) {
     }
 
-    /** Starts it now, or with the transaction's other starts when {@code oneOfMany} and a transaction is open. */
-    void start(Start start, boolean oneOfMany) {
+    /**
+     * Starts the stored project's lifecycle before {@code startBefore} ({@code null}: at its start event): now, or
+     * with the transaction's other starts when {@code oneOfMany} and a transaction is open.
+     */
+    void start(Project p, String startBefore, boolean oneOfMany) {
+        Start start = new Start(String.valueOf(p.getId()), variables(p), startBefore);
         if (!oneOfMany || !TransactionSynchronizationManager.isSynchronizationActive()) {
             engine.asSystem(() -> startEach(List.of(start)));
             return;
@@ -55,6 +60,15 @@ public class LifecycleStarts {
         if (pending.size() >= BATCH) {
             startPending(pending);
         }
+    }
+
+    /**
+     * What a target-lifecycle instance is started with, however it starts: the year 自评's round correlates on. The
+     * project is the business key; what the processes it calls need of the project, they read from the stored
+     * project as they start ({@link ProjectVariables}, {@link ProjectGroups}).
+     */
+    static Map<String, Object> variables(Project p) {
+        return Map.of("year", p.getYear());
     }
 
     /**

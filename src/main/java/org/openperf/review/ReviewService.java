@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectDraftCreated;
 import org.openperf.targets.ProjectService;
@@ -67,17 +66,7 @@ public class ReviewService {
         Project p = projects.table(event.projectId());
         groups.remember(p);
         // Whoever stored the draft (a preparer importing, demo data) starts its lifecycle on the system's authority.
-        starts.start(new LifecycleStarts.Start(String.valueOf(p.getId()), lifecycleVariables(p), null),
-                event.oneOfMany());
-    }
-
-    /**
-     * What a target-lifecycle instance is started with, however it starts: the year 自评's round correlates on. The
-     * project is the business key; what the processes it calls need of the project, they read from the stored
-     * project as they start ({@link ProjectVariables}, {@link ProjectGroups}).
-     */
-    static Map<String, Object> lifecycleVariables(Project p) {
-        return Map.of("year", p.getYear());
+        starts.start(p, null, event.oneOfMany());
     }
 
     boolean startsLifecycles() {

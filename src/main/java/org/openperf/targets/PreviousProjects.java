@@ -104,7 +104,7 @@ public class PreviousProjects {
             Candidate h = hand.get();
             return h.id == null ? Optional.empty() : Optional.of(h.as(PreviousProject.How.HAND));
         }
-        return automatic(p.getName(), code, rows);
+        return automatic(ProjectNames.normalise(p.getName()), code, rows);
     }
 
     /**
@@ -231,10 +231,11 @@ public class PreviousProjects {
             }
             Map<String, List<Candidate>> unit = s.unitCode != null ? byUnit.get(s.unitCode)
                     : s.unitName != null ? byUnitName.get(s.unitName) : null;
+            String name = ProjectNames.normalise(s.name);
             if (unit != null) {
-                unit.getOrDefault(ProjectNames.normalise(s.name), List.of()).forEach(c -> candidates.put(c.id, c));
+                unit.getOrDefault(name, List.of()).forEach(c -> candidates.put(c.id, c));
             }
-            return automatic(s.name, s.code, List.copyOf(candidates.values()));
+            return automatic(name, s.code, List.copyOf(candidates.values()));
         }
     }
 
@@ -377,8 +378,8 @@ public class PreviousProjects {
         return p;
     }
 
-    private static Optional<PreviousProject> automatic(String projectName, String code,
-                                                       List<Candidate> candidates) {
+    /** @param name the table's name normalised ({@link ProjectNames}) */
+    private static Optional<PreviousProject> automatic(String name, String code, List<Candidate> candidates) {
         if (code != null) {
             List<Candidate> byCode = candidates.stream().filter(c -> code.equals(c.code)).toList();
             if (byCode.size() == 1) {
@@ -386,7 +387,6 @@ public class PreviousProjects {
             }
         }
         // By name only where one side has no 项目编码: two different codes are two different projects.
-        String name = ProjectNames.normalise(projectName);
         List<Candidate> byName = candidates.stream()
                 .filter(c -> code == null || c.code == null)
                 .filter(c -> !name.isEmpty() && name.equals(c.key)).toList();
@@ -394,10 +394,13 @@ public class PreviousProjects {
         return byName.size() == 1 ? Optional.of(byName.get(0).as(PreviousProject.How.NAME)) : Optional.empty();
     }
 
-    /** {@code key}: the name normalised ({@link ProjectNames}), as the match by name compares it. */
+    /**
+     * {@code key}: the name normalised ({@link ProjectNames}), as the match by name compares it; empty for a hand
+     * link ({@code how} H), which wins without a comparison.
+     */
     private record Candidate(String how, Long id, int year, String name, String code, String key) {
         static Candidate of(String how, Long id, int year, String name, String code) {
-            return new Candidate(how, id, year, name, code, ProjectNames.normalise(name));
+            return new Candidate(how, id, year, name, code, "H".equals(how) ? "" : ProjectNames.normalise(name));
         }
 
         PreviousProject as(PreviousProject.How h) {

@@ -145,6 +145,21 @@ class TargetApprovalProcessTest {
         assertThat(review.history(id).get(1).getComment()).isEqualTo("同意");
     }
 
+    /**
+     * 提交 clicked twice: the second finds no 编制 task and is refused with the reason, leaving one submission; who
+     * the 校验 job names as submitter is the one who submitted.
+     */
+    @Test
+    void aSecondSubmissionIsRefusedAndRecordsNothing() {
+        Long id = draft("重复提交项目");
+        work.submit(id, "请审核", UNIT);
+        assertThatThrownBy(() -> work.submit(id, "请审核", UNIT)).isInstanceOf(ReviewForbiddenException.class)
+                .hasMessageContaining("不在编制环节");
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(actions(id)).containsExactly("submit");
+        assertThat(review.lastActor(id, Steps.name(Steps.DRAFTING), "submit")).isEqualTo(UNIT.userId());
+    }
+
     @Test
     void financesDecisionCommitsBeforeTheFreezeWhichRunsAsAJobAfterIt() throws Exception {
         Long id = draft("批复异步项目");
