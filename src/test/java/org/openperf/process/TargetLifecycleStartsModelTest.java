@@ -69,10 +69,8 @@ class TargetLifecycleStartsModelTest {
     }
 
     @Test
-    void aStartThatFailsFailsTheCommandAndLeavesNoInstance() throws Exception {
-        doAnswer(call -> {
-            throw new IllegalStateException("target-lifecycle is suspended");
-        }).when(startLifecycles).execute(any());
+    void aStartThatFailsFailsTheCommandAndLeavesNoInstance() {
+        Mocks.register("startLifecycles", Delegates.failing("target-lifecycle is suspended"));
         assertThatThrownBy(this::start).hasMessageContaining("suspended");
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("target-lifecycle-starts")
                 .count()).isZero();
