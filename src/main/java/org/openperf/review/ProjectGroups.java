@@ -1,17 +1,15 @@
 package org.openperf.review;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.openperf.targets.Department;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectRepository;
 import org.openperf.targets.Unit;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The candidate groups of a project's tasks, from the project as stored (BPMN: {@code ${projectGroups.unit(execution)}}):
@@ -24,11 +22,8 @@ public class ProjectGroups {
 
     static final String NONE = "none";
 
-    private final ProjectRepository projects;
-
-    public ProjectGroups(ProjectRepository projects) {
-        this.projects = projects;
-    }
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public String unit(DelegateExecution execution) {
         return "unit-" + codes(execution).unit();
@@ -46,27 +41,20 @@ public class ProjectGroups {
     }
 
     /**
-     * The project's routing as stored, read once per transaction: a task's candidate groups and its name
-     * ({@link TaskNames}) are both set while the engine creates it, and neither should cost a query of its own.
+     * The project's routing as it is now, by key: a task's candidate groups and its name ({@link TaskNames}) are both
+     * set while the engine creates it, mostly in a transaction that has read the table already (校验 validates it, a
+     * review step checks its submitter, an import has just stored it). Then it costs no query; a query would also
+     * first flush everything the transaction holds (an import holds up to a hundred tables with their indicators).
      */
     Optional<ProjectRepository.Routing> routing(long projectId) {
-        Map<Long, Optional<ProjectRepository.Routing>> read = readInThisTransaction();
-        return read == null ? projects.routing(projectId) : read.computeIfAbsent(projectId, projects::routing);
+        return Optional.ofNullable(entityManager.find(Project.class, projectId)).map(ProjectGroups::of);
     }
 
-    /**
-     * A project this transaction has just stored and is about to start a process for: its routing is what the query
-     * would read, taken from the entity. The query would first flush every table the transaction holds (an import
-     * keeps up to a hundred with their indicators), most of starting an import's lifecycles (docs/performance.md).
-     */
-    void remember(Project p) {
-        Map<Long, Optional<ProjectRepository.Routing>> read = readInThisTransaction();
-        if (read != null && p.getId() != null) {
-            Unit u = p.getUnit();
-            Department d = u == null ? null : u.getDepartment();
-            read.put(p.getId(), Optional.of(new Stored(u == null ? null : u.getCode(), d == null ? null : d.getCode(),
-                    p.getName(), p.getCode(), u == null ? null : u.getName(), p.getBudget())));
-        }
+    private static ProjectRepository.Routing of(Project p) {
+        Unit u = p.getUnit();
+        Department d = u == null ? null : u.getDepartment();
+        return new Stored(u == null ? null : u.getCode(), d == null ? null : d.getCode(), p.getName(), p.getCode(),
+                u == null ? null : u.getName(), p.getBudget());
     }
 
     private record Stored(String unitCode, String departmentCode, String projectName, String projectCode,
@@ -101,27 +89,6 @@ public class ProjectGroups {
         public BigDecimal getBudget() {
             return budget;
         }
-    }
-
-    /** The routings read in the current transaction, null outside one. */
-    private Map<Long, Optional<ProjectRepository.Routing>> readInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        Map<Long, Optional<ProjectRepository.Routing>> read =
-                (Map<Long, Optional<ProjectRepository.Routing>>) TransactionSynchronizationManager.getResource(this);
-        if (read == null) {
-            read = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, read);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ProjectGroups.this);
-                }
-            });
-        }
-        return read;
     }
 
     private Codes codes(DelegateExecution execution) {

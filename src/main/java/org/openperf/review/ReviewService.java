@@ -34,7 +34,6 @@ public class ReviewService {
     private final TargetVersionRepository versions;
     private final ObjectMapper json;
     private final Clock clock;
-    private final ProjectGroups groups;
     private final LifecycleStarts starts;
 
     /**
@@ -46,9 +45,8 @@ public class ReviewService {
 
     public ReviewService(ProjectService projects, ValidationService validation,
                          ReviewOpinionRepository opinions, TargetVersionRepository versions, ObjectMapper json,
-                         Clock clock, ProjectGroups groups, LifecycleStarts starts) {
+                         Clock clock, LifecycleStarts starts) {
         this.starts = starts;
-        this.groups = groups;
         this.clock = clock;
         this.projects = projects;
         this.validation = validation;
@@ -64,7 +62,6 @@ public class ReviewService {
             return;
         }
         Project p = projects.table(event.projectId());
-        groups.remember(p);
         // Whoever stored the draft (a preparer importing, demo data) starts its lifecycle on the system's authority.
         starts.start(p, null, event.oneOfMany());
     }

@@ -78,18 +78,24 @@ public class PreviousProjects {
             where.append("p.code = ?");
             whereArgs.add(code);
         }
-        if (unitCode != null) {
-            where.append(where.isEmpty() ? "" : " or ").append("u.code = ?");
+        // The unit by its id where it is stored (its code is unique): a query PostgreSQL plans in a fraction of the
+        // time of one joining the units, and this one runs at every validation.
+        if (unitCode != null && unit.getId() != null) {
+            where.append(where.isEmpty() ? "" : " or ").append("p.unit_id = ?");
+            whereArgs.add(unit.getId());
+        } else if (unitCode != null) {
+            where.append(where.isEmpty() ? "" : " or ")
+                    .append("p.unit_id in (select u.id from unit u where u.code = ?)");
             whereArgs.add(unitCode);
         } else if (unitName != null) { // a unit some documents name only
-            where.append(where.isEmpty() ? "" : " or ").append("(u.code is null and u.name = ?)");
+            where.append(where.isEmpty() ? "" : " or ")
+                    .append("p.unit_id in (select u.id from unit u where u.code is null and u.name = ?)");
             whereArgs.add(unitName);
         }
         if (!where.isEmpty()) {
             sql.append(sql.isEmpty() ? "" : " union all ")
                     .append("select 'A' as how, p.id, p.fiscal_year, p.name, p.code from project p")
-                    .append(" left join unit u on u.id = p.unit_id where p.fiscal_year = ? and (").append(where)
-                    .append(")");
+                    .append(" where p.fiscal_year = ? and (").append(where).append(")");
             args.add(p.getYear() - 1);
             args.addAll(whereArgs);
         }

@@ -71,13 +71,6 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
      * Whose groups work a project's tasks, what its tasks are called and what their cards show: its unit's and
      * department's codes, its name, code, unit's name and budget, as stored (null when unset).
      */
-    @Query("""
-            select u.code as unitCode, d.code as departmentCode, p.name as projectName, p.code as projectCode,
-                   u.name as unitName, p.budget as budget
-            from Project p left join p.unit u left join u.department d where p.id = :id
-            """)
-    Optional<Routing> routing(@Param("id") Long id);
-
     interface Routing {
         String getUnitCode();
 
