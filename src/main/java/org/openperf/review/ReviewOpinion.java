@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** 审批意见: one step of a project's history — who did what, when, with which opinion. */
+/**
+ * 审批意见: one step of a project's history — who did what, when, with which opinion. Written by
+ * {@link ReviewService#record}, read here.
+ */
 @Entity
 @Table(name = "review_opinion")
 public class ReviewOpinion {
@@ -39,17 +42,6 @@ public class ReviewOpinion {
     private Instant createdAt;
 
     protected ReviewOpinion() {
-    }
-
-    public ReviewOpinion(Long projectId, String taskId, String step, String action, String userId, String comment,
-                         Instant createdAt) {
-        this.projectId = projectId;
-        this.taskId = taskId;
-        this.step = step;
-        this.action = action;
-        this.userId = userId;
-        this.comment = comment;
-        this.createdAt = createdAt;
     }
 
     public Long getId() {
