@@ -161,8 +161,8 @@ public class ReviewTasks {
     /** 提交: completes the project's 编制 task for the caller. */
     @Transactional
     public void submit(Long projectId, String comment, Caller caller) {
-        Task task = access.taskOfProject(projectId, Steps.DRAFTING);
-        if (task == null || !access.mayAct(task, caller)) {
+        Task task = access.taskOfProject(projectId, Steps.DRAFTING, caller);
+        if (task == null) {
             projects.table(projectId, caller.scope()); // 404 for an unknown project and for another unit's
             throw new ReviewForbiddenException("项目当前不在编制环节，或您不是该单位的编制人");
         }
