@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ import org.openperf.kernel.Caller;
 import org.openperf.kernel.ConflictException;
 import org.openperf.kernel.ForbiddenException;
 import org.openperf.kernel.NotFoundException;
+import org.openperf.kernel.Scope;
 import org.openperf.targets.Department;
 import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.ProjectForm;
@@ -143,6 +145,32 @@ class TargetApprovalProcessTest {
         assertThat(actions(id)).containsExactly("submit", "approve", "approve", "approved");
         assertThat(review.history(id).get(1).getUserId()).isEqualTo("d402");
         assertThat(review.history(id).get(1).getComment()).isEqualTo("同意");
+    }
+
+    /**
+     * A draft moved to another unit: its next task is that unit's, and named after it, whatever the transaction
+     * that creates the task has read before (a return does not read the table).
+     */
+    @Test
+    void aTableMovedToAnotherUnitComesBackToThatUnit() {
+        Long id = draft("换单位项目");
+        ProjectForm f = table("换单位项目", "≥90%");
+        projects.update(id, new ProjectForm(f.year(), f.code(), f.name(), new ProjectForm.UnitInput("402004", null),
+                f.category(), f.budget(), f.fiscalFunds(), f.otherFunds(), f.budgetNote(), f.purpose(), f.goal(),
+                f.spendingPlan(), f.indicators()), Scope.ALL);
+        work.submit(id, null, UNIT); // 编制 was offered to 402001's preparers when the draft was created
+
+        work.complete(current(id).getId(), new Decision("return", "请新单位补充", null), DEPT);
+
+        Task drafting = current(id);
+        assertThat(drafting.getTaskDefinitionKey()).isEqualTo(Steps.DRAFTING);
+        assertThat(tasks.getIdentityLinksForTask(drafting.getId()))
+                .extracting(IdentityLink::getGroupId).containsExactly("unit-402004");
+        assertThat(drafting.getName()).isEqualTo("编制 · 换单位项目 · 青岛市公共就业和人才服务中心");
+        assertThatThrownBy(() -> work.submit(id, null, UNIT)).as("no longer the old unit's table")
+                .isInstanceOf(NotFoundException.class);
+        work.submit(id, null, OTHER_UNIT);
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
     }
 
     /**
