@@ -1,5 +1,7 @@
 package org.openperf.review;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.openperf.kernel.DisplayTimes;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectImportedApproved;
@@ -26,6 +28,9 @@ public class ApprovedImports {
     private final LifecycleStarts starts;
     private final DisplayTimes times;
 
+    @PersistenceContext
+    private EntityManager entityManager;
+
     public ApprovedImports(ReviewService review, ProjectService projects, LifecycleStarts starts,
                            DisplayTimes times) {
         this.times = times;
@@ -38,6 +43,8 @@ public class ApprovedImports {
     @EventListener
     public void onImportedApproved(ProjectImportedApproved event) {
         Long id = event.projectId();
+        // The import has only queued the table's insert so far; the opinion refers to it (ReviewService.record).
+        entityManager.flush();
         review.record(id, null, STEP, ACTION, event.importer(), "按已批复导入：" + event.importer() + " 于 "
                 + times.text(times.now())
                 + " 从文件“" + event.fileName() + "”（导入批次 " + event.importId() + "）补录已批复的目标表"

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -118,13 +117,14 @@ public class ReviewService {
 
     /**
      * One step of the project's history. One plain insert: persisting the entity through the repository cost several
-     * times the statement, at every step of every table; the history is only ever read back by query.
+     * times the statement, at every step of every table; the history is only ever read back by query. The project's
+     * row must be in the database already: a plain insert does not make Hibernate send what it has queued.
      */
     @Transactional
     public void record(Long projectId, String taskId, String step, String action, String user, String comment) {
         jdbc.update("insert into review_opinion (project_id, task_id, step, action, user_id, comment, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", projectId, taskId, step, action, user, comment,
-                Timestamp.valueOf(LocalDateTime.ofInstant(now(), databaseZone)));
+                LocalDateTime.ofInstant(now(), databaseZone));
     }
 
     /**
