@@ -50,24 +50,28 @@ class TaskAccessTest {
         work.submit(id, null, Approvals.UNIT);
         String taskId = Approvals.current(tasks, id).getId();
         tasks.addCandidateUser(taskId, "named-reviewer");
+        tasks.addUserIdentityLink(taskId, "participant", "participant"); // a link of another type gives no right
+        tasks.addGroupIdentityLink(taskId, "dept-353", "participant");
 
         Caller named = new Caller("named-reviewer", List.of("unit-402004"));
         Caller groupless = new Caller("named-reviewer", List.of());
         Caller stranger = new Caller("stranger", List.of("unit-402001", "dept-353"));
+        Caller participant = new Caller("participant", List.of());
         Caller anonymous = new Caller(null, List.of("dept-402"));
-        agree(taskId, Approvals.DEPT, true);
-        agree(taskId, named, true);
-        agree(taskId, groupless, true);
-        agree(taskId, stranger, false);
-        agree(taskId, anonymous, false);
+        agree(id, taskId, Approvals.DEPT, true);
+        agree(id, taskId, named, true);
+        agree(id, taskId, groupless, true);
+        agree(id, taskId, stranger, false);
+        agree(id, taskId, participant, false);
+        agree(id, taskId, anonymous, false);
 
         tasks.setAssignee(taskId, "holder");
-        agree(taskId, new Caller("holder", List.of()), true);
-        agree(taskId, Approvals.DEPT, true); // a colleague of the group, answered with who holds it
+        agree(id, taskId, new Caller("holder", List.of()), true);
+        agree(id, taskId, Approvals.DEPT, true); // a colleague of the group, answered with who holds it
         tasks.delegateTask(taskId, "helper");
-        agree(taskId, new Caller("holder", List.of()), true); // the owner waits for it
-        agree(taskId, new Caller("helper", List.of()), true);
-        agree(taskId, stranger, false);
+        agree(id, taskId, new Caller("holder", List.of()), true); // the owner waits for it
+        agree(id, taskId, new Caller("helper", List.of()), true);
+        agree(id, taskId, stranger, false);
 
         tasks.resolveTask(taskId);
         work.complete(taskId, new Decision("approve", "同意", null), new Caller("holder", List.of()));
@@ -76,15 +80,18 @@ class TaskAccessTest {
                 .isInstanceOf(TaskConflictException.class);
     }
 
-    private void agree(String taskId, Caller caller, boolean expected) {
+    /** The statement alone (taskOfProject has no fallback), mayAct, and the command's answer, all as expected. */
+    private void agree(Long projectId, String taskId, Caller caller, boolean expected) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(access.taskOfProject(projectId, Steps.DEPARTMENT_REVIEW, caller) != null)
+                .as("the statement's answer for %s", caller).isEqualTo(expected);
+        assertThat(access.mayAct(task, caller)).as("mayAct's answer for %s", caller).isEqualTo(expected);
         boolean found;
         try {
             found = access.visibleTask(taskId, caller).getId().equals(taskId);
         } catch (TaskNotFoundException e) {
             found = false;
         }
-        assertThat(found).as("the task commands' answer for %s", caller).isEqualTo(expected);
-        assertThat(access.mayAct(task, caller)).as("mayAct's answer for %s", caller).isEqualTo(expected);
+        assertThat(found).as("the task command's answer for %s", caller).isEqualTo(expected);
     }
 }
