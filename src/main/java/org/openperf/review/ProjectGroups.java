@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * The candidate groups of a project's tasks, from the project as stored
  * (BPMN: {@code ${projectGroups.unit(execution)}}): the unit's preparers ({@code unit-<code>}) and the department's
  * reviewers ({@code dept-<code>}). Read from the stored project, not from process variables a candidate could send
- * with a completion, and as the project is now (a draft moved to another unit is worked by that unit from its next
- * step on).
+ * with a completion, and as the project is now (a draft moved to another unit is that unit's at once: its open
+ * tasks follow it, {@link MovedDrafts}).
  */
 @Component("projectGroups")
 public class ProjectGroups {

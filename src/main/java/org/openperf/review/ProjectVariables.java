@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
  * What target-lifecycle hands each process it calls besides the year (BPMN:
  * {@code camunda:in sourceExpression="${projectVariables.unitName(execution)}"}): the department code task lists
  * filter on, and the unit and budget Tasklist's cards show ({@link TaskCards}). Read from the stored project as the
- * call starts, through the routing {@link ProjectGroups} reads once per transaction, so the lifecycle keeps no copies:
- * each copy was a row in three of Camunda's tables for every draft a province imports.
+ * call starts, through {@link ProjectGroups}' routing (the project by key, usually held by the transaction already),
+ * so the lifecycle keeps no copies: each copy was a row in three of Camunda's tables for every draft a province
+ * imports.
  */
 @Component("projectVariables")
 public class ProjectVariables {

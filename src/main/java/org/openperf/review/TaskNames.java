@@ -1,6 +1,7 @@
 package org.openperf.review;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
 import org.openperf.targets.ProjectRepository;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,13 @@ public class TaskNames {
     }
 
     void name(DelegateTask task) {
-        groups.routing(ProjectKeys.of(task)).ifPresent(r -> task.setName(name(stepName(task), r)));
+        groups.routing(ProjectKeys.of(task)).ifPresent(r -> task.setName(
+                name(stepName(task.getName(), task.getTaskDefinitionKey()), r)));
+    }
+
+    /** The name of an open task once its project has changed (a draft moved or renamed). */
+    static String rename(Task task, ProjectRepository.Routing r) {
+        return name(stepName(task.getName(), task.getTaskDefinitionKey()), r);
     }
 
     static String name(String step, ProjectRepository.Routing r) {
@@ -41,8 +48,8 @@ public class TaskNames {
     }
 
     /** The model's name of the step (its first part, should a task be named twice). */
-    private static String stepName(DelegateTask task) {
-        String name = task.getName() == null ? Steps.name(task.getTaskDefinitionKey()) : task.getName();
+    private static String stepName(String taskName, String taskDefinitionKey) {
+        String name = taskName == null ? Steps.name(taskDefinitionKey) : taskName;
         int cut = name.indexOf(SEPARATOR);
         return cut < 0 ? name : name.substring(0, cut);
     }

@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,6 +43,8 @@ import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectStatus;
 import org.openperf.targets.ProjectView;
+import org.openperf.targets.Unit;
+import org.openperf.targets.UnitRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -77,6 +81,8 @@ class TargetApprovalProcessTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    AuthorizationService authorizations;
 
     ProcessFixture fixture;
 
@@ -148,29 +154,52 @@ class TargetApprovalProcessTest {
     }
 
     /**
-     * A draft moved to another unit: its next task is that unit's, and named after it, whatever the transaction
-     * that creates the task has read before (a return does not read the table).
+     * A draft moved to another unit: its open 编制 task is that unit's at once, named after it, and the old unit
+     * keeps no right to it, through the app or through Camunda's own task API.
      */
     @Test
-    void aTableMovedToAnotherUnitComesBackToThatUnit() {
+    void aDraftMovedToAnotherUnitIsThatUnitsToSubmit() {
         Long id = draft("换单位项目");
+        String drafting = current(id).getId();
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(drafting)
+                .groupIdIn("unit-402001").count()).as("Camunda's grant to the candidate group").isPositive();
         ProjectForm f = table("换单位项目", "≥90%");
         projects.update(id, new ProjectForm(f.year(), f.code(), f.name(), new ProjectForm.UnitInput("402004", null),
                 f.category(), f.budget(), f.fiscalFunds(), f.otherFunds(), f.budgetNote(), f.purpose(), f.goal(),
                 f.spendingPlan(), f.indicators()), Scope.ALL);
-        work.submit(id, null, UNIT); // 编制 was offered to 402001's preparers when the draft was created
 
-        work.complete(current(id).getId(), new Decision("return", "请新单位补充", null), DEPT);
-
-        Task drafting = current(id);
-        assertThat(drafting.getTaskDefinitionKey()).isEqualTo(Steps.DRAFTING);
-        assertThat(tasks.getIdentityLinksForTask(drafting.getId()))
+        assertThat(current(id).getId()).isEqualTo(drafting);
+        assertThat(tasks.getIdentityLinksForTask(drafting)).filteredOn(l -> l.getGroupId() != null)
                 .extracting(IdentityLink::getGroupId).containsExactly("unit-402004");
-        assertThat(drafting.getName()).isEqualTo("编制 · 换单位项目 · 青岛市公共就业和人才服务中心");
+        assertThat(current(id).getName()).isEqualTo("编制 · 换单位项目 · 青岛市公共就业和人才服务中心");
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(drafting)
+                .groupIdIn("unit-402001").count()).as("the old unit's right to work the task").isZero();
         assertThatThrownBy(() -> work.submit(id, null, UNIT)).as("no longer the old unit's table")
                 .isInstanceOf(NotFoundException.class);
+
         work.submit(id, null, OTHER_UNIT);
         assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+        assertThat(current(id).getName()).isEqualTo("部门审核 · 换单位项目 · 青岛市公共就业和人才服务中心");
+    }
+
+    /** Moved to a unit of another department: the task lists of that department find it, and it reviews it. */
+    @Test
+    void aDraftMovedToAnotherDepartmentIsThatDepartmentsToReview() {
+        Department other = context.getBean(DepartmentRepository.class).findByCode("967").orElseGet(() ->
+                context.getBean(DepartmentRepository.class).save(new Department("967", "换部门测试局")));
+        if (context.getBean(UnitRepository.class).findByCode("967001").isEmpty()) {
+            context.getBean(UnitRepository.class).save(new Unit("967001", "换部门测试单位", other));
+        }
+        Long id = draft("换部门项目");
+        ProjectForm f = table("换部门项目", "≥90%");
+        projects.update(id, new ProjectForm(f.year(), f.code(), f.name(), new ProjectForm.UnitInput("967001", null),
+                f.category(), f.budget(), f.fiscalFunds(), f.otherFunds(), f.budgetNote(), f.purpose(), f.goal(),
+                f.spendingPlan(), f.indicators()), Scope.ALL);
+
+        assertThat(runtime.getVariable(approval(id).getId(), "departmentCode")).isEqualTo("967");
+        work.submit(id, null, new Caller("u967001", List.of("unit-967001")));
+        assertThat(tasks.getIdentityLinksForTask(current(id).getId())).filteredOn(l -> l.getGroupId() != null)
+                .extracting(IdentityLink::getGroupId).containsExactly("dept-967");
     }
 
     /**

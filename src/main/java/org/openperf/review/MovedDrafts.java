@@ -1,0 +1,90 @@
+package org.openperf.review;
+
+import java.util.Objects;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.openperf.kernel.EngineAccess;
+import org.openperf.targets.ProjectDraftEdited;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A draft moved to another unit (or department) while a task of it is open: the open task is offered to the new
+ * unit's preparers (or department's reviewers) and named after it, and the department the task lists filter on
+ * follows. Otherwise the old unit would still hold the 编制 task of a table that is no longer its own, and the new
+ * unit could not submit it.
+ */
+@Component
+class MovedDrafts {
+
+    private static final String UNIT = "unit-";
+    private static final String DEPARTMENT = "dept-";
+    private static final String DEPARTMENT_VARIABLE = "departmentCode";
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final ProjectGroups groups;
+    private final EngineAccess engine;
+    private final AuthorizationService authorizations;
+
+    MovedDrafts(TaskService tasks, RuntimeService runtime, ProjectGroups groups, EngineAccess engine,
+                AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.groups = groups;
+        this.engine = engine;
+    }
+
+    @EventListener
+    public void onDraftEdited(ProjectDraftEdited event) {
+        long projectId = event.projectId();
+        ProjectGroups.Codes now = groups.codes(projectId);
+        String key = String.valueOf(projectId);
+        engine.asSystem(() -> {
+            for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(key).list()) {
+                // Renamed first: changing its links updates the task, and the copy read above would be stale.
+                groups.routing(projectId).ifPresent(r -> {
+                    String name = TaskNames.rename(task, r);
+                    if (!name.equals(task.getName())) {
+                        task.setName(name);
+                        tasks.saveTask(task);
+                    }
+                });
+                for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                    if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                        repoint(task.getId(), link.getGroupId(), UNIT, UNIT + now.unit());
+                        repoint(task.getId(), link.getGroupId(), DEPARTMENT, DEPARTMENT + now.department());
+                    }
+                }
+            }
+            for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
+                Object stored = runtime.getVariableLocal(pi.getId(), DEPARTMENT_VARIABLE);
+                if (stored != null && !Objects.equals(stored, now.department())) {
+                    runtime.setVariableLocal(pi.getId(), DEPARTMENT_VARIABLE, now.department());
+                }
+            }
+        });
+    }
+
+    /**
+     * A unit's or department's own group (not, say, a department's leads) now someone else's. Camunda keeps the
+     * group's authorization on the task when its link goes: it is removed too, or the old unit could still complete
+     * the task through Tasklist or /engine-rest.
+     */
+    private void repoint(String taskId, String group, String prefix, String current) {
+        String code = group.startsWith(prefix) ? group.substring(prefix.length()) : null;
+        if (code != null && !code.contains("-") && !group.equals(current)) {
+            tasks.deleteCandidateGroup(taskId, group);
+            authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+                    .groupIdIn(group).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
+            tasks.addCandidateGroup(taskId, current);
+        }
+    }
+}
