@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.ProjectDraftEdited;
+import org.openperf.targets.ProjectRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -45,18 +46,21 @@ class MovedDrafts {
     @EventListener
     public void onDraftEdited(ProjectDraftEdited event) {
         long projectId = event.projectId();
-        ProjectGroups.Codes now = groups.codes(projectId);
+        // The project as the edit left it (held by its transaction), read once for all its open tasks.
+        ProjectRepository.Routing routing = groups.routing(projectId).orElse(null);
+        if (routing == null) {
+            return;
+        }
+        ProjectGroups.Codes now = ProjectGroups.codes(routing);
         String key = String.valueOf(projectId);
         engine.asSystem(() -> {
             for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(key).list()) {
                 // Renamed first: changing its links updates the task, and the copy read above would be stale.
-                groups.routing(projectId).ifPresent(r -> {
-                    String name = TaskNames.rename(task, r);
-                    if (!name.equals(task.getName())) {
-                        task.setName(name);
-                        tasks.saveTask(task);
-                    }
-                });
+                String name = TaskNames.rename(task, routing);
+                if (!name.equals(task.getName())) {
+                    task.setName(name);
+                    tasks.saveTask(task);
+                }
                 for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
                         repoint(task.getId(), link.getGroupId(), UNIT, UNIT + now.unit());

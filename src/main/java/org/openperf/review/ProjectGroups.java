@@ -36,9 +36,11 @@ public class ProjectGroups {
 
     /** The codes of a project's unit and department ({@value #NONE} where unset: nobody is in that group). */
     public Codes codes(long projectId) {
-        return routing(projectId)
-                .map(r -> new Codes(orNone(r.getUnitCode()), orNone(r.getDepartmentCode())))
-                .orElse(new Codes(NONE, NONE));
+        return routing(projectId).map(ProjectGroups::codes).orElse(new Codes(NONE, NONE));
+    }
+
+    static Codes codes(ProjectRepository.Routing r) {
+        return new Codes(orNone(r.getUnitCode()), orNone(r.getDepartmentCode()));
     }
 
     /**
