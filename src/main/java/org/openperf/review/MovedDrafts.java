@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.ProjectDraftEdited;
-import org.openperf.targets.ProjectRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +46,7 @@ class MovedDrafts {
     public void onDraftEdited(ProjectDraftEdited event) {
         long projectId = event.projectId();
         // The project as the edit left it (held by its transaction), read once for all its open tasks.
-        ProjectRepository.Routing routing = groups.routing(projectId).orElse(null);
+        ProjectRouting routing = groups.routing(projectId).orElse(null);
         if (routing == null) {
             return;
         }

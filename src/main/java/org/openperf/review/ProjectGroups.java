@@ -1,12 +1,8 @@
 package org.openperf.review;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.openperf.targets.Department;
 import org.openperf.targets.Project;
-import org.openperf.targets.ProjectRepository;
-import org.openperf.targets.Unit;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
@@ -39,8 +35,8 @@ public class ProjectGroups {
         return routing(projectId).map(ProjectGroups::codes).orElse(new Codes(NONE, NONE));
     }
 
-    static Codes codes(ProjectRepository.Routing r) {
-        return new Codes(orNone(r.getUnitCode()), orNone(r.getDepartmentCode()));
+    static Codes codes(ProjectRouting r) {
+        return new Codes(orNone(r.unitCode()), orNone(r.departmentCode()));
     }
 
     /**
@@ -49,49 +45,8 @@ public class ProjectGroups {
      * review step checks its submitter, an import has just stored it). Then it costs no query; a query would also
      * first flush everything the transaction holds (an import holds up to a hundred tables with their indicators).
      */
-    Optional<ProjectRepository.Routing> routing(long projectId) {
-        return Optional.ofNullable(entityManager.find(Project.class, projectId)).map(ProjectGroups::of);
-    }
-
-    private static ProjectRepository.Routing of(Project p) {
-        Unit u = p.getUnit();
-        Department d = u == null ? null : u.getDepartment();
-        return new Stored(u == null ? null : u.getCode(), d == null ? null : d.getCode(), p.getName(), p.getCode(),
-                u == null ? null : u.getName(), p.getBudget());
-    }
-
-    private record Stored(String unitCode, String departmentCode, String projectName, String projectCode,
-                          String unitName, BigDecimal budget) implements ProjectRepository.Routing {
-
-        @Override
-        public String getUnitCode() {
-            return unitCode;
-        }
-
-        @Override
-        public String getDepartmentCode() {
-            return departmentCode;
-        }
-
-        @Override
-        public String getProjectName() {
-            return projectName;
-        }
-
-        @Override
-        public String getProjectCode() {
-            return projectCode;
-        }
-
-        @Override
-        public String getUnitName() {
-            return unitName;
-        }
-
-        @Override
-        public BigDecimal getBudget() {
-            return budget;
-        }
+    Optional<ProjectRouting> routing(long projectId) {
+        return Optional.ofNullable(entityManager.find(Project.class, projectId)).map(ProjectRouting::of);
     }
 
     private Codes codes(DelegateExecution execution) {

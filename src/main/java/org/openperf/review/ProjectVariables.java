@@ -1,7 +1,6 @@
 package org.openperf.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.openperf.targets.ProjectRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +25,14 @@ public class ProjectVariables {
     }
 
     public String unitName(DelegateExecution execution) {
-        return TaskCards.unit(routing(execution).getUnitName());
+        return TaskCards.unit(routing(execution).unitName());
     }
 
     public String budget(DelegateExecution execution) {
-        return TaskCards.budget(routing(execution).getBudget());
+        return TaskCards.budget(routing(execution).budget());
     }
 
-    private ProjectRepository.Routing routing(DelegateExecution execution) {
+    private ProjectRouting routing(DelegateExecution execution) {
         long id = ProjectKeys.of(execution);
         return groups.routing(id).orElseThrow(() -> new IllegalStateException("项目 " + id + " 不存在"));
     }

@@ -2,7 +2,6 @@ package org.openperf.review;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
-import org.openperf.targets.ProjectRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +28,15 @@ public class TaskNames {
     }
 
     /** The name of an open task once its project has changed (a draft moved or renamed). */
-    static String rename(Task task, ProjectRepository.Routing r) {
+    static String rename(Task task, ProjectRouting r) {
         return name(stepName(task.getName(), task.getTaskDefinitionKey()), r);
     }
 
-    static String name(String step, ProjectRepository.Routing r) {
+    static String name(String step, ProjectRouting r) {
         StringBuilder b = new StringBuilder(step);
-        append(b, r.getProjectName());
-        append(b, r.getUnitName());
-        append(b, r.getProjectCode());
+        append(b, r.projectName());
+        append(b, r.unitName());
+        append(b, r.projectCode());
         return b.length() <= MAX ? b.toString() : b.substring(0, MAX - 1) + "…";
     }
 

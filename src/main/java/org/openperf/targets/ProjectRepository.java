@@ -66,22 +66,4 @@ public interface ProjectRepository extends JpaRepository<Project, Long> {
     java.util.List<Project> findByImportIdOrderByIdAsc(Long importId);
 
     Page<Project> findBySubmittedBy(String submittedBy, Pageable pageable);
-
-    /**
-     * Whose groups work a project's tasks, what its tasks are called and what their cards show: its unit's and
-     * department's codes, its name, code, unit's name and budget, as stored (null when unset).
-     */
-    interface Routing {
-        String getUnitCode();
-
-        String getDepartmentCode();
-
-        String getProjectName();
-
-        String getProjectCode();
-
-        String getUnitName();
-
-        java.math.BigDecimal getBudget();
-    }
 }
