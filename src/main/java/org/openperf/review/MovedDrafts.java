@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MovedDrafts {
 
-    private static final String UNIT = "unit-";
-    private static final String DEPARTMENT = "dept-";
     private static final String DEPARTMENT_VARIABLE = "departmentCode";
 
     private final TaskService tasks;
@@ -62,8 +60,10 @@ class MovedDrafts {
                 }
                 for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                        repoint(task.getId(), link.getGroupId(), UNIT, UNIT + now.unit());
-                        repoint(task.getId(), link.getGroupId(), DEPARTMENT, DEPARTMENT + now.department());
+                        repoint(task.getId(), link.getGroupId(), ProjectGroups.UNIT_PREFIX,
+                                ProjectGroups.UNIT_PREFIX + now.unit());
+                        repoint(task.getId(), link.getGroupId(), ProjectGroups.DEPARTMENT_PREFIX,
+                                ProjectGroups.DEPARTMENT_PREFIX + now.department());
                     }
                 }
             }

@@ -18,16 +18,19 @@ import org.springframework.stereotype.Component;
 public class ProjectGroups {
 
     static final String NONE = "none";
+    /** A unit's preparers are group {@code unit-<code>}, a department's reviewers {@code dept-<code>}. */
+    static final String UNIT_PREFIX = "unit-";
+    static final String DEPARTMENT_PREFIX = "dept-";
 
     @PersistenceContext
     private EntityManager entityManager;
 
     public String unit(DelegateExecution execution) {
-        return "unit-" + codes(execution).unit();
+        return UNIT_PREFIX + codes(execution).unit();
     }
 
     public String department(DelegateExecution execution) {
-        return "dept-" + codes(execution).department();
+        return DEPARTMENT_PREFIX + codes(execution).department();
     }
 
     /** The codes of a project's unit and department ({@value #NONE} where unset: nobody is in that group). */

@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
 public class TaskFilters implements ApplicationRunner {
 
     static final String EVERYONE = "*";
-    static final String UNITS = "unit-";
-    static final String DEPARTMENTS = "dept-";
+    static final String UNITS = ProjectGroups.UNIT_PREFIX;
+    static final String DEPARTMENTS = ProjectGroups.DEPARTMENT_PREFIX;
     static final String FINANCE = "finance";
 
     private final FilterService filters;
