@@ -1,6 +1,8 @@
 package org.openperf.review;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -58,13 +60,17 @@ class MovedDrafts {
                     task.setName(name);
                     tasks.saveTask(task);
                 }
+                boolean moved = false;
                 for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                        repoint(task.getId(), link.getGroupId(), ProjectGroups.UNIT_PREFIX,
+                        moved |= repoint(task.getId(), link.getGroupId(), ProjectGroups.UNIT_PREFIX,
                                 ProjectGroups.UNIT_PREFIX + now.unit());
-                        repoint(task.getId(), link.getGroupId(), ProjectGroups.DEPARTMENT_PREFIX,
+                        moved |= repoint(task.getId(), link.getGroupId(), ProjectGroups.DEPARTMENT_PREFIX,
                                 ProjectGroups.DEPARTMENT_PREFIX + now.department());
                     }
+                }
+                if (moved) {
+                    release(task.getId());
                 }
             }
             for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
@@ -81,13 +87,34 @@ class MovedDrafts {
      * group's authorization on the task when its link goes: it is removed too, or the old unit could still complete
      * the task through Tasklist or /engine-rest.
      */
-    private void repoint(String taskId, String group, String prefix, String current) {
+    private boolean repoint(String taskId, String group, String prefix, String current) {
         String code = group.startsWith(prefix) ? group.substring(prefix.length()) : null;
-        if (code != null && !code.contains("-") && !group.equals(current)) {
-            tasks.deleteCandidateGroup(taskId, group);
-            authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
-                    .groupIdIn(group).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
-            tasks.addCandidateGroup(taskId, current);
+        if (code == null || code.contains("-") || group.equals(current)) {
+            return false;
         }
+        tasks.deleteCandidateGroup(taskId, group);
+        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+                .groupIdIn(group).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        tasks.addCandidateGroup(taskId, current);
+        return true;
+    }
+
+    /**
+     * A task that has moved to another unit or department is nobody's until one of them claims it: someone of the
+     * old group who had claimed it (or delegated it) would otherwise still hold it, and their grant with it.
+     */
+    private void release(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        List<String> holders = Stream.of(task.getAssignee(), task.getOwner()).filter(Objects::nonNull).toList();
+        if (holders.isEmpty()) {
+            return;
+        }
+        task.setAssignee(null);
+        task.setOwner(null);
+        task.setDelegationState(null);
+        tasks.saveTask(task);
+        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+                .userIdIn(holders.toArray(String[]::new)).list()
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 }

@@ -182,6 +182,27 @@ class TargetApprovalProcessTest {
         assertThat(current(id).getName()).isEqualTo("部门审核 · 换单位项目 · 青岛市公共就业和人才服务中心");
     }
 
+    /** Claimed by a preparer of the old unit before the move: the task is no longer theirs, nor their grant. */
+    @Test
+    void aClaimedDraftMovedToAnotherUnitIsReleased() {
+        Long id = draft("认领后换单位项目");
+        String drafting = current(id).getId();
+        work.claim(drafting, UNIT);
+        assertThat(current(id).getAssignee()).isEqualTo(UNIT.userId());
+        ProjectForm f = table("认领后换单位项目", "≥90%");
+        projects.update(id, new ProjectForm(f.year(), f.code(), f.name(), new ProjectForm.UnitInput("402004", null),
+                f.category(), f.budget(), f.fiscalFunds(), f.otherFunds(), f.budgetNote(), f.purpose(), f.goal(),
+                f.spendingPlan(), f.indicators()), Scope.ALL);
+
+        assertThat(current(id).getAssignee()).as("released for the new unit").isNull();
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(drafting)
+                .userIdIn(UNIT.userId()).count()).as("the old preparer's right to work the task").isZero();
+        assertThatThrownBy(() -> work.submit(id, null, UNIT)).as("no longer the old unit's table")
+                .isInstanceOf(NotFoundException.class);
+        work.submit(id, null, OTHER_UNIT);
+        assertThat(approval(id)).isWaitingAt(Steps.DEPARTMENT_REVIEW);
+    }
+
     /** Moved to a unit of another department: the task lists of that department find it, and it reviews it. */
     @Test
     void aDraftMovedToAnotherDepartmentIsThatDepartmentsToReview() {
