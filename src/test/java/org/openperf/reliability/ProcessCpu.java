@@ -9,7 +9,7 @@ import java.util.stream.Stream;
  * CPU seconds (user + system) of processes, from Linux's /proc: of one process, and of all PostgreSQL server
  * processes together (a backend that exits during a run takes its seconds with it; the nodes' pools keep theirs).
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     /** Linux's clock ticks per second for /proc/[pid]/stat (USER_HZ, 100 on every common kernel). */
     private static final double TICKS = 100.0;
@@ -17,11 +17,11 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    static double of(long pid) {
+    public static double of(long pid) {
         return read(Path.of("/proc", String.valueOf(pid), "stat"));
     }
 
-    static double postgres() {
+    public static double postgres() {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
                     .map(p -> p.resolve("stat"))
