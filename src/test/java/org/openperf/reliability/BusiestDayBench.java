@@ -91,14 +91,21 @@ class BusiestDayBench {
         double pg0 = ProcessCpu.postgres();
         long self = ProcessHandle.current().pid();
         double users0 = ProcessCpu.of(self);
-        long ran = load.run(rests, Duration.ofSeconds(SECONDS), THINK_MILLIS);
+        long ran;
+        double[] compilers;
+        try (CompilerCpu jit = new CompilerCpu(nodes.stream().map(AppNode::pid).toList())) {
+            ran = load.run(rests, Duration.ofSeconds(SECONDS), THINK_MILLIS);
+            compilers = jit.seconds();
+        }
         double seconds = ran / 1000.0;
         double pg = ProcessCpu.postgres() - pg0;
         double simulatedUsers = ProcessCpu.of(self) - users0;
         StringBuilder cpu = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
             cpu.append(i == 0 ? "" : ", ").append(nodes.get(i).name).append(' ')
-                    .append(String.format("%.0f%%", 100 * (ProcessCpu.of(nodes.get(i).pid()) - nodeCpu0[i]) / seconds));
+                    .append(String.format("%.0f%% (of it the JIT compiler %.0f%%)",
+                            100 * (ProcessCpu.of(nodes.get(i).pid()) - nodeCpu0[i]) / seconds,
+                            100 * compilers[i] / seconds));
         }
         long requests = load.measured(null);
         double throughput = requests / Math.max(1, seconds - WARMUP_SECONDS);

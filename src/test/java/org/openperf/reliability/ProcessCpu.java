@@ -32,6 +32,31 @@ public final class ProcessCpu {
         }
     }
 
+    /**
+     * CPU seconds of one process's JIT compiler threads ("C1/C2 CompilerThreadN"), by thread id. HotSpot starts
+     * and stops compiler threads as its queue grows and shrinks: a caller that wants a period's total samples this
+     * while it runs ({@link CompilerCpu}).
+     */
+    static java.util.Map<String, Double> compilerThreads(long pid) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            threads.filter(ProcessCpu::isCompiler)
+                    .forEach(t -> out.put(t.getFileName().toString(), read(t.resolve("stat"))));
+        } catch (IOException e) {
+            // the process is gone: no threads
+        }
+        return out;
+    }
+
+    private static boolean isCompiler(Path thread) {
+        try {
+            String name = Files.readString(thread.resolve("comm"));
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+        } catch (IOException e) {
+            return false; // gone meanwhile
+        }
+    }
+
     private static boolean isPostgres(Path stat) {
         try {
             return Files.readString(stat).contains("(postgres)");
