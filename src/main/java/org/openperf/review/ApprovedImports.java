@@ -43,7 +43,8 @@ public class ApprovedImports {
     @EventListener
     public void onImportedApproved(ProjectImportedApproved event) {
         Long id = event.projectId();
-        // The import has only queued the table's insert so far; the opinion refers to it (ReviewService.record).
+        // The import has only queued the table's insert so far; the opinions and the approved version refer to it
+        // (ReviewService.record, ReviewService.approve: plain inserts).
         entityManager.flush();
         review.record(id, null, STEP, ACTION, event.importer(), "按已批复导入：" + event.importer() + " 于 "
                 + times.text(times.now())
