@@ -340,7 +340,8 @@ class PlatformBench {
         }
         BenchReport.note("Scenario 2 · where the time goes", "Per project, ours: " + oursCosts.describe(n, ours)
                 + ". Bare: " + bareCosts.describe(n, bare) + ". CPU from the JVM (all its threads: the collector "
-                + "and the compiler too) and from /proc for every PostgreSQL process; WAL from pg_current_wal_lsn().");
+                + "and the compiler too) and from /proc for every PostgreSQL process; WAL from "
+                + "pg_current_wal_insert_lsn() (the whole server's).");
         if (serverTimes) {
             // Every statement of both sides, per project: where the two differ is where the ratio comes from.
             ServerTimes.writeAll(BenchReport.DIR.resolve("approval-statements.tsv"), n,

@@ -34,7 +34,8 @@ final class CompilerCpu implements AutoCloseable {
 
     private synchronized void sample() {
         for (long pid : pids) {
-            last.get(pid).putAll(ProcessCpu.compilerThreads(pid));
+            // A thread's CPU only grows: a reading lost to a thread ending midway (0) keeps the last good one.
+            ProcessCpu.compilerThreads(pid).forEach((tid, v) -> last.get(pid).merge(tid, v, Math::max));
         }
     }
 

@@ -17,7 +17,7 @@ public final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    public static double of(long pid) {
+    static double of(long pid) {
         return read(Path.of("/proc", String.valueOf(pid), "stat"));
     }
 
@@ -42,8 +42,21 @@ public final class ProcessCpu {
         try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             threads.filter(ProcessCpu::isCompiler)
                     .forEach(t -> out.put(t.getFileName().toString(), read(t.resolve("stat"))));
-        } catch (IOException e) {
-            // the process is gone: no threads
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the process is gone, or its threads changed while listed: what was read so far
+        }
+        return out;
+    }
+
+    /** CPU seconds of each PostgreSQL server process, by pid (see {@link #postgres()}). */
+    public static java.util.Map<Long, Double> postgresByPid() {
+        java.util.Map<Long, Double> out = new java.util.HashMap<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> isPostgres(p.resolve("stat")))
+                    .forEach(p -> out.put(Long.parseLong(p.getFileName().toString()), read(p.resolve("stat"))));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // /proc unreadable: no processes
         }
         return out;
     }
