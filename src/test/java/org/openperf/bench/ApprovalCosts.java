@@ -50,7 +50,9 @@ final class ApprovalCosts {
         jvmNanos += os.getProcessCpuTime() - jvm0;
         compileMillis += compiler.getTotalCompilationTime() - compile0;
         // By process: a backend the pool closes during the block would otherwise take its whole life's CPU with it.
-        ProcessCpu.postgresByPid().forEach((pid, seconds) -> postgresSeconds += seconds - pg0.getOrDefault(pid, 0.0));
+        // A process's CPU only grows: less than before is a reading lost to the process ending meanwhile.
+        ProcessCpu.postgresByPid().forEach((pid, seconds) ->
+                postgresSeconds += Math.max(0, seconds - pg0.getOrDefault(pid, 0.0)));
         Long bytes = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?::pg_lsn)::bigint",
                 Long.class, wal0);
         walBytes += bytes == null ? 0 : bytes;

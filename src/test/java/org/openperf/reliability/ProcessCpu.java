@@ -21,7 +21,7 @@ public final class ProcessCpu {
         return read(Path.of("/proc", String.valueOf(pid), "stat"));
     }
 
-    public static double postgres() {
+    static double postgres() {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
                     .map(p -> p.resolve("stat"))
