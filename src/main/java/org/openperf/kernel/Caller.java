@@ -11,6 +11,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record Caller(String userId, List<String> groups) {
 
+    /** A unit's preparers are group {@code unit-<code>}, a department's reviewers {@code dept-<code>}. */
+    public static final String UNIT_GROUP_PREFIX = "unit-";
+    public static final String DEPARTMENT_GROUP_PREFIX = "dept-";
+
     public static Caller current() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         if (a == null || !a.isAuthenticated() || a.getName() == null || "anonymousUser".equals(a.getName())) {
@@ -34,11 +38,13 @@ public record Caller(String userId, List<String> groups) {
     }
 
     public List<String> departmentCodes() {
-        return groups.stream().filter(g -> g.startsWith("dept-")).map(g -> g.substring(5))
+        return groups.stream().filter(g -> g.startsWith(DEPARTMENT_GROUP_PREFIX))
+                .map(g -> g.substring(DEPARTMENT_GROUP_PREFIX.length()))
                 .map(g -> g.endsWith("-lead") ? g.substring(0, g.length() - 5) : g).toList();
     }
 
     public List<String> unitCodes() {
-        return groups.stream().filter(g -> g.startsWith("unit-")).map(g -> g.substring(5)).toList();
+        return groups.stream().filter(g -> g.startsWith(UNIT_GROUP_PREFIX))
+                .map(g -> g.substring(UNIT_GROUP_PREFIX.length())).toList();
     }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.openperf.kernel.Caller;
 import org.openperf.kernel.EngineAccess;
 import org.openperf.targets.ProjectDraftEdited;
 import org.springframework.context.event.EventListener;
@@ -63,10 +64,10 @@ class MovedDrafts {
                 boolean moved = false;
                 for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                        moved |= repoint(task.getId(), link.getGroupId(), ProjectGroups.UNIT_PREFIX,
-                                ProjectGroups.UNIT_PREFIX + now.unit());
-                        moved |= repoint(task.getId(), link.getGroupId(), ProjectGroups.DEPARTMENT_PREFIX,
-                                ProjectGroups.DEPARTMENT_PREFIX + now.department());
+                        moved |= repoint(task.getId(), link.getGroupId(), Caller.UNIT_GROUP_PREFIX,
+                                Caller.UNIT_GROUP_PREFIX + now.unit());
+                        moved |= repoint(task.getId(), link.getGroupId(), Caller.DEPARTMENT_GROUP_PREFIX,
+                                Caller.DEPARTMENT_GROUP_PREFIX + now.department());
                     }
                 }
                 if (moved) {
@@ -104,7 +105,11 @@ class MovedDrafts {
      * old group who had claimed it (or delegated it) would otherwise still hold it, and their grant with it.
      */
     private void release(String taskId) {
+        // Read again: the rename and the group changes above have moved the listed task's revision on.
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return; // completed meanwhile: nobody holds it
+        }
         List<String> holders = Stream.of(task.getAssignee(), task.getOwner()).filter(Objects::nonNull).toList();
         if (holders.isEmpty()) {
             return;

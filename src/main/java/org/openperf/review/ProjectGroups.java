@@ -2,6 +2,7 @@ package org.openperf.review;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openperf.kernel.Caller;
 import org.openperf.targets.Project;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,19 +19,16 @@ import org.springframework.stereotype.Component;
 public class ProjectGroups {
 
     static final String NONE = "none";
-    /** A unit's preparers are group {@code unit-<code>}, a department's reviewers {@code dept-<code>}. */
-    static final String UNIT_PREFIX = "unit-";
-    static final String DEPARTMENT_PREFIX = "dept-";
 
     @PersistenceContext
     private EntityManager entityManager;
 
     public String unit(DelegateExecution execution) {
-        return UNIT_PREFIX + codes(execution).unit();
+        return Caller.UNIT_GROUP_PREFIX + codes(execution).unit();
     }
 
     public String department(DelegateExecution execution) {
-        return DEPARTMENT_PREFIX + codes(execution).department();
+        return Caller.DEPARTMENT_GROUP_PREFIX + codes(execution).department();
     }
 
     /** The codes of a project's unit and department ({@value #NONE} where unset: nobody is in that group). */

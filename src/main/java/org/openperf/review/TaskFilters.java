@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.openperf.kernel.Caller;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -35,8 +36,6 @@ import org.springframework.stereotype.Component;
 public class TaskFilters implements ApplicationRunner {
 
     static final String EVERYONE = "*";
-    static final String UNITS = ProjectGroups.UNIT_PREFIX;
-    static final String DEPARTMENTS = ProjectGroups.DEPARTMENT_PREFIX;
     static final String FINANCE = "finance";
 
     private final FilterService filters;
@@ -58,15 +57,15 @@ public class TaskFilters implements ApplicationRunner {
     List<RoleFilter> roleFilters() {
         return List.of(
                 new RoleFilter("我的待办", -10, "签收给我的和我所在组可办理的任务", List.of(EVERYONE), mine()),
-                new RoleFilter("待部门审核", -9, "待本部门审核的绩效目标表", List.of(DEPARTMENTS),
+                new RoleFilter("待部门审核", -9, "待本部门审核的绩效目标表", List.of(Caller.DEPARTMENT_GROUP_PREFIX),
                         mine().taskDefinitionKey(Steps.DEPARTMENT_REVIEW)),
                 new RoleFilter("待财政审核", -8, "待财政审核的绩效目标表", List.of(FINANCE),
                         mine().taskDefinitionKey(Steps.FINANCE_REVIEW)),
                 new RoleFilter("逾期", -7, "已过办理期限的任务", List.of(EVERYONE),
                         mine().dueBeforeExpression("${now()}")),
-                new RoleFilter("监控填报", -6, "待填报的绩效运行监控表", List.of(UNITS),
+                new RoleFilter("监控填报", -6, "待填报的绩效运行监控表", List.of(Caller.UNIT_GROUP_PREFIX),
                         mine().taskDefinitionKey(Steps.MONITORING_REPORT)),
-                new RoleFilter("自评审核", -5, "待审核、复核的绩效自评", List.of(DEPARTMENTS, FINANCE),
+                new RoleFilter("自评审核", -5, "待审核、复核的绩效自评", List.of(Caller.DEPARTMENT_GROUP_PREFIX, FINANCE),
                         mine().taskDefinitionKeyIn("UserTask_SelfEvaluationReview", "UserTask_FinanceRecheck")));
     }
 

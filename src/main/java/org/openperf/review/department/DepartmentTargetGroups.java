@@ -2,6 +2,7 @@ package org.openperf.review.department;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.openperf.departments.DepartmentTargetApprovals;
+import org.openperf.kernel.Caller;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,6 @@ public class DepartmentTargetGroups {
 
     public String department(DelegateExecution execution) {
         String code = approvals.departmentCode(DepartmentTargetKeys.of(execution));
-        return "dept-" + (code == null || code.isBlank() ? "none" : code);
+        return Caller.DEPARTMENT_GROUP_PREFIX + (code == null || code.isBlank() ? "none" : code);
     }
 }
