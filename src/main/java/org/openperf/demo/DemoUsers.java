@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.openperf.kernel.Caller;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,8 @@ public class DemoUsers {
         if (identity.createGroupQuery().groupId(u.group()).count() == 0) {
             Group g = identity.newGroup(u.group());
             g.setName(u.firstName());
-            g.setType(u.group().equals("finance") ? "finance" : u.group().startsWith("dept-") ? "department" : "unit");
+            g.setType(u.group().equals("finance") ? "finance"
+                    : u.group().startsWith(Caller.DEPARTMENT_GROUP_PREFIX) ? "department" : "unit");
             identity.saveGroup(g);
         }
         if (identity.createUserQuery().userId(u.id()).count() == 0) {

@@ -35,7 +35,7 @@ class DemoWorkflow {
 
     private static final Logger log = LoggerFactory.getLogger(DemoWorkflow.class);
 
-    static final Caller DEPARTMENT = new Caller("dept402", List.of("dept-402"));
+    static final Caller DEPARTMENT = new Caller("dept402", List.of(Caller.DEPARTMENT_GROUP_PREFIX + "402"));
     static final Caller FINANCE = new Caller("finance", List.of("finance"));
 
     private final RuntimeService runtime;
@@ -55,7 +55,7 @@ class DemoWorkflow {
 
     /** A preparer of the unit (the demo users of 402001 and 402004 are such callers too). */
     static Caller unit(String code) {
-        return new Caller("unit" + code, List.of("unit-" + code));
+        return new Caller("unit" + code, List.of(Caller.UNIT_GROUP_PREFIX + code));
     }
 
     /**
