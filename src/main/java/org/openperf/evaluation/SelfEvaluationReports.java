@@ -57,10 +57,12 @@ public class SelfEvaluationReports {
     @Transactional(readOnly = true)
     public List<SelfEvaluationReport> reports(int year, String departmentCode, Scope scope) {
         List<SelfEvaluationReport> out = new ArrayList<>();
-        Map<Long, SelfEvaluation> byProject = evaluations.findByYearOrderByProjectIdAsc(year).stream()
+        // One department's summary reads that department's tables and their 自评, not the province's year.
+        List<Project> tables = projects.tables(year, null, scope.withinDepartment(departmentCode));
+        Map<Long, SelfEvaluation> byProject = evaluationsOf(year, departmentCode, tables).stream()
                 .filter(e -> e.getSheetJson() != null)
                 .collect(Collectors.toMap(SelfEvaluation::getProjectId, e -> e, (a, b) -> a, LinkedHashMap::new));
-        for (Project p : projects.tables(year, null, scope)) {
+        for (Project p : tables) {
             SelfEvaluation e = byProject.get(p.getId());
             Unit u = p.getUnit();
             String dept = u == null || u.getDepartment() == null ? null : u.getDepartment().getCode();
@@ -70,6 +72,20 @@ public class SelfEvaluationReports {
         }
         out.sort(Comparator.comparing((SelfEvaluationReport r) -> r.unitCode() == null ? "" : r.unitCode())
                 .thenComparing(SelfEvaluationReport::projectId));
+        return out;
+    }
+
+    private List<SelfEvaluation> evaluationsOf(int year, String departmentCode, List<Project> tables) {
+        if (departmentCode == null || departmentCode.isBlank()) {
+            return evaluations.findByYearOrderByProjectIdAsc(year);
+        }
+        List<Long> ids = tables.stream().map(Project::getId).toList();
+        List<SelfEvaluation> out = new ArrayList<>();
+        // In chunks: a statement takes at most 32,767 parameters.
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            out.addAll(evaluations.findByYearAndProjectIdIn(year, chunk));
+        }
         return out;
     }
 

@@ -15,6 +15,8 @@ public interface SelfEvaluationRepository extends JpaRepository<SelfEvaluation, 
 
     List<SelfEvaluation> findByYearOrderByProjectIdAsc(int year);
 
+    List<SelfEvaluation> findByYearAndProjectIdIn(int year, java.util.Collection<Long> projectIds);
+
     /**
      * How many scored self-evaluations of a year's projects in a caller's scope have each grade, per department, in
      * one query (the grade as it stands, after finance's changes).

@@ -19,6 +19,19 @@ public record Scope(boolean all, List<String> units, List<String> departments) {
                 || (departmentCode != null && departments.contains(departmentCode));
     }
 
+    /**
+     * This scope within one department, as far as codes tell: finance's whole province becomes that department, a
+     * reviewer's departments only that one if it is theirs. Unit codes stay, as their departments are not known
+     * here: a caller still filters what it reads by department. Blank: this scope.
+     */
+    public Scope withinDepartment(String departmentCode) {
+        if (departmentCode == null || departmentCode.isBlank()) {
+            return this;
+        }
+        String code = departmentCode.trim();
+        return new Scope(false, units, all || departments.contains(code) ? List.of(code) : List.of());
+    }
+
     /** The unit codes as an array: JPQL queries take the scope as arrays (targets.ScopeQuery). */
     public String[] unitArray() {
         return units.toArray(String[]::new);
