@@ -55,7 +55,8 @@ public class SelfEvaluationReports {
 
     /** The 自评表 of every scored project of a year (optionally one department) the caller may see. */
     @Transactional(readOnly = true)
-    public List<SelfEvaluationReport> reports(int year, String departmentCode, Scope scope) {
+    public List<SelfEvaluationReport> reports(int year, String department, Scope scope) {
+        String departmentCode = department == null || department.isBlank() ? null : department.trim();
         List<SelfEvaluationReport> out = new ArrayList<>();
         // One department's summary reads that department's tables and their 自评, not the province's year.
         List<Project> tables = projects.tables(year, null, scope.withinDepartment(departmentCode));
@@ -66,7 +67,7 @@ public class SelfEvaluationReports {
             SelfEvaluation e = byProject.get(p.getId());
             Unit u = p.getUnit();
             String dept = u == null || u.getDepartment() == null ? null : u.getDepartment().getCode();
-            if (e != null && (departmentCode == null || departmentCode.isBlank() || departmentCode.equals(dept))) {
+            if (e != null && (departmentCode == null || departmentCode.equals(dept))) {
                 out.add(report(p, e));
             }
         }
@@ -76,7 +77,7 @@ public class SelfEvaluationReports {
     }
 
     private List<SelfEvaluation> evaluationsOf(int year, String departmentCode, List<Project> tables) {
-        if (departmentCode == null || departmentCode.isBlank()) {
+        if (departmentCode == null) {
             return evaluations.findByYearOrderByProjectIdAsc(year);
         }
         List<Long> ids = tables.stream().map(Project::getId).toList();

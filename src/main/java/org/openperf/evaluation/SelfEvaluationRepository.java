@@ -1,5 +1,6 @@
 package org.openperf.evaluation;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.openperf.kernel.InvalidInputException;
@@ -15,7 +16,7 @@ public interface SelfEvaluationRepository extends JpaRepository<SelfEvaluation, 
 
     List<SelfEvaluation> findByYearOrderByProjectIdAsc(int year);
 
-    List<SelfEvaluation> findByYearAndProjectIdIn(int year, java.util.Collection<Long> projectIds);
+    List<SelfEvaluation> findByYearAndProjectIdIn(int year, Collection<Long> projectIds);
 
     /**
      * How many scored self-evaluations of a year's projects in a caller's scope have each grade, per department, in
