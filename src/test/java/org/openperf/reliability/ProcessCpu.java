@@ -3,6 +3,8 @@ package org.openperf.reliability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,14 +24,8 @@ public final class ProcessCpu {
     }
 
     static double postgres() {
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .map(p -> p.resolve("stat"))
-                    .filter(ProcessCpu::isPostgres)
-                    .mapToDouble(ProcessCpu::read).sum();
-        } catch (IOException e) {
-            return Double.NaN;
-        }
+        Map<Long, Double> byPid = postgresByPidOrNull();
+        return byPid == null ? Double.NaN : byPid.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /**
@@ -37,8 +33,8 @@ public final class ProcessCpu {
      * and stops compiler threads as its queue grows and shrinks: a caller that wants a period's total samples this
      * while it runs ({@link CompilerCpu}).
      */
-    static java.util.Map<String, Double> compilerThreads(long pid) {
-        java.util.Map<String, Double> out = new java.util.HashMap<>();
+    static Map<String, Double> compilerThreads(long pid) {
+        Map<String, Double> out = new HashMap<>();
         try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             threads.filter(ProcessCpu::isCompiler)
                     .forEach(t -> out.put(t.getFileName().toString(), read(t.resolve("stat"))));
@@ -48,17 +44,22 @@ public final class ProcessCpu {
         return out;
     }
 
-    /** CPU seconds of each PostgreSQL server process, by pid (see {@link #postgres()}). */
-    public static java.util.Map<Long, Double> postgresByPid() {
-        java.util.Map<Long, Double> out = new java.util.HashMap<>();
+    /** CPU seconds of each PostgreSQL server process, by pid (see {@link #postgres()}); empty without /proc. */
+    public static Map<Long, Double> postgresByPid() {
+        Map<Long, Double> byPid = postgresByPidOrNull();
+        return byPid == null ? Map.of() : byPid;
+    }
+
+    private static Map<Long, Double> postgresByPidOrNull() {
+        Map<Long, Double> out = new HashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().matches("\\d+"))
                     .filter(p -> isPostgres(p.resolve("stat")))
                     .forEach(p -> out.put(Long.parseLong(p.getFileName().toString()), read(p.resolve("stat"))));
+            return out;
         } catch (IOException | java.io.UncheckedIOException e) {
-            // /proc unreadable: no processes
+            return null;
         }
-        return out;
     }
 
     private static boolean isCompiler(Path thread) {
