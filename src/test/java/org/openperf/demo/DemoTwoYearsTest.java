@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.openperf.evaluation.SelfEvaluationReport;
+import org.openperf.evaluation.SelfEvaluationReports;
 import org.openperf.evaluation.SelfEvaluationSubmissions;
 import org.openperf.evaluation.SheetView;
 import org.openperf.kernel.Finding;
@@ -43,6 +45,8 @@ class DemoTwoYearsTest {
     PreviousProjects previous;
     @Autowired
     SelfEvaluationSubmissions submissions;
+    @Autowired
+    SelfEvaluationReports reports;
     @Autowired
     TransactionTemplate tx;
     @Autowired
@@ -137,5 +141,24 @@ class DemoTwoYearsTest {
         assertThat(count("select count(*) from project")).isEqualTo(98 + 98 + 23);
         assertThat(count("select count(*) from self_evaluation")).isEqualTo(evaluations);
         assertThat(count("select count(*) from review_opinion")).isEqualTo(opinions);
+    }
+
+    /** One department's 自评 summary reads that department's tables only, and still finds every one of its 自评. */
+    @Test
+    void aDepartmentsSummaryHasEveryScoredTableOfThatDepartmentAndNoOther() {
+        List<SelfEvaluationReport> all = reports.reports(2024, null, Scope.ALL);
+        assertThat(all).hasSize((int) count("select count(*) from self_evaluation where fiscal_year = 2024"
+                + " and sheet_json is not null"));
+        String department = all.get(0).departmentCode();
+        List<Long> expected = all.stream().filter(r -> department.equals(r.departmentCode()))
+                .map(SelfEvaluationReport::projectId).toList();
+
+        assertThat(reports.reports(2024, department, Scope.ALL)).extracting(SelfEvaluationReport::projectId)
+                .containsExactlyElementsOf(expected);
+        assertThat(reports.reports(2024, " " + department + " ", Scope.ALL))
+                .extracting(SelfEvaluationReport::projectId).containsExactlyElementsOf(expected);
+        // A reviewer of another department asking for this one sees nothing of it.
+        assertThat(reports.reports(2024, department, new Scope(false, List.of(), List.of("x" + department)))).isEmpty();
+        assertThat(reports.reports(2024, "no-such-department", Scope.ALL)).isEmpty();
     }
 }
