@@ -1,5 +1,6 @@
 package org.openperf.demo;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -91,8 +92,17 @@ class DemoWorkflow {
 
     /** Runs the due non-timer jobs of every instance of the project until none is left. */
     void settle(Long projectId) {
-        for (int tries = 0; tries < 1000; tries++) {
-            List<Job> jobs = jobs(projectId);
+        settle(String.valueOf(projectId));
+    }
+
+    /**
+     * Runs the due non-timer jobs of every instance with this business key (a project, a round's delivery) until none
+     * is left, sharing them with the job executor, for at most two minutes.
+     */
+    void settle(String businessKey) {
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < until) {
+            List<Job> jobs = jobs(businessKey);
             if (jobs.isEmpty()) {
                 return;
             }
@@ -106,9 +116,9 @@ class DemoWorkflow {
         }
     }
 
-    private List<Job> jobs(Long projectId) {
+    private List<Job> jobs(String businessKey) {
         List<String> instances = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(String.valueOf(projectId)).list().stream()
+                .processInstanceBusinessKey(businessKey).list().stream()
                 .map(ProcessInstance::getId).toList();
         return instances.isEmpty() ? List.of() : management.createJobQuery()
                 .processInstanceIds(new HashSet<>(instances)).messages().withRetriesLeft().list();

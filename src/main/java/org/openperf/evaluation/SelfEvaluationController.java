@@ -51,12 +51,18 @@ public class SelfEvaluationController {
      */
 
     @PostMapping("/api/self-evaluation-rounds")
-    @Operation(summary = "开启年度自评（财政）：该年度每个已批复项目生成自评任务")
+    @Operation(summary = "开启年度自评（财政）：该年度每个已批复项目逐批生成自评任务；答复给出将送达的项目数和部门整体目标数")
     public SelfEvaluationRounds.RoundOpened open(@RequestBody RoundRequest r) {
         if (r == null || r.year() == null) {
             throw new IllegalArgumentException("请指定预算年度 year");
         }
         return rounds.openRound(r.year(), r.seed(), Caller.current());
+    }
+
+    @GetMapping("/api/self-evaluation-rounds/{year}")
+    @Operation(summary = "年度自评轮次（财政）：应自评的已批复项目数、已送达数、部门整体目标数、是否送达完毕")
+    public SelfEvaluationRounds.RoundView round(@PathVariable int year) {
+        return rounds.round(year, Caller.current());
     }
 
     @GetMapping("/api/self-evaluation-rounds/{year}/sample")

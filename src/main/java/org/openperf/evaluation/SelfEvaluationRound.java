@@ -1,20 +1,26 @@
 package org.openperf.evaluation;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 import java.time.Instant;
+import org.openperf.kernel.DeliveryProgress;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.data.domain.Persistable;
 
 /** A year's self-evaluation round, opened once by finance; its seed makes finance's re-check sample reproducible. */
 @Entity
 @Table(name = "self_evaluation_round")
-public class SelfEvaluationRound {
+public class SelfEvaluationRound implements Persistable<Integer> {
 
     @Id
     @Column(name = "fiscal_year")
@@ -29,13 +35,43 @@ public class SelfEvaluationRound {
     @Column(name = "sample_seed", nullable = false)
     private long sampleSeed;
 
-    /** The projects the round reached: the population finance's sample share is drawn from. */
+    /**
+     * The approved projects the round asks, fixed when it is opened: the population finance's sample share is drawn
+     * from. Written by {@link SelfEvaluationRoundDelivery}, never through this collection.
+     */
     @ElementCollection
     @CollectionTable(name = "self_evaluation_round_project", joinColumns = @JoinColumn(name = "fiscal_year"))
     @Column(name = "project_id")
     private Set<Long> projects = new HashSet<>();
 
+    /** How many projects the round asks. */
+    @Column(name = "projects", nullable = false)
+    private int projectCount;
+
+    @Embedded
+    private DeliveryProgress delivery = new DeliveryProgress();
+
+    /** Its id is the year, assigned: saved as new, so a second round of the year fails on the key, never merges. */
+    @Transient
+    private boolean isNew = true;
+
     protected SelfEvaluationRound() {
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
+    }
+
+    @Override
+    public Integer getId() {
+        return year;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
     }
 
     SelfEvaluationRound(int year, String openedBy, long sampleSeed) {
@@ -65,7 +101,16 @@ public class SelfEvaluationRound {
         return projects;
     }
 
-    void reached(Set<Long> projectIds) {
-        projects.addAll(projectIds);
+    public int getProjectCount() {
+        return projectCount;
     }
+
+    public DeliveryProgress getDelivery() {
+        return delivery;
+    }
+
+    void asks(int projectCount) {
+        this.projectCount = projectCount;
+    }
+
 }

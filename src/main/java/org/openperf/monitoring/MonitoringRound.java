@@ -1,12 +1,14 @@
 package org.openperf.monitoring;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.openperf.kernel.DeliveryProgress;
 
 /**
  * 监控轮次: finance asks every approved project of a year for its 监控表 on January to the cutoff month
@@ -32,9 +34,12 @@ public class MonitoringRound {
     @Column(name = "opened_by", length = 100)
     private String openedBy;
 
-    /** How many projects the round reached when it was opened. */
+    /** How many approved tables the round asks: fixed when it is opened. */
     @Column(nullable = false)
     private int projects;
+
+    @Embedded
+    private DeliveryProgress delivery = new DeliveryProgress();
 
     protected MonitoringRound() {
     }
@@ -46,9 +51,10 @@ public class MonitoringRound {
         this.openedAt = Instant.now();
     }
 
-    void reached(int projects) {
+    void asks(int projects) {
         this.projects = projects;
     }
+
 
     public Long getId() {
         return id;
@@ -77,5 +83,9 @@ public class MonitoringRound {
 
     public int getProjects() {
         return projects;
+    }
+
+    public DeliveryProgress getDelivery() {
+        return delivery;
     }
 }

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.openperf.kernel.Caller;
+import org.openperf.kernel.DeliveryProgress;
 import org.openperf.kernel.DisplayTimes;
+import org.openperf.kernel.RoundDeliveries;
 import org.openperf.targets.ProjectView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +27,12 @@ public class MonitoringRoundController {
     private final MonitoringReportService reports;
 
     private final DisplayTimes times;
+    private final RoundDeliveries deliveries;
 
     public MonitoringRoundController(MonitoringRoundService rounds, MonitoringReportService reports,
-                                     DisplayTimes times) {
+                                     DisplayTimes times, RoundDeliveries deliveries) {
         this.times = times;
+        this.deliveries = deliveries;
         this.rounds = rounds;
         this.reports = reports;
     }
@@ -37,12 +41,23 @@ public class MonitoringRoundController {
     public record RoundRequest(Integer year, Integer cutoff) {
     }
 
+    /**
+     * A round as it stands: {@code projects} the approved tables it asks (fixed at opening), {@code reached} how many
+     * have their 填报监控表 task so far, {@code departmentTables} the department tables reached once delivered;
+     * {@code problem} what holds the delivery up, if anything does.
+     */
     public record RoundView(Long id, int year, int cutoff, String label, OffsetDateTime openedAt, String openedBy,
-                            int projects) {
-        static RoundView of(MonitoringRound r, DisplayTimes times) {
-            return new RoundView(r.getId(), r.getYear(), r.getCutoffMonth(), r.label(), times.offset(r.getOpenedAt()),
-                    r.getOpenedBy(), r.getProjects());
-        }
+                            int projects, int reached, Integer departmentTables, boolean delivered,
+                            OffsetDateTime deliveredAt, String problem) {
+    }
+
+    private RoundView view(MonitoringRound r) {
+        DeliveryProgress d = r.getDelivery();
+        String problem = d.isDelivered() ? null
+                : deliveries.problem(MonitoringRoundDelivery.PROCESS, MonitoringRoundDelivery.businessKey(r.getId()));
+        return new RoundView(r.getId(), r.getYear(), r.getCutoffMonth(), r.label(), times.offset(r.getOpenedAt()),
+                r.getOpenedBy(), r.getProjects(), d.getReached(), d.getDepartmentTables(), d.isDelivered(),
+                times.offset(d.getDeliveredAt()), problem);
     }
 
     public record ReportView(Long id, Long roundId, Long projectId, int year, int cutoff, int targetVersion,
@@ -79,17 +94,17 @@ public class MonitoringRoundController {
     }
 
     @PostMapping("/api/monitoring-rounds")
-    @Operation(summary = "开启监控轮次（财政）：year 预算年度，cutoff 截止月份 1–12（7 即 1–7月）；该年度每个已批复项目生成填报监控表任务")
+    @Operation(summary = "开启监控轮次（财政）：year 预算年度，cutoff 截止月份 1–12（7 即 1–7月）；该年度每个已批复项目逐批生成填报监控表任务，答复给出将送达的项目数")
     public ResponseEntity<RoundView> open(@RequestBody RoundRequest r) {
         MonitoringRound round = rounds.open(r == null ? null : r.year(), r == null ? null : r.cutoff(),
                 Caller.current());
-        return ResponseEntity.status(HttpStatus.CREATED).body(RoundView.of(round, times));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(round));
     }
 
     @GetMapping("/api/monitoring-rounds")
-    @Operation(summary = "监控轮次列表")
+    @Operation(summary = "监控轮次列表：各轮应填报项目数、已送达数、是否送达完毕")
     public List<RoundView> list(@RequestParam(required = false) Integer year) {
-        return rounds.list(year).stream().map(r -> RoundView.of(r, times)).toList();
+        return rounds.list(year).stream().map(this::view).toList();
     }
 
     @GetMapping("/api/projects/{id}/monitoring-report")

@@ -1,25 +1,18 @@
 package org.openperf.monitoring;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.ConflictException;
-import org.openperf.kernel.EngineAccess;
-import org.openperf.review.department.DepartmentMonitoringRounds;
 import org.openperf.kernel.ForbiddenException;
-import org.openperf.targets.Project;
-import org.openperf.targets.ProjectService;
-import org.openperf.kernel.Scope;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 监控轮次: finance opens a round for a year and a cutoff month; in the same transaction every approved project of
- * that year gets a 填报监控表 task (message {@value #MESSAGE} into its target-lifecycle, a non-interrupting event
- * subprocess, so milestone timers and the other phases carry on untouched).
+ * 监控轮次: finance opens a round for a year and a cutoff month; every project of that year approved by then gets a
+ * 填报监控表 task (message {@value #MESSAGE} into its target-lifecycle, a non-interrupting event subprocess, so
+ * milestone timers and the other phases carry on untouched). The opening fixes whom the round asks; the job executor
+ * delivers it in batches ({@link MonitoringRoundDelivery}).
  */
 @Service
 public class MonitoringRoundService {
@@ -34,19 +27,11 @@ public class MonitoringRoundService {
     static final String REPORT_LIGHT = "monitoringReportLight";
 
     private final MonitoringRoundRepository rounds;
-    private final ProjectService projects;
-    private final RuntimeService runtime;
-    private final EngineAccess engine;
+    private final MonitoringRoundDelivery delivery;
 
-    private final DepartmentMonitoringRounds departmentRounds;
-
-    public MonitoringRoundService(MonitoringRoundRepository rounds, ProjectService projects, RuntimeService runtime,
-                                  EngineAccess engine, DepartmentMonitoringRounds departmentRounds) {
-        this.departmentRounds = departmentRounds;
+    public MonitoringRoundService(MonitoringRoundRepository rounds, MonitoringRoundDelivery delivery) {
         this.rounds = rounds;
-        this.projects = projects;
-        this.runtime = runtime;
-        this.engine = engine;
+        this.delivery = delivery;
     }
 
     /**
@@ -74,33 +59,8 @@ public class MonitoringRoundService {
             // Opened a moment ago by another request or node: the unique index tells.
             throw new ConflictException(year + " 年度 1–" + cutoffMonth + "月的监控轮次已经开启");
         }
-        int reached = 0;
-        for (Project p : projects.tables(year, null, Scope.ALL)) {
-            if (p.getVersion() >= 1) {
-                reached += reach(p, round);
-            }
-        }
-        round.reached(reached);
-        // The approved department tables of the year get their 监控表 too (not counted among the projects).
-        departmentRounds.reach(year, round.getId(), round.getCutoffMonth(), round.label());
+        round.asks(delivery.start(round));
         return round;
-    }
-
-    private int reach(Project p, MonitoringRound round) {
-        Map<String, Object> scope = new HashMap<>();
-        scope.put(ROUND_ID, round.getId());
-        scope.put(CUTOFF, round.getCutoffMonth());
-        scope.put(CUTOFF_LABEL, round.label());
-        // Declared in the round's scope, so what its tasks set stays there too.
-        scope.put(REPORT_ID, null);
-        scope.put(REPORT_LIGHT, null);
-        scope.put("decision", null);
-        scope.put("comment", null);
-        scope.put("rectificationRequirement", null);
-        return engine.asSystem(() -> runtime.createMessageCorrelation(MESSAGE)
-                .processInstanceBusinessKey(String.valueOf(p.getId()))
-                .setVariablesToTriggeredScope(scope)
-                .correlateAllWithResult().size());
     }
 
     @Transactional(readOnly = true)

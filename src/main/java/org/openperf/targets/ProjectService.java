@@ -102,6 +102,11 @@ public class ProjectService {
                     + "，只有编制中的目标表可以修改");
         }
         requireBasics(form);
+        if (p.getVersion() >= 1 && form.year() != p.getYear()) {
+            // Its lifecycle, its rounds and its versions belong to the year it was approved for.
+            throw new InvalidInputException("项目“" + p.getName() + "”已批复为 " + p.getYear()
+                    + " 年度的目标表，调整时不能改为 " + form.year() + " 年度");
+        }
         p.setYear(form.year());
         p.setName(form.name().trim());
         apply(form, p);

@@ -113,6 +113,19 @@ class SelfEvaluationRoundTest {
     }
 
     @Test
+    void anAdjustmentCannotMoveAnApprovedTableToAnotherYear() {
+        Long id = project(2058, "调整改年度项目", "100", true);
+        adjustments.request(id, "追加培训经费", UNIT);
+        // Its lifecycle waits for 2058's round: in 2059's population it would never be reached.
+        assertThatThrownBy(() -> projects.update(id, table(2059, "调整改年度项目", "120"), Scope.ALL))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("项目“调整改年度项目”已批复为 2058 年度的目标表，调整时不能改为 2059 年度");
+        projects.update(id, table(2058, "调整改年度项目", "120"), Scope.ALL);
+        assertThat(projects.table(id).getYear()).isEqualTo(2058);
+        assertThat(projects.table(id).getBudget()).isEqualByComparingTo("120");
+    }
+
+    @Test
     void afterATargetAdjustmentTheSelfEvaluationTableShowsTheFirstApprovedBudgetAsInitial() {
         Long id = project(2057, "调整后自评项目", "100", true);
         adjustments.request(id, "追加培训经费", UNIT);

@@ -136,6 +136,11 @@ class SelfEvaluationTianjinProcessTest {
         JsonNode round = body(send(finance, HttpMethod.POST, "/api/self-evaluation-rounds",
                 "{\"year\":" + YEAR + ",\"seed\":" + SEED + "}"));
         assertThat(round.get("projects").asInt()).isEqualTo(23);
+        JsonNode progress = get(finance, "/api/self-evaluation-rounds/" + YEAR);
+        assertThat(progress.get("reached").asInt()).isEqualTo(23);
+        assertThat(progress.get("delivered").asBoolean()).isTrue();
+        assertThat(send(unit, HttpMethod.GET, "/api/self-evaluation-rounds/" + YEAR, null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         JsonNode unitTodo = get(unit, "/api/tasks?view=todo&year=" + YEAR + "&size=100");
         assertThat(unitTodo).hasSize(23).allMatch(r -> r.get("step").asText().equals("绩效自评"));
         for (Long id : ids) {

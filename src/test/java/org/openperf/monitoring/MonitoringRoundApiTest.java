@@ -123,6 +123,11 @@ class MonitoringRoundApiTest {
         JsonNode list = get("dept402", "/api/monitoring-rounds?year=2034");
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("label").asText()).isEqualTo("1–7月");
+        // Delivered by the job executor once the opening committed: the list says how far.
+        assertThat(list.get(0).get("projects").asInt()).isEqualTo(1);
+        assertThat(list.get(0).get("reached").asInt()).isEqualTo(1);
+        assertThat(list.get(0).get("delivered").asBoolean()).isTrue();
+        assertThat(list.get(0).has("problem")).isFalse();
 
         assertThat(todo("unit402001")).extracting(r -> r.get("step").asText()).containsExactly("填报监控表");
         assertThat(send("unit402001", HttpMethod.POST, "/api/projects/" + id + "/execution",

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.openperf.PerfTargetsApplication;
+import org.openperf.evaluation.SelfEvaluationRoundDelivery;
 import org.openperf.evaluation.SelfEvaluationRounds;
 import org.openperf.evaluation.SelfEvaluationSubmissions;
 import org.openperf.kernel.Caller;
@@ -34,6 +35,7 @@ import org.openperf.monitoring.Milestones;
 import org.openperf.monitoring.MonitoringReportInput;
 import org.openperf.monitoring.MonitoringReportService;
 import org.openperf.monitoring.MonitoringRound;
+import org.openperf.monitoring.MonitoringRoundDelivery;
 import org.openperf.monitoring.MonitoringRoundService;
 import org.openperf.review.Decision;
 import org.openperf.review.ProjectProcesses;
@@ -245,6 +247,7 @@ final class FifthYearSeed implements AutoCloseable {
         at(year, 7, 5);
         timed(year + " 监控表 1–6月", () -> {
             MonitoringRound round = monitoringRounds.open(year, 6, FINANCE);
+            deliver(MonitoringRoundDelivery.businessKey(round.getId()));
             parallel(lifecyclesPerYear, i -> monitoringReport(ids[i], i, round.getId()));
         });
         at(year + 1, 1, 5);
@@ -252,6 +255,7 @@ final class FifthYearSeed implements AutoCloseable {
         at(year + 1, 3, 1);
         timed(year + " 绩效自评", () -> {
             evaluationRounds.openRound(year, (long) year, FINANCE);
+            deliver(SelfEvaluationRoundDelivery.businessKey(year));
             parallel(lifecyclesPerYear, i -> selfEvaluation(ids[i], i));
         });
         long open = runtime.createProcessInstanceQuery().processDefinitionKey(ProjectProcesses.LIFECYCLE)
@@ -416,6 +420,20 @@ final class FifthYearSeed implements AutoCloseable {
             }
         }
         throw new IllegalStateException("project " + id + ": its jobs did not finish");
+    }
+
+    /** Runs a round's delivery on this thread, batch after batch as the job executor would, to its end. */
+    private void deliver(String businessKey) {
+        for (Job job = deliveryJob(businessKey); job != null; job = deliveryJob(businessKey)) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private Job deliveryJob(String businessKey) {
+        ProcessInstance delivery = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                .singleResult();
+        return delivery == null ? null
+                : management.createJobQuery().processInstanceId(delivery.getId()).messages().singleResult();
     }
 
     /** The engine's and the app's clock (BusinessClock reads ClockUtil): 10:00 in Beijing on that day. */

@@ -38,7 +38,12 @@ public class DepartmentSelfEvaluationRounds {
         this.engine = engine;
     }
 
-    /** Inside the round's opening transaction; the number of department tables reached. */
+    /** The approved department tables of the year: those the round will reach. */
+    public int toReach(int year) {
+        return monitoring.approvedTables(year).size();
+    }
+
+    /** The last step of the round's delivery; the number of department tables reached. */
     public int reach(int year) {
         int reached = 0;
         for (long tableId : monitoring.approvedTables(year)) {

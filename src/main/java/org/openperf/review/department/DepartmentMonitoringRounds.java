@@ -27,7 +27,7 @@ public class DepartmentMonitoringRounds {
         this.engine = engine;
     }
 
-    /** Inside the round's opening transaction; the number of department tables reached. */
+    /** The last step of the round's delivery; the number of department tables reached. */
     public int reach(int year, long roundId, int cutoffMonth, String cutoffLabel) {
         int reached = 0;
         for (long tableId : monitoring.approvedTables(year)) {

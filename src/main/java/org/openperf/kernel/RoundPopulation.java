@@ -1,0 +1,79 @@
+package org.openperf.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The approved tables a round asks, kept as rows (round, project, reached) and worked through in batches in project
+ * order. {@code reached} is null until a batch has handled the table, then whether its lifecycle got the task. A
+ * batch reads the first tables no batch has handled and marks them in its own transaction, so a retried batch takes
+ * up exactly the tables it had and a second delivery of the round reaches nobody twice
+ * (docs/decisions/round-delivery.md).
+ */
+public final class RoundPopulation {
+
+    private static final Logger log = LoggerFactory.getLogger(RoundPopulation.class);
+
+    /** One batch: how many lifecycles it reached, and whether more may be left (it was full). */
+    public record Batch(int reached, boolean more) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final String table;
+    private final String roundColumn;
+
+    /** @param table and roundColumn are the feature's own constants, never input */
+    public RoundPopulation(JdbcTemplate jdbc, String table, String roundColumn) {
+        this.jdbc = jdbc;
+        this.table = table;
+        this.roundColumn = roundColumn;
+    }
+
+    /** Inside the opening transaction: the year's approved tables; how many. */
+    public int fix(Object round, int year) {
+        return jdbc.update("insert into " + table + " (" + roundColumn + ", project_id) "
+                + "select ?, id from project where fiscal_year = ? and version >= 1", round, year);
+    }
+
+    /**
+     * Reaches the first {@code max} tables no batch has handled, in project order, and marks them in the caller's
+     * transaction: each reached, or not (its lifecycle did not wait for the round, logged).
+     *
+     * @param reach reaches one table's lifecycle: how many executions the round's message reached
+     * @param round the round's key; {@code label} names it in the log
+     */
+    public Batch reachNext(Object round, String label, int max, ToIntFunction<Long> reach) {
+        List<Long> ids = jdbc.queryForList("select project_id from " + table + " where " + roundColumn + " = ? "
+                + "and reached is null order by project_id fetch first " + max + " rows only", Long.class, round);
+        List<Long> notWaiting = new ArrayList<>();
+        for (Long id : ids) {
+            if (reach.applyAsInt(id) == 0) {
+                notWaiting.add(id);
+            }
+        }
+        if (!ids.isEmpty()) {
+            jdbc.update("update " + table + " set reached = true where " + roundColumn + " = ? and reached is null "
+                    + "and project_id <= ?", round, ids.get(ids.size() - 1));
+        }
+        for (Long id : notWaiting) {
+            jdbc.update("update " + table + " set reached = false where " + roundColumn + " = ? and project_id = ?",
+                    round, id);
+        }
+        if (!notWaiting.isEmpty()) {
+            log.warn("{}: {} tables got no task, their lifecycle does not wait for the round: {}", label,
+                    notWaiting.size(), notWaiting.subList(0, Math.min(20, notWaiting.size())));
+        }
+        return new Batch(ids.size() - notWaiting.size(), ids.size() == max);
+    }
+
+    /** How many tables no batch has handled yet. */
+    public int remaining(Object round) {
+        Integer n = jdbc.queryForObject("select count(*) from " + table + " where " + roundColumn + " = ? "
+                + "and reached is null", Integer.class, round);
+        return n == null ? 0 : n;
+    }
+}
