@@ -247,7 +247,8 @@ final class FifthYearSeed implements AutoCloseable {
         at(year, 7, 5);
         timed(year + " 监控表 1–6月", () -> {
             MonitoringRound round = monitoringRounds.open(year, 6, FINANCE);
-            deliver(MonitoringRoundDelivery.businessKey(round.getId()));
+            deliver(year + " 监控表 round delivery (within the phase)",
+                    MonitoringRoundDelivery.businessKey(round.getId()));
             parallel(lifecyclesPerYear, i -> monitoringReport(ids[i], i, round.getId()));
         });
         at(year + 1, 1, 5);
@@ -255,7 +256,7 @@ final class FifthYearSeed implements AutoCloseable {
         at(year + 1, 3, 1);
         timed(year + " 绩效自评", () -> {
             evaluationRounds.openRound(year, (long) year, FINANCE);
-            deliver(SelfEvaluationRoundDelivery.businessKey(year));
+            deliver(year + " 自评 round delivery (within the phase)", SelfEvaluationRoundDelivery.businessKey(year));
             parallel(lifecyclesPerYear, i -> selfEvaluation(ids[i], i));
         });
         long open = runtime.createProcessInstanceQuery().processDefinitionKey(ProjectProcesses.LIFECYCLE)
@@ -423,10 +424,12 @@ final class FifthYearSeed implements AutoCloseable {
     }
 
     /** Runs a round's delivery on this thread, batch after batch as the job executor would, to its end. */
-    private void deliver(String businessKey) {
+    private void deliver(String what, String businessKey) {
+        long t0 = System.nanoTime();
         for (Job job = deliveryJob(businessKey); job != null; job = deliveryJob(businessKey)) {
             management.executeJob(job.getId());
         }
+        seconds.put(what, (System.nanoTime() - t0) / 1e9);
     }
 
     private Job deliveryJob(String businessKey) {
