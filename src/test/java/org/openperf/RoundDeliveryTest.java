@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openperf.evaluation.RecheckSampling;
@@ -57,6 +60,8 @@ class RoundDeliveryTest {
     TaskService tasks;
     @Autowired
     ReviewTasks work;
+    @Autowired
+    RepositoryService repository;
     @Autowired
     RoundDeliveries deliveries;
     @Autowired
@@ -182,13 +187,15 @@ class RoundDeliveryTest {
     void aSelfEvaluationRoundFixesItsPopulationAtOpeningAndReachesItBatchByBatch() throws Exception {
         int year = YEAR + 1;
         List<Long> ids = approved(year, 3);
+        Long gone = approved(year, 1).get(0);
+        runtime.deleteProcessInstance(fixture.lifecycle(gone).getId(), "测试：全过程已终止");
         SelfEvaluationRounds.RoundOpened opened;
         try (AutoCloseable held = EngineWorkAfterCommit.hold()) {
             opened = evaluationRounds.openRound(year, 7L, Approvals.FINANCE);
-            assertThat(opened.projects()).isEqualTo(3);
+            assertThat(opened.projects()).isEqualTo(4);
             assertThat(tasksOf(ids, "UserTask_SelfEvaluation")).isZero();
             // Finance's sample is drawn from the population fixed at opening, before any task is there.
-            assertThat(sampling.sample(year, Scope.ALL).roundProjects()).isEqualTo(3);
+            assertThat(sampling.sample(year, Scope.ALL).roundProjects()).isEqualTo(4);
             assertThatThrownBy(() -> evaluationRounds.round(year, Approvals.UNIT))
                     .isInstanceOf(ForbiddenException.class);
 
@@ -206,14 +213,63 @@ class RoundDeliveryTest {
             assertThat(tasksOf(List.of(late), "UserTask_SelfEvaluation")).isZero();
         }
         SelfEvaluationRounds.RoundView view = evaluationRounds.round(year, Approvals.FINANCE);
-        assertThat(view.projects()).isEqualTo(3);
+        assertThat(view.projects()).isEqualTo(4);
         assertThat(view.reached()).isEqualTo(3);
+        // The project whose lifecycle had ended is out of the sample's population: it will never self-evaluate.
+        assertThat(sampling.sample(year, Scope.ALL).roundProjects()).isEqualTo(3);
         assertThat(view.delivered()).isTrue();
         assertThat(view.deliveredAt()).isAfterOrEqualTo(view.openedAt());
-        assertThat(tasksOf(ids, "UserTask_SelfEvaluation")).isEqualTo(3);
+        for (Long id : ids) {
+            assertThat(tasksOf(List.of(id), "UserTask_SelfEvaluation")).as("project %d", id).isEqualTo(1);
+        }
         // The seed finance gave stays, and a second opening is refused.
         assertThat(sampling.sample(year, Scope.ALL).seed()).isEqualTo(7L);
         assertThatThrownBy(() -> evaluationRounds.openRound(year, 8L, Approvals.FINANCE))
                 .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aTableWhoseLifecycleFailsToTakeTheRoundIsPassedByAndTheRestAreReached() throws Exception {
+        int year = YEAR + 2;
+        List<Long> ids = approved(year, 4);
+        Long broken = ids.get(1);
+        // Beside its lifecycle, an instance with the table's key that fails when the round's message reaches it.
+        BpmnModelInstance failing = Bpmn.createExecutableProcess("round-delivery-test-failing")
+                .camundaHistoryTimeToLive(1).startEvent().intermediateCatchEvent()
+                .message(MonitoringRoundService.MESSAGE).serviceTask().camundaExpression("${noSuchBean.reach()}")
+                .endEvent().done();
+        String deployment = repository.createDeployment().addModelInstance("failing.bpmn", failing).deploy().getId();
+        try {
+            runtime.startProcessInstanceByKey("round-delivery-test-failing", String.valueOf(broken));
+            MonitoringRound opened;
+            try (AutoCloseable held = EngineWorkAfterCommit.hold()) {
+                opened = monitoringRounds.open(year, 6, Approvals.FINANCE);
+                String key = MonitoringRoundDelivery.businessKey(opened.getId());
+                Job batch = management.createJobQuery().processDefinitionKey(MonitoringRoundDelivery.PROCESS)
+                        .singleResult();
+                assertThatThrownBy(() -> management.executeJob(batch.getId())).hasMessageContaining("noSuchBean");
+                // The batch rolled back whole: nobody has a task yet, and the round says a batch failed.
+                assertThat(tasksOf(ids, "UserTask_MonitoringReport")).isZero();
+                assertThat(deliveries.problem(MonitoringRoundDelivery.PROCESS, key)).contains("自动重试");
+
+                // Its retry, due five minutes later, as the job executor would run it then: without the broken table.
+                // Its batch of two is the first table and the third.
+                management.executeJob(batch.getId());
+                assertThat(tasksOf(ids, "UserTask_MonitoringReport")).isEqualTo(2);
+                while (runOneDeliveryJob(MonitoringRoundDelivery.PROCESS)) {
+                    // the fourth table, then the department tables
+                }
+            }
+            MonitoringRound delivered = monitoringRound(opened.getId());
+            assertThat(delivered.getProjects()).isEqualTo(4);
+            assertThat(delivered.getDelivery().getReached()).isEqualTo(3);
+            assertThat(delivered.getDelivery().isDelivered()).isTrue();
+            for (Long id : ids) {
+                assertThat(tasksOf(List.of(id), "UserTask_MonitoringReport")).as("table %d", id)
+                        .isEqualTo(id.equals(broken) ? 0 : 1);
+            }
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
     }
 }

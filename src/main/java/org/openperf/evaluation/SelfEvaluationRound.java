@@ -12,9 +12,12 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Transient;
 import java.time.Instant;
-import org.openperf.kernel.DeliveryProgress;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import org.openperf.kernel.DeliveryProgress;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.SQLRestriction;
 import org.springframework.data.domain.Persistable;
 
 /** A year's self-evaluation round, opened once by finance; its seed makes finance's re-check sample reproducible. */
@@ -36,12 +39,15 @@ public class SelfEvaluationRound implements Persistable<Integer> {
     private long sampleSeed;
 
     /**
-     * The approved projects the round asks, fixed when it is opened: the population finance's sample share is drawn
-     * from. Written by {@link SelfEvaluationRoundDelivery}, never through this collection.
+     * The population finance's sample share is drawn from: the approved projects the round asks, fixed when it is
+     * opened, less those its delivery found could not take part (their lifecycle did not wait for the round, or failed
+     * to take it). Written by {@link SelfEvaluationRoundDelivery}, never through this collection.
      */
     @ElementCollection
     @CollectionTable(name = "self_evaluation_round_project", joinColumns = @JoinColumn(name = "fiscal_year"))
     @Column(name = "project_id")
+    @SQLRestriction("reached is null or reached = true")
+    @Immutable
     private Set<Long> projects = new HashSet<>();
 
     /** How many projects the round asks. */
@@ -98,7 +104,7 @@ public class SelfEvaluationRound implements Persistable<Integer> {
     }
 
     public Set<Long> getProjects() {
-        return projects;
+        return Collections.unmodifiableSet(projects);
     }
 
     public int getProjectCount() {
@@ -112,5 +118,4 @@ public class SelfEvaluationRound implements Persistable<Integer> {
     void asks(int projectCount) {
         this.projectCount = projectCount;
     }
-
 }

@@ -8,6 +8,7 @@ import org.openperf.kernel.EngineAccess;
 import org.openperf.kernel.RoundPopulation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,10 +34,11 @@ public class SelfEvaluationRoundDelivery {
     private final EngineAccess engine;
     private final DepartmentSelfEvaluationRounds departments;
 
-    public SelfEvaluationRoundDelivery(SelfEvaluationRoundRepository rounds, JdbcTemplate jdbc, RuntimeService runtime,
+    public SelfEvaluationRoundDelivery(SelfEvaluationRoundRepository rounds, JdbcTemplate jdbc,
+                                       PlatformTransactionManager transactions, RuntimeService runtime,
                                        EngineAccess engine, DepartmentSelfEvaluationRounds departments) {
         this.rounds = rounds;
-        this.population = new RoundPopulation(jdbc, "self_evaluation_round_project", "fiscal_year");
+        this.population = new RoundPopulation(jdbc, transactions, "self_evaluation_round_project", "fiscal_year");
         this.runtime = runtime;
         this.engine = engine;
         this.departments = departments;

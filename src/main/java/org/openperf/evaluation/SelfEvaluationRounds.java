@@ -56,6 +56,7 @@ public class SelfEvaluationRounds {
         this.times = times;
     }
 
+    @Transactional
     public RoundOpened openRound(int year, Caller caller) {
         return openRound(year, null, caller);
     }

@@ -6,13 +6,16 @@ import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The approved tables a round asks, kept as rows (round, project, reached) and worked through in batches in project
  * order. {@code reached} is null until a batch has handled the table, then whether its lifecycle got the task. A
  * batch reads the first tables no batch has handled and marks them in its own transaction, so a retried batch takes
  * up exactly the tables it had and a second delivery of the round reaches nobody twice
- * (docs/decisions/round-delivery.md).
+ * (docs/decisions/round-delivery.md). A table whose lifecycle fails to take the message is marked not reached.
  */
 public final class RoundPopulation {
 
@@ -23,12 +26,16 @@ public final class RoundPopulation {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate apart;
     private final String table;
     private final String roundColumn;
 
     /** @param table and roundColumn are the feature's own constants, never input */
-    public RoundPopulation(JdbcTemplate jdbc, String table, String roundColumn) {
+    public RoundPopulation(JdbcTemplate jdbc, PlatformTransactionManager transactions, String table,
+                           String roundColumn) {
         this.jdbc = jdbc;
+        this.apart = new TransactionTemplate(transactions);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.table = table;
         this.roundColumn = roundColumn;
     }
@@ -51,7 +58,14 @@ public final class RoundPopulation {
                 + "and reached is null order by project_id fetch first " + max + " rows only", Long.class, round);
         List<Long> notWaiting = new ArrayList<>();
         for (Long id : ids) {
-            if (reach.applyAsInt(id) == 0) {
+            int reached;
+            try {
+                reached = reach.applyAsInt(id);
+            } catch (RuntimeException e) {
+                passBy(round, label, id, e);
+                throw e;
+            }
+            if (reached == 0) {
                 notWaiting.add(id);
             }
         }
@@ -68,6 +82,18 @@ public final class RoundPopulation {
                     notWaiting.size(), notWaiting.subList(0, Math.min(20, notWaiting.size())));
         }
         return new Batch(ids.size() - notWaiting.size(), ids.size() == max);
+    }
+
+    /**
+     * A table whose lifecycle fails to take the round's message fails its batch, which rolls back and is retried. The
+     * table is marked not reached apart from that transaction first, so that the retry passes it by: one broken table
+     * costs the round one retry, not its delivery.
+     */
+    private void passBy(Object round, String label, long projectId, RuntimeException e) {
+        log.error("{}: table {} could not be reached and is passed by; its batch is retried without it", label,
+                projectId, e);
+        apart.executeWithoutResult(t -> jdbc.update("update " + table + " set reached = false where " + roundColumn
+                + " = ? and project_id = ?", round, projectId));
     }
 
     /** How many tables no batch has handled yet. */

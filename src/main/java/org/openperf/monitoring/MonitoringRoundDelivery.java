@@ -10,6 +10,7 @@ import org.openperf.kernel.RoundPopulation;
 import org.openperf.review.department.DepartmentMonitoringRounds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,10 +36,11 @@ public class MonitoringRoundDelivery {
     private final EngineAccess engine;
     private final DepartmentMonitoringRounds departmentRounds;
 
-    public MonitoringRoundDelivery(MonitoringRoundRepository rounds, JdbcTemplate jdbc, RuntimeService runtime,
+    public MonitoringRoundDelivery(MonitoringRoundRepository rounds, JdbcTemplate jdbc,
+                                   PlatformTransactionManager transactions, RuntimeService runtime,
                                    EngineAccess engine, DepartmentMonitoringRounds departmentRounds) {
         this.rounds = rounds;
-        this.population = new RoundPopulation(jdbc, "monitoring_round_project", "round_id");
+        this.population = new RoundPopulation(jdbc, transactions, "monitoring_round_project", "round_id");
         this.runtime = runtime;
         this.engine = engine;
         this.departmentRounds = departmentRounds;

@@ -29,6 +29,8 @@ import org.openperf.targets.ProjectForm;
 import org.openperf.targets.ProjectService;
 import org.openperf.kernel.Scope;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -45,6 +47,10 @@ class SelfEvaluationRoundTest {
     static final Caller DEPT = Approvals.DEPT;
     static final Caller FINANCE = Approvals.FINANCE;
 
+    @Autowired
+    SelfEvaluationRoundRepository roundRepository;
+    @Autowired
+    TransactionTemplate transactions;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -110,6 +116,18 @@ class SelfEvaluationRoundTest {
     static SelfEvaluationSubmissions.IndicatorInput actual(int index, String number, String explanation) {
         return new SelfEvaluationSubmissions.IndicatorInput(index, new BigDecimal(number), null, null, null, null,
                 explanation);
+    }
+
+    @Test
+    void aSecondRoundOfTheYearStoredAtTheSameMomentFailsOnTheKeyAndLeavesTheFirstAsItWas() {
+        rounds.openRound(2062, 5L, FINANCE);
+        // What a second opening that passed the check before the first committed would store: inserted, never
+        // merged over the first (its seed, its population), so the database refuses it and finance gets a 409.
+        assertThatThrownBy(() -> transactions.executeWithoutResult(t -> roundRepository.saveAndFlush(
+                new SelfEvaluationRound(2062, "finance2", 9L)))).isInstanceOf(DataIntegrityViolationException.class);
+        SelfEvaluationRound first = transactions.execute(t -> roundRepository.findById(2062).orElseThrow());
+        assertThat(first.getSampleSeed()).isEqualTo(5L);
+        assertThat(first.getOpenedBy()).isEqualTo(FINANCE.userId());
     }
 
     @Test

@@ -43,11 +43,15 @@ public class DepartmentSelfEvaluationRounds {
         return monitoring.approvedTables(year).size();
     }
 
-    /** The last step of the round's delivery; the number of department tables reached. */
+    /**
+     * The last step of the round's delivery: the number of the year's approved department tables with their 自评表,
+     * opened now or at 批复 while the projects were being reached.
+     */
     public int reach(int year) {
         int reached = 0;
         for (long tableId : monitoring.approvedTables(year)) {
-            reached += reach(tableId, year) ? 1 : 0;
+            reach(tableId, year);
+            reached++;
         }
         return reached;
     }
@@ -63,15 +67,14 @@ public class DepartmentSelfEvaluationRounds {
         }
     }
 
-    private boolean reach(long tableId, int year) {
+    private void reach(long tableId, int year) {
         if (!evaluations.open(tableId)) {
-            return false;
+            return; // opened already: at 批复, while the round was being delivered
         }
         engine.asSystem(() -> runtime.startProcessInstanceByKey(DepartmentTargetProcess.SELF_EVALUATION_KEY,
                 DepartmentTargetKeys.key(tableId), Variables.createVariables()
                         // Shown by the forms (their links); the steps read the business key only.
                         .putValue("tableId", tableId).putValue("year", year)
                         .putValue("departmentCode", approvals.departmentCode(tableId))));
-        return true;
     }
 }
