@@ -1,10 +1,14 @@
 package org.openperf.kernel;
 
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -15,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order. {@code reached} is null until a batch has handled the table, then whether its lifecycle got the task. A
  * batch reads the first tables no batch has handled and marks them in its own transaction, so a retried batch takes
  * up exactly the tables it had and a second delivery of the round reaches nobody twice
- * (docs/decisions/round-delivery.md). A table whose lifecycle fails to take the message is marked not reached.
+ * (docs/decisions/round-delivery.md). A table whose lifecycle fails to take the message for good is marked not
+ * reached.
  */
 public final class RoundPopulation {
 
@@ -62,7 +67,9 @@ public final class RoundPopulation {
             try {
                 reached = reach.applyAsInt(id);
             } catch (RuntimeException e) {
-                passBy(round, label, id, e);
+                if (!retryMayReach(e)) {
+                    passBy(round, label, id, e);
+                }
                 throw e;
             }
             if (reached == 0) {
@@ -94,6 +101,17 @@ public final class RoundPopulation {
                 projectId, e);
         apart.executeWithoutResult(t -> jdbc.update("update " + table + " set reached = false where " + roundColumn
                 + " = ? and project_id = ?", round, projectId));
+    }
+
+    /** A conflict or a lost connection: the retry may well reach the table, so it is not passed by. */
+    static boolean retryMayReach(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockingException || t instanceof TransientDataAccessException
+                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many tables no batch has handled yet. */
