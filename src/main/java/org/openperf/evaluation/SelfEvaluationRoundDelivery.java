@@ -75,10 +75,7 @@ public class SelfEvaluationRoundDelivery {
     @Transactional
     public void finish(int year) {
         SelfEvaluationRound round = locked(year);
-        int remaining = population.remaining(year);
-        if (remaining > 0) {
-            throw new IllegalStateException(year + " 年度的自评还有 " + remaining + " 个项目未送达");
-        }
+        population.requireAllHandled(year, year + " 年度自评");
         if (!round.getDelivery().isDelivered()) {
             round.getDelivery().delivered(departments.reach(year), Instant.now());
         }

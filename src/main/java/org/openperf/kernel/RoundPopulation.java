@@ -114,10 +114,12 @@ public final class RoundPopulation {
         return false;
     }
 
-    /** How many tables no batch has handled yet. */
-    public int remaining(Object round) {
+    /** For the delivery's last step: refuses while any table is unhandled (a step moved on early by hand). */
+    public void requireAllHandled(Object round, String label) {
         Integer n = jdbc.queryForObject("select count(*) from " + table + " where " + roundColumn + " = ? "
                 + "and reached is null", Integer.class, round);
-        return n == null ? 0 : n;
+        if (n != null && n > 0) {
+            throw new IllegalStateException(label + "：还有 " + n + " 张目标表未送达");
+        }
     }
 }

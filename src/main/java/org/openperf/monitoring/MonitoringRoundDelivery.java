@@ -66,8 +66,7 @@ public class MonitoringRoundDelivery {
         if (round.getDelivery().isDelivered()) {
             return false;
         }
-        String label = round.getYear() + " 年度 " + round.label() + "监控轮次";
-        RoundPopulation.Batch batch = population.reachNext(roundId, label, max, id -> reach(id, round));
+        RoundPopulation.Batch batch = population.reachNext(roundId, label(round), max, id -> reach(id, round));
         round.getDelivery().reachedMore(batch.reached());
         return batch.more();
     }
@@ -76,14 +75,15 @@ public class MonitoringRoundDelivery {
     @Transactional
     public void finish(long roundId) {
         MonitoringRound round = locked(roundId);
-        int remaining = population.remaining(roundId);
-        if (remaining > 0) {
-            throw new IllegalStateException("监控轮次 " + roundId + " 还有 " + remaining + " 张目标表未送达");
-        }
+        population.requireAllHandled(roundId, label(round));
         if (!round.getDelivery().isDelivered()) {
             round.getDelivery().delivered(departmentRounds.reach(round.getYear(), round.getId(),
                     round.getCutoffMonth(), round.label()), Instant.now());
         }
+    }
+
+    private static String label(MonitoringRound round) {
+        return round.getYear() + " 年度 " + round.label() + "监控轮次";
     }
 
     private MonitoringRound locked(long roundId) {

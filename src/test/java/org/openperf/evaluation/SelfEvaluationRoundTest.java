@@ -167,6 +167,9 @@ class SelfEvaluationRoundTest {
         Long b = project("自评项目乙", true);
         Long draft = project("自评草稿项目", false);
         assertThatThrownBy(() -> rounds.openRound(2027, UNIT)).isInstanceOf(ForbiddenException.class);
+        // A year no budget has: refused before anything is stored, naming the field.
+        assertThatThrownBy(() -> rounds.openRound(1999, FINANCE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("预算年度 year（2000–2100）");
 
         SelfEvaluationRounds.RoundOpened round = rounds.openRound(2027, FINANCE);
         assertThat(round.projects()).isEqualTo(2);
