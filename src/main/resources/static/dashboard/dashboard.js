@@ -10,6 +10,52 @@
   var state = {year: params.get('year') || '', department: params.get('department') || '',
                project: params.get('project') || ''};
   var charts = {};
+  // The project search: what the last answer offered, by the text the browser puts in the field.
+  var matches = {};
+  var searching = null;
+
+  function projectLabel(p) {
+    return p.name + '（' + p.lightLabel + '）' + (p.code ? ' ' + p.code : '');
+  }
+
+  function search(text) {
+    var q = new URLSearchParams();
+    q.set('year', state.year);
+    if (state.department) { q.set('department', state.department); }
+    q.set('q', text);
+    q.set('size', '20');
+    fetch('/api/monitoring/projects?' + q.toString(), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (res) {
+        if (!res.ok) { throw new Error('查找项目失败（HTTP ' + res.status + '）'); }
+        return res.json();
+      })
+      .then(function (page) {
+        var list = document.getElementById('projectMatches');
+        list.textContent = '';
+        matches = {};
+        page.rows.forEach(function (p) {
+          var label = projectLabel(p);
+          matches[label] = p.id;
+          list.appendChild(el('option', {value: label}));
+        });
+        if (page.total > page.rows.length) {
+          status('找到 ' + page.total + ' 个项目，列出前 ' + page.rows.length + ' 个；输入更多字可缩小范围。');
+        }
+      })
+      .catch(function (e) { status(e.message, true); });
+  }
+
+  function picked(value) {
+    var text = value.trim();
+    if (!text) {
+      if (state.project) { state.project = ''; load(); }
+      return;
+    }
+    if (matches[text] !== undefined) {
+      state.project = String(matches[text]);
+      load();
+    }
+  }
 
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
@@ -83,9 +129,9 @@
     options(document.getElementById('department'), (data.departmentOptions || []).map(function (d) {
       return {value: d.code || '', label: (d.code ? d.code + ' ' : '') + d.name};
     }), data.department || '', '全部');
-    options(document.getElementById('project'), (data.projects || []).map(function (p) {
-      return {value: p.id, label: p.name + '（' + p.lightLabel + '）'};
-    }), data.project ? data.project.id : '', '部门合计（按预算加权）');
+    var picker = document.getElementById('project');
+    picker.value = data.project ? projectLabel(data.project) : '';
+    matches = {};
 
     var dep = document.getElementById('exportDepartment');
     dep.href = '/api/monitoring/export.xlsx?year=' + data.year + (data.department ? '&department=' +
@@ -96,7 +142,7 @@
 
     renderCounts(data);
     renderCurve(data.curve);
-    renderRed(data.redProjects || []);
+    renderRed(data.redProjects || [], data.total.red);
     loadGrades(data.year);
     loadDepartmentTables(data.year);
     var t = data.total;
@@ -163,9 +209,11 @@
     }, true);
   }
 
-  function renderRed(rows) {
+  function renderRed(rows, total) {
     var body = document.querySelector('#redList tbody');
     body.textContent = '';
+    document.getElementById('redNote').textContent = total > rows.length
+      ? '共 ' + total + ' 个红灯项目，下表列出最落后的 ' + rows.length + ' 个；其余可在上方“执行进度曲线”中按名称查找。' : '';
     if (!rows.length) {
       body.appendChild(el('tr', {}, [el('td', {colspan: '10', 'class': 'empty'}, ['没有红灯项目'])]));
       return;
@@ -272,9 +320,14 @@
     document.getElementById('department').addEventListener('change', function (e) {
       state.department = e.target.value; state.project = ''; load();
     });
-    document.getElementById('project').addEventListener('change', function (e) {
-      state.project = e.target.value; load();
+    var picker = document.getElementById('project');
+    picker.addEventListener('input', function (e) {
+      if (matches[e.target.value] !== undefined) { picked(e.target.value); return; }
+      window.clearTimeout(searching);
+      var text = e.target.value.trim();
+      searching = window.setTimeout(function () { if (text) { search(text); } }, 250);
     });
+    picker.addEventListener('change', function (e) { picked(e.target.value); });
     document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); });
     if (!window.echarts) {
       status('图表库 ECharts 未能加载（/webjars/echarts/5.3.1/dist/echarts.min.js）', true);

@@ -34,6 +34,17 @@ public class DashboardController {
         return dashboard.overview(year, department, project, Caller.current().scope());
     }
 
+    @GetMapping("/api/monitoring/projects")
+    @Operation(summary = "监控项目查询：某年度已批复项目的当前亮灯，按名称或编码（q）、灯色（light：RED、YELLOW、GREEN、BLUE、"
+            + "NONE 未监控）筛选，分页（page 从 0 起，size 至多 200）")
+    public ProjectPage projects(@RequestParam int year, @RequestParam(required = false) String department,
+                                @RequestParam(required = false) String q,
+                                @RequestParam(required = false) String light,
+                                @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "50") int size) {
+        return dashboard.projects(year, department, q, light, page, size, Caller.current().scope());
+    }
+
     @GetMapping("/api/monitoring/department-tables")
     @Operation(summary = "部门整体绩效目标：已批复的部门整体目标按最近监控表亮灯、按自评等级计数，及每个部门的亮灯与自评结果")
     public DepartmentTablesOverview.Overview departmentTables(@RequestParam int year,

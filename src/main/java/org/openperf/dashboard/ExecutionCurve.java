@@ -41,55 +41,84 @@ public record ExecutionCurve(String title, BigDecimal budget, List<Integer> mont
     static final List<Integer> MONTHS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 
     static ExecutionCurve of(String title, List<Project> projects, Map<Long, List<ExecutionReading>> readings) {
-        BigDecimal budget = BigDecimal.ZERO;
-        BigDecimal[] plannedAmount = zeros();
-        BigDecimal[] spent = zeros();
-        Integer asOfMonth = null;
-        int count = 0;
+        Sums sums = Sums.NONE;
         for (Project p : projects) {
+            sums = sums.plus(Sums.of(p, readings.getOrDefault(p.getId(), List.of())));
+        }
+        return of(title, sums);
+    }
+
+    static ExecutionCurve of(String title, Sums sums) {
+        BigDecimal budget = sums.budget();
+        List<BigDecimal> planned = new ArrayList<>();
+        List<BigDecimal> actual = new ArrayList<>();
+        List<BigDecimal> plannedMoney = new ArrayList<>();
+        List<BigDecimal> actualMoney = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            boolean known = sums.asOfMonth() != null && m <= sums.asOfMonth();
+            boolean any = budget.signum() > 0;
+            BigDecimal plannedAmount = sums.planned()[m - 1];
+            // plannedAmount holds Σ budget × percent: ÷ 100 gives 万元, ÷ Σ budget gives the weighted percent.
+            planned.add(any ? plannedAmount.divide(budget, 2, RoundingMode.HALF_UP) : null);
+            plannedMoney.add(any ? ProjectView.amount(plannedAmount.divide(HUNDRED, 2, RoundingMode.HALF_UP)) : null);
+            BigDecimal spent = sums.spent()[m - 1];
+            actual.add(known && any ? spent.multiply(HUNDRED).divide(budget, 2, RoundingMode.HALF_UP) : null);
+            actualMoney.add(known && any ? ProjectView.amount(spent) : null);
+        }
+        return new ExecutionCurve(title, ProjectView.amount(budget), MONTHS, Collections.unmodifiableList(planned),
+                Collections.unmodifiableList(actual), Collections.unmodifiableList(plannedMoney),
+                Collections.unmodifiableList(actualMoney), sums.asOfMonth(), sums.count());
+    }
+
+    /**
+     * What projects add to a curve before it becomes percents: Σ budget, Σ budget × planned percent and Σ spent at
+     * each month end, the latest reading's month, how many projects. One project's is stored with its light.
+     */
+    record Sums(BigDecimal budget, BigDecimal[] planned, BigDecimal[] spent, Integer asOfMonth, int count) {
+
+        static final Sums NONE = new Sums(BigDecimal.ZERO, zeros(), zeros(), null, 0);
+
+        /** One project's part; nothing for a budget of 0 (nothing to spend). */
+        static Sums of(Project p, List<ExecutionReading> readings) {
             if (p.getBudget() == null || p.getBudget().signum() <= 0) {
-                continue;
+                return NONE;
             }
-            count++;
-            budget = budget.add(p.getBudget());
-            List<SpendingReading> spending =
-                    MonitoringData.spending(p, readings.getOrDefault(p.getId(), List.of()));
+            BigDecimal[] plannedAmount = zeros();
+            BigDecimal[] spent = zeros();
+            List<SpendingReading> spending = MonitoringData.spending(p, readings);
             List<Milestone> monthEnds = Milestones.monthEnds(p);
             for (int m = 1; m <= 12; m++) {
                 Milestone at = monthEnds.get(m - 1);
-                plannedAmount[m - 1] = plannedAmount[m - 1].add(p.getBudget().multiply(at.plannedPercent()));
+                plannedAmount[m - 1] = p.getBudget().multiply(at.plannedPercent());
                 SpendingReading r = MonitoringCalculator.latestReading(spending, at);
                 if (r != null) {
-                    spent[m - 1] = spent[m - 1].add(r.cumulativeSpent());
+                    spent[m - 1] = r.cumulativeSpent();
                 }
             }
+            Integer asOfMonth = null;
             for (SpendingReading r : spending) {
                 if (r.asOf().getYear() == p.getYear()) {
                     asOfMonth = asOfMonth == null ? r.asOf().getMonthValue()
                             : Math.max(asOfMonth, r.asOf().getMonthValue());
                 }
             }
+            return new Sums(p.getBudget(), plannedAmount, spent, asOfMonth, 1);
         }
-        List<BigDecimal> planned = new ArrayList<>();
-        List<BigDecimal> actual = new ArrayList<>();
-        List<BigDecimal> plannedMoney = new ArrayList<>();
-        List<BigDecimal> actualMoney = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            boolean known = asOfMonth != null && m <= asOfMonth;
-            boolean any = budget.signum() > 0;
-            // plannedAmount holds Σ budget × percent: ÷ 100 gives 万元, ÷ Σ budget gives the weighted percent.
-            planned.add(any ? plannedAmount[m - 1].divide(budget, 2, RoundingMode.HALF_UP) : null);
-            plannedMoney.add(any ? ProjectView.amount(plannedAmount[m - 1].divide(HUNDRED, 2, RoundingMode.HALF_UP))
-                    : null);
-            actual.add(known && any ? spent[m - 1].multiply(HUNDRED).divide(budget, 2, RoundingMode.HALF_UP) : null);
-            actualMoney.add(known && any ? ProjectView.amount(spent[m - 1]) : null);
+
+        Sums plus(Sums other) {
+            BigDecimal[] planned = zeros();
+            BigDecimal[] spent = zeros();
+            for (int m = 0; m < 12; m++) {
+                planned[m] = this.planned[m].add(other.planned[m]);
+                spent[m] = this.spent[m].add(other.spent[m]);
+            }
+            Integer month = asOfMonth == null ? other.asOfMonth
+                    : other.asOfMonth == null ? asOfMonth : Integer.valueOf(Math.max(asOfMonth, other.asOfMonth));
+            return new Sums(budget.add(other.budget), planned, spent, month, count + other.count);
         }
-        return new ExecutionCurve(title, ProjectView.amount(budget), MONTHS, Collections.unmodifiableList(planned),
-                Collections.unmodifiableList(actual), Collections.unmodifiableList(plannedMoney),
-                Collections.unmodifiableList(actualMoney), asOfMonth, count);
     }
 
-    private static BigDecimal[] zeros() {
+    static BigDecimal[] zeros() {
         BigDecimal[] a = new BigDecimal[12];
         java.util.Arrays.fill(a, BigDecimal.ZERO);
         return a;

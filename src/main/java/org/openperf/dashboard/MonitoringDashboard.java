@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.openperf.dashboard.MonitoringOverview.LightCounts;
 import org.openperf.dashboard.MonitoringOverview.ProjectRow;
-import org.openperf.dashboard.MonitoringOverview.Reasons;
 import org.openperf.dashboard.MonitoringOverview.RedProject;
+import org.openperf.dashboard.StoredLights.DepartmentTotals;
+import org.openperf.dashboard.StoredLights.Selection;
 import org.openperf.kernel.InvalidInputException;
 import org.openperf.monitoring.Light;
 import org.openperf.targets.DepartmentRepository;
@@ -21,41 +20,52 @@ import org.openperf.targets.ProjectView;
 import org.openperf.targets.ProjectView.UnitRef;
 import org.openperf.kernel.Scope;
 import org.openperf.targets.Unit;
+import org.openperf.targets.UnitRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The monitoring overview of a year within the caller's scope: light counts per department, the planned vs actual
- * execution curve, and the red projects with their reasons. Only approved tables (批复版本 ≥ 1) are monitored.
+ * execution curve, and the red projects with their reasons. Only approved tables (批复版本 ≥ 1) are monitored. It
+ * reads each project's stored light ({@link StoredLights}); one project's curve is computed from its records.
  */
 @Service
 public class MonitoringDashboard {
 
     static final UnitRef NO_DEPARTMENT = new UnitRef(null, "未指定主管部门");
 
+    /** How many red projects the overview lists; the project search pages through all of them. */
+    static final int RED_SHOWN = 100;
+    static final int MAX_PAGE = 200;
+    private static final List<String> LIGHTS = List.of("RED", "YELLOW", "GREEN", "BLUE", "NONE");
+
     private final ProjectService projects;
     private final DepartmentRepository departments;
+    private final UnitRepository units;
     private final DashboardReadings queries;
     private final CurrentLights lights;
     private final MonitoringData data;
+    private final StoredLights stored;
+    private final LightRefresh refresh;
     private final Clock clock;
 
-    public MonitoringDashboard(ProjectService projects, DepartmentRepository departments, DashboardReadings queries,
-                               CurrentLights lights, MonitoringData data, Clock clock) {
+    MonitoringDashboard(ProjectService projects, DepartmentRepository departments, UnitRepository units,
+                        DashboardReadings queries, CurrentLights lights, MonitoringData data, StoredLights stored,
+                        LightRefresh refresh, Clock clock) {
         this.clock = clock;
         this.projects = projects;
         this.departments = departments;
+        this.units = units;
         this.queries = queries;
         this.lights = lights;
         this.data = data;
+        this.stored = stored;
+        this.refresh = refresh;
     }
 
     @Transactional(readOnly = true)
     public MonitoringOverview overview(Integer year, String departmentCode, Long projectId, Scope scope) {
-        String department = blankToNull(departmentCode);
-        if (department != null && departments.findByCode(department).isEmpty()) {
-            throw new InvalidInputException("主管部门编码 " + department + " 不存在");
-        }
+        String department = department(departmentCode);
         Project chosen = projectId == null ? null : approvedProject(projectId, scope);
         List<Integer> available = queries.approvedYears(scope.all(), scope.unitArray(), scope.departmentArray());
         int shownYear = year != null ? year : chosen != null ? chosen.getYear() : defaultYear(available);
@@ -63,20 +73,93 @@ public class MonitoringDashboard {
             throw new InvalidInputException("项目“" + chosen.getName() + "”属于 " + chosen.getYear() + " 年度，不是 "
                     + shownYear + " 年度");
         }
-        Monitored monitored = data.approved(shownYear, department, scope);
-        List<Project> shown = monitored.projects();
-        Map<Long, ProjectLight> light = lights.of(monitored);
-        Monitored one = chosen == null ? null
-                : light.containsKey(chosen.getId()) ? monitored : data.one(chosen);
-        ExecutionCurve curve = chosen != null
-                ? ExecutionCurve.of(chosen.getName(), List.of(chosen), one.readings())
-                : ExecutionCurve.of(curveTitle(department, shown, scope), shown, monitored.readings());
-        ProjectRow chosenRow = chosen == null ? null
-                : row(chosen, one == monitored ? light.get(chosen.getId()) : lights.of(one).get(chosen.getId()));
-        List<UnitRef> options = department == null ? departmentOptions(shown) : data.departments(shownYear, scope);
-        return new MonitoringOverview(shownYear, department, available, options,
-                counts(shown, light), total(shown, light), curve, chosenRow, red(shown, light),
-                shown.stream().map(p -> row(p, light.get(p.getId()))).toList());
+        Selection selection = new Selection(shownYear, department, scope);
+        List<DepartmentTotals> totals = fresh(selection);
+        LightCounts total = total(totals);
+        ExecutionCurve curve;
+        ProjectRow chosenRow = null;
+        if (chosen != null) {
+            Monitored one = data.one(chosen);
+            curve = ExecutionCurve.of(chosen.getName(), List.of(chosen), one.readings());
+            chosenRow = row(chosen, lights.of(one).get(chosen.getId()));
+        } else {
+            ExecutionCurve.Sums sums = ExecutionCurve.Sums.NONE;
+            for (DepartmentTotals t : totals) {
+                sums = sums.plus(t.curve());
+            }
+            curve = ExecutionCurve.of(curveTitle(department, totals, scope), sums);
+        }
+        List<UnitRef> options = department == null ? totals.stream().map(DepartmentTotals::department).toList()
+                : data.departments(shownYear, scope);
+        List<RedProject> red = new ArrayList<>(stored.red(selection, RED_SHOWN));
+        red.sort(Comparator.comparing(RedProject::ratio, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(RedProject::name));
+        return new MonitoringOverview(shownYear, department, available, options, counts(totals), total, curve,
+                chosenRow, red);
+    }
+
+    /**
+     * A page of the approved projects of a year in scope, with their lights: what the dashboard's project search
+     * offers. {@code text}: a part of the name or code; {@code light}: RED, YELLOW, GREEN, BLUE or NONE (未监控).
+     */
+    @Transactional(readOnly = true)
+    public ProjectPage projects(int year, String departmentCode, String text, String light, int page, int size,
+                                Scope scope) {
+        if (page < 0) {
+            throw new InvalidInputException("page 须为 0 或正整数，收到 " + page);
+        }
+        if (size < 1 || size > MAX_PAGE) {
+            throw new InvalidInputException("size 须在 1 到 " + MAX_PAGE + " 之间，收到 " + size);
+        }
+        String lightFilter = blankToNull(light);
+        if (lightFilter != null && !LIGHTS.contains(lightFilter)) {
+            throw new InvalidInputException("light 须为 " + String.join("、", LIGHTS) + " 之一，收到 " + lightFilter);
+        }
+        String search = blankToNull(text);
+        if (search != null && search.length() > 100) {
+            throw new InvalidInputException("搜索内容 q 不能超过 100 个字");
+        }
+        Selection selection = new Selection(year, department(departmentCode), scope);
+        List<Long> stale = stored.stale(selection, refresh.rulesNow());
+        if (!stale.isEmpty()) {
+            refresh.stale(stale);
+        }
+        StoredLights.Page found = stored.page(selection, search, lightFilter, page, size);
+        return new ProjectPage(year, selection.department(), found.total(), page, size, found.rows());
+    }
+
+    /** The totals, after computing the rows found stale (approved before the rows were kept, or older rules). */
+    private List<DepartmentTotals> fresh(Selection selection) {
+        String rules = refresh.rulesNow();
+        List<DepartmentTotals> totals = stored.byDepartment(selection, rules);
+        if (totals.stream().anyMatch(t -> t.stale() > 0)) {
+            refresh.stale(stored.stale(selection, rules));
+            totals = stored.byDepartment(selection, refresh.rulesNow());
+        }
+        List<DepartmentTotals> sorted = new ArrayList<>(totals);
+        sorted.sort(Comparator.comparing((DepartmentTotals t) -> Objects.toString(t.department().code(), "~")));
+        return merged(sorted);
+    }
+
+    /** The departments without a code (an imported name only, or none) are one row, as they are one option. */
+    private static List<DepartmentTotals> merged(List<DepartmentTotals> sorted) {
+        List<DepartmentTotals> rows = new ArrayList<>();
+        DepartmentTotals uncoded = null;
+        for (DepartmentTotals t : sorted) {
+            if (t.department().code() != null) {
+                rows.add(t);
+            } else {
+                uncoded = uncoded == null ? t : new DepartmentTotals(
+                        uncoded.department() == NO_DEPARTMENT ? t.department() : uncoded.department(),
+                        uncoded.red() + t.red(), uncoded.yellow() + t.yellow(), uncoded.green() + t.green(),
+                        uncoded.blue() + t.blue(), uncoded.unmonitored() + t.unmonitored(),
+                        uncoded.total() + t.total(), uncoded.stale() + t.stale(), uncoded.curve().plus(t.curve()));
+            }
+        }
+        if (uncoded != null) {
+            rows.add(uncoded);
+        }
+        return rows;
     }
 
     /** The project, if the caller may see it (else 404) and its table is approved (else 400). */
@@ -102,57 +185,22 @@ public class MonitoringDashboard {
         return u == null ? null : new UnitRef(u.getCode(), u.getName());
     }
 
-    private static List<UnitRef> departmentOptions(List<Project> all) {
-        Map<String, UnitRef> byCode = new LinkedHashMap<>();
-        all.forEach(p -> byCode.putIfAbsent(Objects.toString(department(p).code(), ""), department(p)));
-        return List.copyOf(byCode.values());
+    private static List<LightCounts> counts(List<DepartmentTotals> totals) {
+        return totals.stream().map(t -> new LightCounts(t.department().code(), t.department().name(), t.red(),
+                t.yellow(), t.green(), t.blue(), t.unmonitored(), t.total())).toList();
     }
 
-    private static List<LightCounts> counts(List<Project> shown, Map<Long, ProjectLight> light) {
-        Map<String, List<Project>> byDepartment = new LinkedHashMap<>();
-        shown.forEach(p -> byDepartment.computeIfAbsent(Objects.toString(department(p).code(), ""),
-                k -> new ArrayList<>()).add(p));
-        List<LightCounts> rows = new ArrayList<>();
-        byDepartment.values().forEach(list -> {
-            UnitRef d = department(list.get(0));
-            rows.add(count(d.code(), d.name(), list, light));
-        });
-        return rows;
-    }
-
-    private static LightCounts total(List<Project> shown, Map<Long, ProjectLight> light) {
-        return count(null, "合计", shown, light);
-    }
-
-    private static LightCounts count(String code, String name, List<Project> list, Map<Long, ProjectLight> light) {
-        int[] n = new int[5];
-        for (Project p : list) {
-            Light l = light.get(p.getId()).light();
-            n[l == null ? 4 : switch (l) {
-                case RED -> 0;
-                case YELLOW -> 1;
-                case GREEN -> 2;
-                case BLUE -> 3;
-            }]++;
+    private static LightCounts total(List<DepartmentTotals> totals) {
+        int[] n = new int[6];
+        for (DepartmentTotals t : totals) {
+            n[0] += t.red();
+            n[1] += t.yellow();
+            n[2] += t.green();
+            n[3] += t.blue();
+            n[4] += t.unmonitored();
+            n[5] += t.total();
         }
-        return new LightCounts(code, name, n[0], n[1], n[2], n[3], n[4], list.size());
-    }
-
-    private static List<RedProject> red(List<Project> shown, Map<Long, ProjectLight> light) {
-        List<RedProject> red = new ArrayList<>();
-        for (Project p : shown) {
-            ProjectLight l = light.get(p.getId());
-            if (l.light() != Light.RED) {
-                continue;
-            }
-            LightSignal s = l.decisive();
-            red.add(new RedProject(p.getId(), p.getCode(), p.getName(), unit(p), department(p),
-                    ProjectView.amount(p.getBudget()), ProjectView.amount(s.spent()), s.executionRate(),
-                    s.plannedPercent(), s.ratio(), s.asOf(), s.source(), s.explanation(), Reasons.of(l.deviation())));
-        }
-        red.sort(Comparator.comparing(RedProject::ratio, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(RedProject::name));
-        return red;
+        return new LightCounts(null, "合计", n[0], n[1], n[2], n[3], n[4], n[5]);
     }
 
     static ProjectRow row(Project p, ProjectLight l) {
@@ -163,13 +211,12 @@ public class MonitoringDashboard {
                 s == null ? null : s.plannedPercent(), s == null ? null : s.asOf(), s == null ? null : s.source());
     }
 
-    private static String curveTitle(String department, List<Project> shown, Scope scope) {
+    private String curveTitle(String department, List<DepartmentTotals> totals, Scope scope) {
         if (department != null) {
-            return shown.isEmpty() ? "主管部门 " + department + " 合计" : department(shown.get(0)).name() + " 合计";
+            return totals.isEmpty() ? "主管部门 " + department + " 合计" : totals.get(0).department().name() + " 合计";
         }
-        if (!scope.all() && scope.departments().isEmpty() && scope.units().size() == 1 && !shown.isEmpty()
-                && shown.get(0).getUnit() != null) {
-            return shown.get(0).getUnit().getName() + " 合计";
+        if (!scope.all() && scope.departments().isEmpty() && scope.units().size() == 1 && !totals.isEmpty()) {
+            return units.findByCode(scope.units().get(0)).map(u -> u.getName() + " 合计").orElse("全部项目合计");
         }
         return "全部项目合计";
     }
@@ -179,6 +226,14 @@ public class MonitoringDashboard {
         int now = LocalDate.now(clock).getYear();
         return available.stream().filter(y -> y <= now).max(Integer::compare)
                 .orElse(available.isEmpty() ? now : available.get(0));
+    }
+
+    private String department(String code) {
+        String department = blankToNull(code);
+        if (department != null && departments.findByCode(department).isEmpty()) {
+            throw new InvalidInputException("主管部门编码 " + department + " 不存在");
+        }
+        return department;
     }
 
     private static String blankToNull(String s) {

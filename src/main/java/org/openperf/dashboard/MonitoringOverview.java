@@ -17,13 +17,12 @@ import org.openperf.targets.ProjectView.UnitRef;
  * @param curve             planned vs actual cumulative execution: of {@code project} if one was asked for, else
  *                          of the department (or everything shown) together, weighted by budget
  * @param project           the project the curve is of, null for a total
- * @param redProjects       the red projects, the furthest behind first
- * @param projects          every approved project shown, with its light (for picking one for the curve)
+ * @param redProjects       the red projects furthest behind, at most 100 ({@code total.red} says how many in all);
+ *                          the project search ({@code GET /api/monitoring/projects?light=RED}) pages through all
  */
 public record MonitoringOverview(int year, String department, List<Integer> years,
                                  List<UnitRef> departmentOptions, List<LightCounts> departments, LightCounts total,
-                                 ExecutionCurve curve, ProjectRow project, List<RedProject> redProjects,
-                                 List<ProjectRow> projects) {
+                                 ExecutionCurve curve, ProjectRow project, List<RedProject> redProjects) {
 
     /** Approved projects of a department by light; {@code unmonitored}: 未监控 (no reading, no milestone check). */
     public record LightCounts(String code, String name, int red, int yellow, int green, int blue, int unmonitored,

@@ -1,5 +1,7 @@
 package org.openperf.monitoring;
 
+import org.openperf.targets.ProjectMonitoringChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -36,7 +38,11 @@ public class ExecutionImportService {
     private final ProjectService projects;
     private final ExecutionReadingRepository readings;
 
-    public ExecutionImportService(ProjectService projects, ExecutionReadingRepository readings) {
+    private final ApplicationEventPublisher events;
+
+    public ExecutionImportService(ProjectService projects, ExecutionReadingRepository readings,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.projects = projects;
         this.readings = readings;
     }
@@ -82,6 +88,8 @@ public class ExecutionImportService {
         List<ExecutionReading> fresh = parsed.stream().filter(r -> readings
                 .findFirstByProjectIdAndAsOfAndSpent(r.getProjectId(), r.getAsOf(), r.getSpent()).isEmpty()).toList();
         readings.saveAll(fresh);
+        fresh.stream().map(ExecutionReading::getProjectId).distinct()
+                .forEach(id -> events.publishEvent(new ProjectMonitoringChanged(id)));
         return new Result(fresh.size(), parsed.size() - fresh.size(), List.of());
     }
 

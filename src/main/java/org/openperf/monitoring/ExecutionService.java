@@ -1,5 +1,7 @@
 package org.openperf.monitoring;
 
+import org.openperf.targets.ProjectMonitoringChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +22,11 @@ public class ExecutionService {
     private final ProjectService projects;
     private final ExecutionReadingRepository readings;
 
-    public ExecutionService(ProjectService projects, ExecutionReadingRepository readings) {
+    private final ApplicationEventPublisher events;
+
+    public ExecutionService(ProjectService projects, ExecutionReadingRepository readings,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.projects = projects;
         this.readings = readings;
     }
@@ -34,8 +40,11 @@ public class ExecutionService {
         }
         // Every new reading is kept; the same amount for the same day again adds nothing.
         return readings.findFirstByProjectIdAndAsOfAndSpent(projectId, asOf, spent)
-                .orElseGet(() -> readings.save(new ExecutionReading(projectId, asOf, spent,
-                        ExecutionReading.Source.API, user)));
+                .orElseGet(() -> {
+                    events.publishEvent(new ProjectMonitoringChanged(projectId));
+                    return readings.save(new ExecutionReading(projectId, asOf, spent, ExecutionReading.Source.API,
+                            user));
+                });
     }
 
     @Transactional(readOnly = true)

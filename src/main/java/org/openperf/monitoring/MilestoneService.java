@@ -1,5 +1,7 @@
 package org.openperf.monitoring;
 
+import org.openperf.targets.ProjectMonitoringChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +26,14 @@ public class MilestoneService {
     private final MonitoringCalculator calculator;
     private final ReviewService review;
 
+    private final ApplicationEventPublisher events;
+
     public MilestoneService(ProjectService projects, ExecutionReadingRepository readings,
                             MilestoneResultRepository results,
                             @Qualifier(MonitoringConfiguration.DECIDING) MonitoringCalculator calculator,
-                            ReviewService review) {
+                            ReviewService review,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.projects = projects;
         this.readings = readings;
         this.results = results;
@@ -59,6 +65,7 @@ public class MilestoneService {
                 .orElseGet(() -> Milestones.at(p, month));
         List<SpendingReading> spending = readings.findByProjectIdOrderByAsOfAscIdAsc(projectId).stream()
                 .map(r -> new SpendingReading(r.getAsOf(), r.getSpent())).toList();
+        events.publishEvent(new ProjectMonitoringChanged(projectId));
         return results.save(new MilestoneResult(projectId, calculator.execution(p, spending, milestone)));
     }
 
@@ -69,6 +76,7 @@ public class MilestoneService {
         MilestoneResult r = results.findByProjectIdAndMonth(projectId, month)
                 .orElseThrow(() -> new IllegalStateException("项目 " + projectId + " 没有 " + month + "月底的监控结果"));
         r.explain(reasons, reasonText, measures, reviewer, decision);
+        events.publishEvent(new ProjectMonitoringChanged(projectId));
         review.record(projectId, null, "审核偏差说明", "approve".equals(decision) ? "approve" : "return", reviewer,
                 month + "月底偏差说明（" + reasons + "）：" + reasonText + "；纠偏措施：" + measures
                         + (comment == null || comment.isBlank() ? "" : "；审核意见：" + comment));

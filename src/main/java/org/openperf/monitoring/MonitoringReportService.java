@@ -1,5 +1,7 @@
 package org.openperf.monitoring;
 
+import org.openperf.targets.ProjectMonitoringChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -60,11 +62,15 @@ public class MonitoringReportService implements AdjustmentEvidence {
     private final RuntimeService runtime;
     private final EngineAccess engine;
 
+    private final ApplicationEventPublisher events;
+
     public MonitoringReportService(ProjectService projects, MonitoringRoundRepository rounds,
                                    MonitoringReportRepository reports, ExecutionReadingRepository readings,
                                    @Qualifier(MonitoringConfiguration.DECIDING) MonitoringCalculator calculator,
                                    ReviewService review, ReviewTasks work,
-                                   TaskService tasks, RuntimeService runtime, EngineAccess engine) {
+                                   TaskService tasks, RuntimeService runtime, EngineAccess engine,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.projects = projects;
         this.rounds = rounds;
         this.reports = reports;
@@ -178,6 +184,7 @@ public class MonitoringReportService implements AdjustmentEvidence {
         review.record(projectId, open.taskId(), Steps.name(Steps.MONITORING_REPORT), "submit", caller.userId(),
                 round.getYear() + " 年 " + round.label() + "监控表（第 " + report.getId() + " 号）：项目" + light.label()
                         + "；" + execution.explanation());
+        events.publishEvent(new ProjectMonitoringChanged(projectId));
         Map<String, Object> vars = new HashMap<>();
         vars.put(MonitoringRoundService.REPORT_ID, report.getId());
         vars.put(MonitoringRoundService.REPORT_LIGHT, light.name());
@@ -199,6 +206,7 @@ public class MonitoringReportService implements AdjustmentEvidence {
             case Steps.RECTIFICATION -> r.rectificationAnswered(comment);
             default -> throw new IllegalArgumentException("监控表没有审核环节 " + taskKey);
         }
+        events.publishEvent(new ProjectMonitoringChanged(projectId));
     }
 
     @Transactional(readOnly = true)

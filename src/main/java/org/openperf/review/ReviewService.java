@@ -1,5 +1,7 @@
 package org.openperf.review;
 
+import org.openperf.targets.ProjectMonitoringChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,10 +51,14 @@ public class ReviewService {
     @Value("${perf.review.start-lifecycle:true}")
     private boolean startLifecycle = true;
 
+    private final ApplicationEventPublisher events;
+
     public ReviewService(ProjectService projects, ValidationService validation,
                          ReviewOpinionRepository opinions, TargetVersionRepository versions, ObjectMapper json,
                          Clock clock, LifecycleStarts starts, JdbcTemplate jdbc,
-                         @Value("${perf.database-zone:Asia/Shanghai}") ZoneId databaseZone) {
+                         @Value("${perf.database-zone:Asia/Shanghai}") ZoneId databaseZone,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.starts = starts;
         this.jdbc = jdbc;
         this.databaseZone = databaseZone;
@@ -113,6 +119,7 @@ public class ReviewService {
                 + " values (?, ?, ?, ?, ?)", projectId, next, LocalDateTime.ofInstant(now(), databaseZone), approver,
                 snapshot(p));
         record(projectId, null, "批复", "approved", approver, "批复为第 " + next + " 版");
+        events.publishEvent(new ProjectMonitoringChanged(projectId));
         return next;
     }
 

@@ -116,7 +116,17 @@ class DashboardBrowserTest {
             assertThat(Files.size(shot)).isPositive();
 
             // One project's curve: its own plan (linear) and readings.
-            new Select(b.driver.findElement(By.id("project"))).selectByVisibleText("人力资源和社会保障经费（红灯）");
+            // Found by typing part of its name: the search offers it with its light, and taking the offer shows it.
+            JsonNode found = json.readTree(http.withBasicAuth("finance", "demo").getForObject(
+                    "/api/monitoring/projects?year=2024&q=人力资源和社会保障经费", String.class)).get("rows").get(0);
+            String code = found.hasNonNull("code") ? " " + found.get("code").asText() : "";
+            String offer = "人力资源和社会保障经费（红灯）" + code;
+            WebElement picker = b.driver.findElement(By.id("project"));
+            picker.sendKeys("人力资源和社会保障");
+            b.wait.until(d -> d.findElements(By.cssSelector("#projectMatches option")).stream()
+                    .anyMatch(o -> offer.equals(o.getAttribute("value"))));
+            picker.sendKeys("经费（红灯）" + code);
+            picker.sendKeys(org.openqa.selenium.Keys.TAB);
             b.wait.until(d -> "人力资源和社会保障经费".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                     "return echarts.getInstanceByDom(document.getElementById('curveChart')).getOption().title[0].text;")));
             assertThat(numbers(chartData(b, "curveChart", 1)))

@@ -135,6 +135,13 @@ class MonitoringApiTest {
         return api.getJson(user, "/api/monitoring?year=" + YEAR + query);
     }
 
+    /** Every row the project search finds for the user (one page of 200). */
+    JsonNode projectRows(String user, String query) throws IOException {
+        JsonNode page = api.getJson(user, "/api/monitoring/projects?size=200&year=" + YEAR + query);
+        assertThat(page.get("rows")).hasSize(page.get("total").asInt());
+        return page.get("rows");
+    }
+
     static List<String> names(JsonNode rows) {
         List<String> names = new ArrayList<>();
         rows.forEach(r -> names.add(r.get("name").asText()));
@@ -159,8 +166,8 @@ class MonitoringApiTest {
         assertThat(List.of(d.get("red").asInt(), d.get("yellow").asInt(), d.get("green").asInt(),
                 d.get("blue").asInt(), d.get("unmonitored").asInt(), d.get("total").asInt()))
                 .containsExactly(2, 1, 1, 0, 1, 5);
-        assertThat(names(o.get("projects"))).doesNotContain("看板草稿项目").hasSize(5);
-        JsonNode rows = o.get("projects");
+        JsonNode rows = projectRows("finance", "");
+        assertThat(names(rows)).doesNotContain("看板草稿项目").hasSize(5);
         for (JsonNode r : rows) {
             String expected = switch (r.get("name").asText()) {
                 case "看板红灯项目", "看板偏差说明项目" -> "红灯";
@@ -251,7 +258,8 @@ class MonitoringApiTest {
         assertThat(List.of(d.get("red").asInt(), d.get("green").asInt(), d.get("unmonitored").asInt(),
                 d.get("total").asInt())).containsExactly(1, 1, 1, 3);
         assertThat(names(o.get("redProjects"))).containsExactly("看板偏差说明项目");
-        assertThat(names(o.get("projects"))).containsExactlyInAnyOrder("看板绿灯项目", "看板未监控项目", "看板偏差说明项目");
+        assertThat(names(projectRows("unit402004", ""))).containsExactlyInAnyOrder("看板绿灯项目", "看板未监控项目",
+                "看板偏差说明项目");
         assertThat(o.get("curve").get("title").asText()).isEqualTo("青岛市公共就业和人才服务中心 合计");
         assertThat(o.get("curve").get("budget").decimalValue()).isEqualByComparingTo("250");
 
@@ -261,8 +269,41 @@ class MonitoringApiTest {
         assertThat(api.get("unit402004", "/api/projects/" + red + "/monitoring/export.xlsx").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         // And the other way round.
-        assertThat(names(overview("unit402001", "").get("projects")))
-                .containsExactlyInAnyOrder("看板红灯项目", "看板黄灯项目");
+        assertThat(names(projectRows("unit402001", ""))).containsExactlyInAnyOrder("看板红灯项目", "看板黄灯项目");
+    }
+
+    @Test
+    void theProjectSearchFindsByNameOrCodeFiltersByLightAndPages() throws IOException {
+        assertThat(names(projectRows("finance", "&q=偏差说明"))).containsExactly("看板偏差说明项目");
+        // 未监控 is a light to filter by, too; a filter and a search together narrow both ways.
+        assertThat(names(projectRows("finance", "&light=NONE"))).containsExactly("看板未监控项目");
+        assertThat(names(projectRows("finance", "&light=RED"))).containsExactlyInAnyOrder("看板红灯项目", "看板偏差说明项目");
+        assertThat(names(projectRows("finance", "&light=RED&q=红灯"))).containsExactly("看板红灯项目");
+        // Characters that mean something to LIKE are searched for as themselves.
+        assertThat(projectRows("finance", "&q=%25")).isEmpty();
+        assertThat(projectRows("finance", "&q=_")).isEmpty();
+        // Pages of two in department, unit and name order add up to the whole list, each row once.
+        List<String> all = names(projectRows("finance", ""));
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode p = api.getJson("finance", "/api/monitoring/projects?size=2&year=" + YEAR + "&page=" + page);
+            assertThat(p.get("total").asInt()).isEqualTo(5);
+            paged.addAll(names(p.get("rows")));
+        }
+        assertThat(paged).isEqualTo(all);
+        // A unit's search never reaches another unit's projects.
+        assertThat(projectRows("unit402004", "&q=看板红灯")).isEmpty();
+    }
+
+    @Test
+    void theProjectSearchNamesWhatIsWrongWithItsParameters() throws IOException {
+        for (String[] bad : new String[][] {{"&light=PURPLE", "light 须为 RED、YELLOW、GREEN、BLUE、NONE 之一，收到 PURPLE"},
+                {"&size=201", "size 须在 1 到 200 之间，收到 201"}, {"&page=-1", "page 须为 0 或正整数，收到 -1"},
+                {"&department=999", "主管部门编码 999 不存在"}, {"&q=" + "项".repeat(101), "搜索内容 q 不能超过 100 个字"}}) {
+            ResponseEntity<String> r = api.get("finance", "/api/monitoring/projects?year=" + YEAR + bad[0]);
+            assertThat(r.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(r.getBody()).get("message").asText()).isEqualTo(bad[1]);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.openperf.reliability;
 
+import org.openperf.targets.ProjectMonitoringChanged;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -284,6 +285,7 @@ final class FifthYearSeed implements AutoCloseable {
                     ExecutionReading.Source.API, unitUser(unit)));
         }
         readings.saveAll(spent);
+        context.publishEvent(new ProjectMonitoringChanged(id));
         return id;
     }
 

@@ -77,6 +77,11 @@ public class DeployedRules {
         return inputs -> previewById(latestCached(key)).evaluate(inputs);
     }
 
+    /** The version {@link #preview} evaluates now: what a stored result of a preview was computed under. */
+    public String previewVersion(String key) {
+        return latestCached(key);
+    }
+
     /** One deployed version without a record. */
     public Decision previewById(String definitionId) {
         return parsed.computeIfAbsent(definitionId, id -> engine.asSystem(() -> {

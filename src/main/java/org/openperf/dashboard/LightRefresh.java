@@ -1,0 +1,212 @@
+package org.openperf.dashboard;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.openperf.kernel.BeforeCommit;
+import org.openperf.kernel.Databases;
+import org.openperf.kernel.rules.DeployedRules;
+import org.openperf.monitoring.LightRules;
+import org.openperf.targets.Project;
+import org.openperf.targets.ProjectDraftEdited;
+import org.openperf.targets.ProjectMonitoringChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps {@code project_light} up to date (docs/decisions/stored-lights.md). A transaction that changes what a light
+ * is computed from says so ({@link ProjectMonitoringChanged}); just before it commits, the lights of the projects it
+ * named are computed again, with the same {@link CurrentLights} and {@link ExecutionCurve.Sums} the dashboard used to
+ * run on every view, and written in the same transaction. Rows found stale when shown (approved before the table
+ * existed, or computed under an older execution-light table) are computed by {@link #stale} first.
+ *
+ * <p>Each row is locked before its project's records are read: of two transactions changing one project, the second
+ * waits and then reads what the first committed, so the stored light never misses a change.
+ */
+@Service
+public class LightRefresh {
+
+    static final int CHUNK = 500;
+    private static final int TEXT = 20000;
+    private static final String UPDATE = update();
+
+    private final DashboardReadings readings;
+    private final CurrentLights lights;
+    private final DeployedRules rules;
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate inNewTransaction;
+    private String ensure;
+
+    @PersistenceContext
+    private EntityManager entities;
+
+    LightRefresh(DashboardReadings readings, CurrentLights lights, DeployedRules rules, JdbcTemplate jdbc,
+                 PlatformTransactionManager transactions) {
+        this.readings = readings;
+        this.lights = lights;
+        this.rules = rules;
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.inNewTransaction = new TransactionTemplate(transactions);
+        this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @EventListener
+    void changed(ProjectMonitoringChanged e) {
+        changed(e.projectId());
+    }
+
+    @EventListener
+    void edited(ProjectDraftEdited e) {
+        changed(e.projectId());
+    }
+
+    private void changed(Long projectId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // In one order everywhere (a TreeSet): no two transactions lock the same rows crosswise.
+            BeforeCommit.<SortedSet<Long>>collection(this, TreeSet::new, this::refresh).add(projectId);
+        } else {
+            inNewTransaction.executeWithoutResult(s -> refresh(new TreeSet<>(List.of(projectId))));
+        }
+    }
+
+    /** The version of the execution-light table a row computed now is computed under. */
+    String rulesNow() {
+        return rules.previewVersion(LightRules.EXECUTION);
+    }
+
+    /**
+     * Computes the rows of these projects that are still stale once locked (another view may have computed them
+     * meanwhile), each chunk in a transaction of its own.
+     */
+    void stale(List<Long> projectIds) {
+        for (int from = 0; from < projectIds.size(); from += CHUNK) {
+            SortedSet<Long> chunk = new TreeSet<>(projectIds.subList(from, Math.min(projectIds.size(), from + CHUNK)));
+            inNewTransaction.executeWithoutResult(s -> {
+                String now = rulesNow();
+                List<Long> still = lock(chunk).entrySet().stream()
+                        .filter(e -> e.getValue() == null || !e.getValue().equals(now)).map(Map.Entry::getKey)
+                        .toList();
+                write(still, now);
+            });
+        }
+    }
+
+    private void refresh(SortedSet<Long> projectIds) {
+        // What the transaction changed is read back by the statements below, some of them plain SQL.
+        entities.flush();
+        List<Long> ids = new ArrayList<>(projectIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            SortedSet<Long> chunk = new TreeSet<>(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+            String now = rulesNow();
+            write(new ArrayList<>(lock(chunk).keySet()), now);
+        }
+    }
+
+    /**
+     * Makes sure the approved projects among these have a row, and locks their rows in id order. Answers each locked
+     * project with the rules its row was computed under (null when stale).
+     */
+    private Map<Long, String> lock(SortedSet<Long> projectIds) {
+        jdbc.batchUpdate(ensure(), new ArrayList<>(projectIds), projectIds.size(), (ps, id) -> ps.setLong(1, id));
+        Map<Long, String> locked = new HashMap<>();
+        named.query("select project_id, stale, rules from project_light where project_id in (:ids)"
+                        + " order by project_id for update", Map.of("ids", projectIds),
+                rs -> {
+                    locked.put(rs.getLong(1), rs.getBoolean(2) ? null : rs.getString(3));
+                });
+        return locked;
+    }
+
+    private void write(List<Long> projectIds, String rulesVersion) {
+        if (projectIds.isEmpty()) {
+            return;
+        }
+        List<Project> projects = readings.approvedIn(projectIds);
+        Monitored monitored = projectIds.size() == 1
+                ? new Monitored(projects, () -> readings.readings(projectIds.get(0)),
+                        () -> readings.milestoneResults(projectIds.get(0)), () -> readings.reports(projectIds.get(0)))
+                : new Monitored(projects, () -> readings.readingsIn(projectIds),
+                        () -> readings.milestoneResultsIn(projectIds), () -> readings.reportsIn(projectIds));
+        Map<Long, ProjectLight> light = lights.of(monitored);
+        List<Object[]> rows = new ArrayList<>();
+        for (Project p : projects) {
+            rows.add(row(p, light.get(p.getId()), ExecutionCurve.Sums.of(p, monitored.readings(p.getId())),
+                    rulesVersion));
+        }
+        jdbc.batchUpdate(UPDATE, rows);
+    }
+
+    private static Object[] row(Project p, ProjectLight l, ExecutionCurve.Sums curve, String rulesVersion) {
+        LightSignal s = l.decisive();
+        LightSignal.Deviation d = l.deviation();
+        List<Object> v = new ArrayList<>(List.of(rulesVersion));
+        v.add(l.light() == null ? null : l.light().name());
+        v.add(s == null ? null : cut(s.source(), 200));
+        v.add(s == null ? null : s.asOf());
+        v.add(s == null ? null : s.spent());
+        v.add(s == null ? null : s.executionRate());
+        v.add(s == null ? null : s.plannedPercent());
+        v.add(s == null ? null : s.ratio());
+        v.add(s == null ? null : cut(s.explanation(), 1000));
+        v.add(d == null ? null : d.month());
+        v.add(d == null ? null : cut(d.reasons(), 1000));
+        v.add(d == null ? null : cut(d.text(), TEXT));
+        v.add(d == null ? null : cut(d.measures(), TEXT));
+        v.add(d == null ? null : cut(d.decision(), 20));
+        v.add(curve.count() == 0 ? null : curve.budget());
+        v.add(curve.asOfMonth());
+        for (BigDecimal m : curve.planned()) {
+            v.add(m);
+        }
+        for (BigDecimal m : curve.spent()) {
+            v.add(m);
+        }
+        v.add(p.getId());
+        return v.toArray();
+    }
+
+    /** Stored words are a view of the records, which keep them whole: a longer text is cut to the column. */
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    private String ensure() {
+        if (ensure == null) {
+            ensure = Databases.isPostgres(jdbc.getDataSource())
+                    ? "insert into project_light (project_id, stale) select id, true from project"
+                            + " where id = ? and version >= 1 on conflict do nothing"
+                    : "insert into project_light (project_id, stale) select id, true from project p"
+                            + " where id = ? and version >= 1"
+                            + " and not exists (select 1 from project_light l where l.project_id = p.id)";
+        }
+        return ensure;
+    }
+
+    private static String update() {
+        StringBuilder sql = new StringBuilder("update project_light set stale = false, rules = ?, light = ?,"
+                + " source = ?, as_of = ?, spent = ?, execution_rate = ?, planned_percent = ?, ratio = ?,"
+                + " explanation = ?, deviation_month = ?, deviation_reasons = ?, deviation_text = ?,"
+                + " deviation_measures = ?, deviation_decision = ?, curve_budget = ?, as_of_month = ?");
+        for (int m = 1; m <= 12; m++) {
+            sql.append(", planned_").append(m).append(" = ?");
+        }
+        for (int m = 1; m <= 12; m++) {
+            sql.append(", spent_").append(m).append(" = ?");
+        }
+        return sql.append(" where project_id = ?").toString();
+    }
+}

@@ -1,0 +1,174 @@
+package org.openperf.dashboard;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.openperf.dashboard.MonitoringOverview.ProjectRow;
+import org.openperf.dashboard.MonitoringOverview.Reasons;
+import org.openperf.dashboard.MonitoringOverview.RedProject;
+import org.openperf.kernel.Scope;
+import org.openperf.monitoring.Light;
+import org.openperf.targets.ProjectView;
+import org.openperf.targets.ProjectView.UnitRef;
+import org.openperf.targets.ScopeQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard's statements over the stored lights ({@link StoredLight}) of the approved projects of a year in a
+ * caller's scope, optionally of one department: counts and curve sums per department in one statement, the red
+ * projects furthest behind, a page of projects. Each is the same statement for ten projects as for fifty thousand.
+ */
+@Component
+class StoredLights {
+
+    private static final String FROM = """
+             from Project p left join p.unit u left join u.department d
+                  left join StoredLight l on l.projectId = p.id
+            where p.year = :year and p.version >= 1 and (:department is null or d.code = :department)
+              and """ + ScopeQuery.PROJECT_IN_SCOPE;
+
+    private static final String STALE =
+            " (l.projectId is null or l.stale = true or l.rules is null or l.rules <> :rules) ";
+
+    private static final String TOTALS = totals();
+
+    private static final String ROW = """
+            select p.id, p.code, p.name, u.code, u.name, d.code, d.name, p.budget, l.light, l.spent,
+                   l.executionRate, l.plannedPercent, l.ratio, l.asOf, l.source, l.explanation, l.deviationMonth,
+                   l.deviationReasons, l.deviationText, l.deviationMeasures, l.deviationDecision""";
+
+    /** Where the selection is: a year, a department or all, the caller's scope. */
+    record Selection(int year, String department, Scope scope) {
+    }
+
+    /** A department's counts by light and its projects' curve sums; {@code stale}: rows to compute first. */
+    record DepartmentTotals(UnitRef department, int red, int yellow, int green, int blue, int unmonitored,
+                            int total, int stale, ExecutionCurve.Sums curve) {
+    }
+
+    /** One page of project rows and how many there are in all. */
+    record Page(long total, List<ProjectRow> rows) {
+    }
+
+    @PersistenceContext
+    private EntityManager entities;
+
+    List<DepartmentTotals> byDepartment(Selection s, String rules) {
+        List<DepartmentTotals> rows = new ArrayList<>();
+        for (Object[] r : bind(entities.createQuery(TOTALS, Object[].class), s).setParameter("rules", rules)
+                .getResultList()) {
+            BigDecimal[] planned = new BigDecimal[12];
+            BigDecimal[] spent = new BigDecimal[12];
+            for (int m = 0; m < 12; m++) {
+                planned[m] = orZero(r[12 + m]);
+                spent[m] = orZero(r[24 + m]);
+            }
+            rows.add(new DepartmentTotals(department((String) r[0], (String) r[1], true), count(r[3]), count(r[4]),
+                    count(r[5]), count(r[6]), count(r[7]), count(r[2]), count(r[8]),
+                    new ExecutionCurve.Sums(orZero(r[10]), planned, spent, (Integer) r[11], count(r[9]))));
+        }
+        return rows;
+    }
+
+    /** The projects whose stored light must be computed before it is shown. */
+    List<Long> stale(Selection s, String rules) {
+        return bind(entities.createQuery("select p.id" + FROM + " and" + STALE + "order by p.id", Long.class), s)
+                .setParameter("rules", rules).getResultList();
+    }
+
+    /** The red projects furthest behind (v lowest; unknown v last), at most {@code limit}. */
+    List<RedProject> red(Selection s, int limit) {
+        List<RedProject> red = new ArrayList<>();
+        for (Object[] r : bind(entities.createQuery(ROW + FROM + " and l.light = 'RED'"
+                + " order by l.ratio asc nulls last, p.id", Object[].class), s).setMaxResults(limit).getResultList()) {
+            Integer month = (Integer) r[16];
+            red.add(new RedProject((Long) r[0], (String) r[1], (String) r[2], unit(r), department(r),
+                    ProjectView.amount((BigDecimal) r[7]), ProjectView.amount((BigDecimal) r[9]), (BigDecimal) r[10],
+                    (BigDecimal) r[11], (BigDecimal) r[12], (LocalDate) r[13], (String) r[14], (String) r[15],
+                    month == null ? null : new Reasons(month, (String) r[17], (String) r[18], (String) r[19],
+                            (String) r[20])));
+        }
+        return red;
+    }
+
+    /**
+     * A page of the projects in department, unit and name order; {@code text} a part of the name or code (null for
+     * all), {@code light} RED … BLUE, {@code NONE} for 未监控, or null for all.
+     */
+    Page page(Selection s, String text, String light, int page, int size) {
+        String where = (text == null ? "" : " and (lower(p.name) like :text escape '!' or lower(p.code) like :text"
+                + " escape '!')") + (light == null ? "" : "NONE".equals(light) ? " and l.light is null"
+                : " and l.light = :light");
+        TypedQuery<Long> count = bind(entities.createQuery("select count(p.id)" + FROM + where, Long.class), s);
+        TypedQuery<Object[]> rows = bind(entities.createQuery(ROW + FROM + where
+                + " order by d.code asc nulls last, u.code asc nulls last, p.name, p.id", Object[].class), s);
+        if (text != null) {
+            String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%";
+            count.setParameter("text", like);
+            rows.setParameter("text", like);
+        }
+        if (light != null && !"NONE".equals(light)) {
+            count.setParameter("light", light);
+            rows.setParameter("light", light);
+        }
+        List<ProjectRow> list = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(StoredLights::row).toList();
+        return new Page(count.getSingleResult(), list);
+    }
+
+    private static ProjectRow row(Object[] r) {
+        String light = (String) r[8];
+        return new ProjectRow((Long) r[0], (String) r[1], (String) r[2], unit(r), department(r),
+                ProjectView.amount((BigDecimal) r[7]), light,
+                light == null ? ProjectLight.UNMONITORED : Light.valueOf(light).label(),
+                ProjectView.amount((BigDecimal) r[9]), (BigDecimal) r[10], (BigDecimal) r[11], (LocalDate) r[13],
+                (String) r[14]);
+    }
+
+    private static UnitRef unit(Object[] r) {
+        return r[3] == null && r[4] == null ? null : new UnitRef((String) r[3], (String) r[4]);
+    }
+
+    private static UnitRef department(Object[] r) {
+        return department((String) r[5], (String) r[6], r[3] != null || r[4] != null);
+    }
+
+    private static UnitRef department(String code, String name, boolean hasUnit) {
+        return !hasUnit || code == null && name == null ? MonitoringDashboard.NO_DEPARTMENT : new UnitRef(code, name);
+    }
+
+    private <T> TypedQuery<T> bind(TypedQuery<T> q, Selection s) {
+        return q.setParameter("year", s.year()).setParameter("department", s.department())
+                .setParameter("all", s.scope().all()).setParameter("units", s.scope().unitArray())
+                .setParameter("departments", s.scope().departmentArray());
+    }
+
+    private static int count(Object v) {
+        return v == null ? 0 : ((Number) v).intValue();
+    }
+
+    private static BigDecimal orZero(Object v) {
+        return v == null ? BigDecimal.ZERO : (BigDecimal) v;
+    }
+
+    private static String totals() {
+        StringBuilder q = new StringBuilder("select d.code, d.name, count(p.id)");
+        for (String light : new String[] {"'RED'", "'YELLOW'", "'GREEN'", "'BLUE'"}) {
+            q.append(", sum(case when l.light = ").append(light).append(" then 1 else 0 end)");
+        }
+        q.append(", sum(case when l.light is null then 1 else 0 end), sum(case when").append(STALE)
+                .append("then 1 else 0 end), count(l.curveBudget), sum(l.curveBudget), max(l.asOfMonth)");
+        for (int m = 1; m <= 12; m++) {
+            q.append(", sum(l.planned").append(m).append(')');
+        }
+        for (int m = 1; m <= 12; m++) {
+            q.append(", sum(l.spent").append(m).append(')');
+        }
+        return q.append(FROM).append(" group by d.code, d.name").toString();
+    }
+}

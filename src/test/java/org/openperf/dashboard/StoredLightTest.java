@@ -1,0 +1,205 @@
+package org.openperf.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openperf.ProcessFixture;
+import org.openperf.dashboard.MonitoringOverview.LightCounts;
+import org.openperf.dashboard.MonitoringOverview.ProjectRow;
+import org.openperf.kernel.Scope;
+import org.openperf.kernel.rules.DeployedRules;
+import org.openperf.monitoring.ExecutionService;
+import org.openperf.monitoring.LightRules;
+import org.openperf.targets.ProjectView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The dashboard shows each project's stored light (project_light). Whatever changes what the light is computed from
+ * changes the row in the same transaction, so the dashboard never shows an older light than the project's own page;
+ * a row that is missing, marked stale or computed under an older execution-light table is computed again before it
+ * is shown. Fiscal year 2081.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class StoredLightTest {
+
+    static final int YEAR = 2081;
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MonitoringDashboard dashboard;
+    @Autowired
+    MonitoringData data;
+    @Autowired
+    ExecutionService execution;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    DeployedRules rules;
+
+    ProcessFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = ProcessFixture.of(context);
+    }
+
+    Long approved(String name) {
+        return fixture.approved(ProcessFixture.table(YEAR, name).budget("100"));
+    }
+
+    void spent(Long id, String asOf, String amount) {
+        execution.record(id, LocalDate.parse(asOf), new BigDecimal(amount), Scope.ALL, "test");
+    }
+
+    Map<String, Object> stored(Long id) {
+        return jdbc.queryForMap("select stale, light, spent, rules from project_light where project_id = ?", id);
+    }
+
+    /** The project's row as the dashboard lists it (stored) and as its records give it now (computed). */
+    ProjectRow listed(Long id, String name) {
+        return dashboard.projects(YEAR, null, name, null, 0, 10, Scope.ALL).rows().stream()
+                .filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    ProjectRow computed(Long id) {
+        return dashboard.overview(YEAR, null, id, Scope.ALL).project();
+    }
+
+    @Test
+    void anApprovalAndEachReadingChangeTheStoredLightAsTheyCommit() {
+        Long id = approved("存灯项目一");
+        // Approved: a row, nothing monitored yet.
+        assertThat(stored(id)).containsEntry("stale", false).containsEntry("light", null);
+
+        // 10 of 100 by 6月底 against 50% due (linear): 20% of schedule, red.
+        spent(id, YEAR + "-06-30", "10");
+        assertThat(stored(id)).containsEntry("stale", false).containsEntry("light", "RED");
+        assertThat((BigDecimal) stored(id).get("spent")).isEqualByComparingTo("10");
+        // 45 by then: 90%, green. The list says so without computing anything.
+        spent(id, YEAR + "-06-30", "45");
+        assertThat(stored(id)).containsEntry("light", "GREEN").containsEntry("rules",
+                rules.previewVersion(LightRules.EXECUTION));
+        assertThat(listed(id, "存灯项目一")).isEqualTo(computed(id));
+    }
+
+    @Test
+    void rowsMissingMarkedStaleOrComputedUnderOlderRulesAreComputedBeforeTheyAreShown() {
+        Long missing = approved("存灯项目二");
+        Long stale = approved("存灯项目三");
+        Long olderRules = approved("存灯项目四");
+        for (Long id : List.of(missing, stale, olderRules)) {
+            spent(id, YEAR + "-06-30", "10");
+        }
+        // As the tables approved before the rows were kept (V52), and a row of an earlier execution-light table.
+        jdbc.update("delete from project_light where project_id = ?", missing);
+        jdbc.update("update project_light set stale = true, light = 'BLUE' where project_id = ?", stale);
+        jdbc.update("update project_light set rules = 'Decision_ExecutionLight:0:older', light = 'BLUE'"
+                + " where project_id = ?", olderRules);
+
+        MonitoringOverview o = dashboard.overview(YEAR, null, null, Scope.ALL);
+        assertThat(o.total().blue()).isZero();
+        assertThat(o.redProjects()).extracting(MonitoringOverview.RedProject::id)
+                .contains(missing, stale, olderRules);
+        for (Long id : List.of(missing, stale, olderRules)) {
+            assertThat(stored(id)).containsEntry("stale", false).containsEntry("light", "RED")
+                    .containsEntry("rules", rules.previewVersion(LightRules.EXECUTION));
+        }
+        // The project search computes them first, too.
+        jdbc.update("update project_light set stale = true, light = 'BLUE' where project_id = ?", stale);
+        assertThat(listed(stale, "存灯项目三").light()).isEqualTo("RED");
+    }
+
+    @Test
+    void aNewExecutionLightTableChangesTheLightsShownWithoutAnyNewRecord() throws Exception {
+        Long id = approved("存灯项目五");
+        // 28 of the 50 due by 6月底: 56% of schedule, red under the table of bpmn/ (red below 60).
+        spent(id, YEAR + "-06-30", "28");
+        assertThat(listed(id, "存灯项目五").light()).isEqualTo("RED");
+        String fifty = Files.readString(Path.of("bpmn/execution-light.dmn"))
+                .replace("<text>&lt; 60</text>", "<text>&lt; 50</text>")
+                .replace("<text>[60..80[</text>", "<text>[50..80[</text>");
+        assertThat(fifty).contains("&lt; 50").contains("[50..80[");
+        String deployment = repository.createDeployment().name("存灯测试").addString("execution-light.dmn", fifty)
+                .deploy().getId();
+        try {
+            rules.forgetLatest();
+            // The province's bands (red below 50): the same 56% is yellow, on the list and in the counts.
+            assertThat(listed(id, "存灯项目五").light()).isEqualTo("YELLOW");
+            assertThat(stored(id)).containsEntry("light", "YELLOW");
+        } finally {
+            repository.deleteDeployment(deployment, true);
+            rules.forgetLatest();
+        }
+        assertThat(listed(id, "存灯项目五").light()).isEqualTo("RED");
+    }
+
+    @Test
+    void readingsOfOneProjectStoredAtOnceAllCount() throws Exception {
+        Long id = approved("存灯并发项目");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 1; i <= 10; i++) {
+                        // Each thread's readings on days of its own; the latest decides the light.
+                        spent(id, LocalDate.of(YEAR, 6, 1 + thread * 10 + i).toString(), String.valueOf(i * 4 + thread));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // The latest reading (6月21日, 41 万元) is in the stored row, as the records give it.
+        assertThat((BigDecimal) stored(id).get("spent")).isEqualByComparingTo("41");
+        assertThat(listed(id, "存灯并发项目")).isEqualTo(computed(id));
+    }
+
+    @Test
+    void theYearsCountsAndCurveAreWhatTheRecordsGive() {
+        Long red = approved("存灯合计红灯");
+        Long green = approved("存灯合计绿灯");
+        Long unmonitored = approved("存灯合计未监控");
+        spent(red, YEAR + "-03-31", "5");
+        spent(green, YEAR + "-06-30", "60");
+        assertThat(unmonitored).isNotNull();
+
+        MonitoringOverview o = dashboard.overview(YEAR, null, null, Scope.ALL);
+        Monitored all = data.approved(YEAR, null, Scope.ALL);
+        java.util.Map<Long, ProjectLight> lights = context.getBean(CurrentLights.class).of(all);
+        int[] n = new int[5];
+        for (ProjectLight l : lights.values()) {
+            n[l.light() == null ? 4 : l.light().ordinal()]++;
+        }
+        LightCounts t = o.total();
+        assertThat(List.of(t.red(), t.yellow(), t.green(), t.blue(), t.unmonitored(), t.total()))
+                .containsExactly(n[0], n[1], n[2], n[3], n[4], all.projects().size());
+        assertThat(o.curve()).isEqualTo(ExecutionCurve.of(o.curve().title(), all.projects(), all.readings()));
+        assertThat(o.curve().budget()).isEqualByComparingTo(ProjectView.amount(new BigDecimal(100L
+                * all.projects().size())));
+    }
+}
