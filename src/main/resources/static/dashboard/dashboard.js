@@ -134,8 +134,8 @@
     matches = {};
 
     var dep = document.getElementById('exportDepartment');
-    dep.href = '/api/monitoring/export.xlsx?year=' + data.year + (data.department ? '&department=' +
-      encodeURIComponent(data.department) : '');
+    dep.setAttribute('data-query', 'year=' + data.year + (data.department ? '&department=' +
+      encodeURIComponent(data.department) : ''));
     var one = document.getElementById('exportProject');
     one.hidden = !data.project;
     if (data.project) { one.href = '/api/projects/' + data.project.id + '/monitoring/export.xlsx'; }
@@ -237,6 +237,26 @@
     });
   }
 
+  // The department's 监控表 (a sheet per table) is prepared in the background: ask, wait for it, then fetch it.
+  function exportDepartment(link) {
+    if (link.getAttribute('aria-busy') === 'true') { return; }
+    link.setAttribute('aria-busy', 'true');
+    status('正在生成监控表…');
+    window.perf.api('POST', '/api/monitoring/export-files?' + link.getAttribute('data-query'))
+      .then(function poll(file) {
+        if (file.status === 'RUNNING') {
+          return new Promise(function (resolve) { window.setTimeout(resolve, 1000); })
+            .then(function () { return window.perf.api('GET', '/api/files/' + file.id); }).then(poll);
+        }
+        if (file.status !== 'DONE') { throw new Error(file.message || '监控表生成失败'); }
+        status('监控表已生成：' + file.fileName);
+        window.location.href = file.content;
+        return file;
+      })
+      .catch(function (e) { status(e.message, true); })
+      .then(function () { link.removeAttribute('aria-busy'); });
+  }
+
   // The year's self-evaluation grades per department (the same scope as the lights).
   function loadGrades(year) {
     fetch('/api/self-evaluations/grades?year=' + encodeURIComponent(year),
@@ -329,6 +349,10 @@
     });
     picker.addEventListener('change', function (e) { picked(e.target.value); });
     document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); });
+    document.getElementById('exportDepartment').addEventListener('click', function (e) {
+      e.preventDefault();
+      exportDepartment(e.currentTarget);
+    });
     if (!window.echarts) {
       status('图表库 ECharts 未能加载（/webjars/echarts/5.3.1/dist/echarts.min.js）', true);
       return;

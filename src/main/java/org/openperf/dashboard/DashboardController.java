@@ -4,10 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.Download;
+import org.openperf.files.PreparedFileController;
+import org.openperf.files.PreparedFiles;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -19,8 +24,11 @@ public class DashboardController {
     private final MonitoringExports exports;
     private final DepartmentTablesOverview departmentTables;
 
+    private final PreparedFiles files;
+
     public DashboardController(MonitoringDashboard dashboard, MonitoringExports exports,
-                               DepartmentTablesOverview departmentTables) {
+                               DepartmentTablesOverview departmentTables, PreparedFiles files) {
+        this.files = files;
         this.departmentTables = departmentTables;
         this.dashboard = dashboard;
         this.exports = exports;
@@ -65,6 +73,16 @@ public class DashboardController {
                                                    @RequestParam(required = false) Integer month) {
         return xlsx(exports.department(year, department, month, Caller.current()),
                 "监控表-" + year + (department == null || department.isBlank() ? "" : "-" + department.trim()));
+    }
+
+    @PostMapping("/api/monitoring/export-files")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "后台生成部门的绩效目标执行监控表（xlsx）：立即返回文件号，用 GET /api/files/{id} 查询，生成后下载 content")
+    public PreparedFileController.FileView departmentFile(@RequestParam int year,
+                                                          @RequestParam(required = false) String department,
+                                                          @RequestParam(required = false) Integer month) {
+        return PreparedFileController.FileView.of(exports.departmentFile(year, department, month, Caller.current()),
+                files);
     }
 
     private static ResponseEntity<byte[]> xlsx(byte[] body, String name) {

@@ -26,6 +26,11 @@ interface DashboardReadings extends Repository<ExecutionReading, Long> {
               and """ + ScopeQuery.PROJECT_IN_SCOPE + """
             """;
 
+    /** How many approved projects a year has in scope (and in one department when {@code department} is set). */
+    @Query("select count(p) from Project p where p.id in (" + APPROVED + ")")
+    long approvedCount(@Param("year") int year, @Param("department") String department, @Param("all") boolean all,
+                       @Param("units") String[] units, @Param("departments") String[] departments);
+
     /** Which fiscal years have approved projects within a caller's scope. */
     @Query("""
             select distinct p.year from Project p

@@ -34,8 +34,13 @@ import org.openperf.targets.DepartmentRepository;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectService;
 import org.openperf.targets.ProjectView.UnitRef;
+import org.openperf.files.PreparedFile;
+import org.openperf.files.PreparedFiles;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 监控表 exports of a project and of a department, at a cutoff month N (1–N月): the budget block from the approved
@@ -49,6 +54,11 @@ public class MonitoringExports {
 
     private final ProjectService projects;
     private final DepartmentRepository departments;
+    private final DashboardReadings readings;
+    private final PreparedFiles files;
+    private final TransactionTemplate readOnly;
+    /** The most tables one 监控表 file holds (a sheet each). */
+    private final int maxTables;
     private final MonitoringDashboard dashboard;
     private final MonitoringData data;
     private final MonitoringCalculator calculator;
@@ -64,7 +74,14 @@ public class MonitoringExports {
                              MonitoringData data, MonitoringCalculator calculator, ReviewService review,
                              MonitoringWorkbookWriter writer, MonitoringReportRepository reports,
                              ObjectMapper json, Clock clock, DepartmentTargets departmentTargets,
-                             DepartmentMonitoring departmentMonitoring) {
+                             DepartmentMonitoring departmentMonitoring, DashboardReadings readings,
+                             PreparedFiles files, PlatformTransactionManager transactions,
+                             @Value("${perf.exports.monitoring-max-tables:500}") int maxTables) {
+        this.maxTables = maxTables;
+        this.readings = readings;
+        this.files = files;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.departmentTargets = departmentTargets;
         this.departmentMonitoring = departmentMonitoring;
         this.clock = clock;
@@ -89,13 +106,28 @@ public class MonitoringExports {
         return Download.bytes(out -> writer.writeProject(table, out));
     }
 
+    /**
+     * Starts preparing the department's summary in the background ({@link PreparedFiles}), after the checks a
+     * mistake is answered by at once: the department exists, the month is one, the file is not too big.
+     */
+    public PreparedFile departmentFile(int year, String departmentCode, Integer month, Caller caller) {
+        String code = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.trim();
+        departmentName(code);
+        if (month != null && (month < 1 || month > 12)) {
+            throw new InvalidInputException("截至月份 month 须在 1 到 12 之间，收到 " + month);
+        }
+        requireAtMostMax(year, code, caller.scope());
+        return files.start("monitoring-summary", "监控表-" + year + (code == null ? "" : "-" + code) + ".xlsx", caller,
+                () -> readOnly.execute(s -> department(year, code, month, caller)));
+    }
+
     /** The department's (or, for finance without a department, every) approved project of the year in scope. */
     @Transactional(readOnly = true)
     public byte[] department(int year, String departmentCode, Integer month, Caller caller) {
         Scope scope = caller.scope();
         String code = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.trim();
-        String name = code == null ? "全部主管部门" : departments.findByCode(code)
-                .orElseThrow(() -> new InvalidInputException("主管部门编码 " + code + " 不存在")).getName();
+        String name = departmentName(code);
+        requireAtMostMax(year, code, scope);
         Monitored approved = data.approved(year, code, scope);
         int cutoff = cutoff(month, year, List.copyOf(approved.readings().values()));
         List<MonitoringTable> tables = new ArrayList<>();
@@ -110,6 +142,20 @@ public class MonitoringExports {
                         .map(r -> new DepartmentTablesSheet.Monitoring(t.department().code() + " " + t.department().name(), r)))
                 .toList();
         return Download.bytes(out -> writer.writeDepartment(title, tables, departmentTables, out));
+    }
+
+    private String departmentName(String code) {
+        return code == null ? "全部主管部门" : departments.findByCode(code)
+                .orElseThrow(() -> new InvalidInputException("主管部门编码 " + code + " 不存在")).getName();
+    }
+
+    /** One sheet per table: a workbook of thousands would not fit in memory, nor be read by anyone. */
+    private void requireAtMostMax(int year, String code, Scope scope) {
+        long tables = readings.approvedCount(year, code, scope.all(), scope.unitArray(), scope.departmentArray());
+        if (tables > maxTables) {
+            throw new InvalidInputException("所选范围有 " + tables + " 个已批复项目，一个监控表文件至多 " + maxTables
+                    + " 个项目（每个项目一张工作表），请按主管部门分别导出");
+        }
     }
 
     MonitoringTable table(Project p, int month, List<ExecutionReading> readings, List<MilestoneResult> results) {

@@ -1,0 +1,130 @@
+package org.openperf.files;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.openperf.kernel.Caller;
+import org.openperf.kernel.ConflictException;
+import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Files prepared in the background (docs/decisions/prepared-files.md): the request that asks for one answers at
+ * once with its number, the page polls {@code GET /api/files/{id}} on whichever node, and fetches the file from
+ * {@code /api/files/{id}/content} when it is ready. The work runs on the node that took the request, as the
+ * requester (the caller and scope it was asked with); the row and the finished file are in the database. A file is
+ * kept for {@link #KEPT}, and only its requester can read it.
+ */
+@Service
+public class PreparedFiles {
+
+    /** How long a file is kept after it was asked for; older ones are deleted when the next is asked for. */
+    static final Duration KEPT = Duration.ofDays(1);
+    /** A file still being prepared after this long was cut off (its node stopped): the page says so. */
+    static final Duration STALE = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(PreparedFiles.class);
+
+    private final PreparedFileRepository files;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final ExecutorService runner = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "prepared-file");
+        t.setDaemon(true);
+        return t;
+    });
+
+    PreparedFiles(PreparedFileRepository files, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+        this.files = files;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Starts preparing a file: {@code work} makes its content, in the background. Whatever the request can check
+     * (its parameters, the caller's rights) the caller checks before, so that a mistake is answered at once.
+     */
+    public PreparedFile start(String kind, String fileName, Caller caller, Supplier<byte[]> work) {
+        if (caller.userId() == null) {
+            throw new ForbiddenException("准备下载文件须先登录");
+        }
+        Instant now = clock.instant();
+        PreparedFile file = ownTransaction.execute(s -> {
+            files.deleteRequestedBefore(now.minus(KEPT));
+            return files.save(new PreparedFile(kind, fileName, caller.userId(), now));
+        });
+        runner.submit(() -> prepare(file.getId(), work));
+        return file;
+    }
+
+    private void prepare(Long id, Supplier<byte[]> work) {
+        try {
+            byte[] content = work.get();
+            ownTransaction.executeWithoutResult(s -> {
+                jdbc.update("update prepared_file set content = ? where id = ?", content, id);
+                files.findById(id).ifPresent(f -> f.done(content.length, clock.instant()));
+            });
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Refusals carry their Chinese reason; anything else is logged and reported without internals.
+            boolean known = e instanceof IllegalArgumentException || e instanceof ForbiddenException
+                    || e instanceof NotFoundException || e instanceof ConflictException;
+            if (!known) {
+                log.error("prepared file {} failed", id, e);
+            }
+            String message = known ? e.getMessage() : "文件生成失败：服务器处理时出错，请稍后重试";
+            ownTransaction.executeWithoutResult(s -> files.findById(id)
+                    .ifPresent(f -> f.failed(message, clock.instant())));
+        }
+    }
+
+    /** The caller's own file; anyone else's answers as not found, as does one deleted after {@link #KEPT}. */
+    public PreparedFile find(Long id, Caller caller) {
+        PreparedFile file = files.findById(id).orElseThrow(() -> new NotFoundException("文件 " + id + " 不存在或已过期"));
+        if (caller.userId() == null || !caller.userId().equals(file.getRequestedBy())) {
+            throw new NotFoundException("文件 " + id + " 不存在或已过期");
+        }
+        return file;
+    }
+
+    /** The finished file; 409 while it is being prepared or when preparing it failed. */
+    public byte[] content(Long id, Caller caller) {
+        PreparedFile file = find(id, caller);
+        if (file.getStatus() == PreparedFile.Status.FAILED) {
+            throw new ConflictException(file.getMessage());
+        }
+        if (file.getStatus() != PreparedFile.Status.DONE) {
+            throw new ConflictException(stale(file) ? interrupted() : "文件“" + file.getFileName() + "”还在生成中");
+        }
+        List<byte[]> content = jdbc.query("select content from prepared_file where id = ?",
+                (rs, n) -> rs.getBytes(1), id);
+        return content.get(0);
+    }
+
+    public boolean stale(PreparedFile file) {
+        return file.getStatus() == PreparedFile.Status.RUNNING
+                && file.getUpdatedAt().isBefore(clock.instant().minus(STALE));
+    }
+
+    static String interrupted() {
+        return "文件生成已中断（处理它的服务器停止了），请重新导出";
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdown();
+    }
+}
