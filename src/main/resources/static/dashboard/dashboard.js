@@ -24,7 +24,8 @@
     if (state.department) { q.set('department', state.department); }
     q.set('q', text);
     q.set('size', '20');
-    fetch('/api/monitoring/projects?' + q.toString(), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+    fetch('/api/monitoring/projects?' + q.toString(),
+      {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
       .then(function (res) {
         if (!res.ok) { throw new Error('查找项目失败（HTTP ' + res.status + '）'); }
         return res.json();

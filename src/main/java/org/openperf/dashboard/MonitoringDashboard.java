@@ -37,6 +37,8 @@ public class MonitoringDashboard {
     /** How many red projects the overview lists; the project search pages through all of them. */
     static final int RED_SHOWN = 100;
     static final int MAX_PAGE = 200;
+    /** Far beyond any province's year, and page × size stays an int. */
+    static final int MAX_PAGES = 1_000_000;
     private static final List<String> LIGHTS = List.of("RED", "YELLOW", "GREEN", "BLUE", "NONE");
 
     private final ProjectService projects;
@@ -105,8 +107,8 @@ public class MonitoringDashboard {
     @Transactional(readOnly = true)
     public ProjectPage projects(int year, String departmentCode, String text, String light, int page, int size,
                                 Scope scope) {
-        if (page < 0) {
-            throw new InvalidInputException("page 须为 0 或正整数，收到 " + page);
+        if (page < 0 || page > MAX_PAGES) {
+            throw new InvalidInputException("page 须在 0 到 " + MAX_PAGES + " 之间，收到 " + page);
         }
         if (size < 1 || size > MAX_PAGE) {
             throw new InvalidInputException("size 须在 1 到 " + MAX_PAGE + " 之间，收到 " + size);

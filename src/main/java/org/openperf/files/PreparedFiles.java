@@ -34,6 +34,8 @@ public class PreparedFiles {
     static final Duration KEPT = Duration.ofDays(1);
     /** A file still being prepared after this long was cut off (its node stopped): the page says so. */
     static final Duration STALE = Duration.ofMinutes(10);
+    /** How many files one user may have in preparation at once: each holds a workbook in memory. */
+    static final int PER_USER = 2;
     private static final Logger log = LoggerFactory.getLogger(PreparedFiles.class);
 
     private final PreparedFileRepository files;
@@ -46,7 +48,8 @@ public class PreparedFiles {
         return t;
     });
 
-    PreparedFiles(PreparedFileRepository files, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    PreparedFiles(PreparedFileRepository files, JdbcTemplate jdbc, Clock clock,
+                  PlatformTransactionManager transactions) {
         this.files = files;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -65,6 +68,9 @@ public class PreparedFiles {
         Instant now = clock.instant();
         PreparedFile file = ownTransaction.execute(s -> {
             files.deleteRequestedBefore(now.minus(KEPT));
+            if (files.countRunning(caller.userId(), PreparedFile.Status.RUNNING, now.minus(STALE)) >= PER_USER) {
+                throw new ConflictException("已有 " + PER_USER + " 个文件正在生成，请等它们完成后再导出");
+            }
             return files.save(new PreparedFile(kind, fileName, caller.userId(), now));
         });
         runner.submit(() -> prepare(file.getId(), work));

@@ -298,7 +298,8 @@ class MonitoringApiTest {
     @Test
     void theProjectSearchNamesWhatIsWrongWithItsParameters() throws IOException {
         for (String[] bad : new String[][] {{"&light=PURPLE", "light 须为 RED、YELLOW、GREEN、BLUE、NONE 之一，收到 PURPLE"},
-                {"&size=201", "size 须在 1 到 200 之间，收到 201"}, {"&page=-1", "page 须为 0 或正整数，收到 -1"},
+                {"&size=201", "size 须在 1 到 200 之间，收到 201"}, {"&page=-1", "page 须在 0 到 1000000 之间，收到 -1"},
+                {"&page=2000000000", "page 须在 0 到 1000000 之间，收到 2000000000"},
                 {"&department=999", "主管部门编码 999 不存在"}, {"&q=" + "项".repeat(101), "搜索内容 q 不能超过 100 个字"}}) {
             ResponseEntity<String> r = api.get("finance", "/api/monitoring/projects?year=" + YEAR + bad[0]);
             assertThat(r.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);

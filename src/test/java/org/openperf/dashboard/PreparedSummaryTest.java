@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -47,6 +48,8 @@ class PreparedSummaryTest {
     DepartmentRepository departments;
     @Autowired
     UnitRepository units;
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiProjects api;
 
@@ -138,5 +141,39 @@ class PreparedSummaryTest {
         ResponseEntity<String> direct = api.get("finance", "/api/monitoring/export.xlsx?year=" + YEAR);
         assertThat(direct.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(api.get("finance", "/api/files/999999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aUserWithTwoFilesInPreparationWaitsForThemUnlessTheirNodeStopped() throws Exception {
+        // Two files of unit402001 being prepared, as if a node were busy with them.
+        // Times are stored as Beijing wall time (docs/decisions/instants-in-timestamp-columns.md).
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        for (int i = 0; i < 2; i++) {
+            jdbc.update("insert into prepared_file (kind, file_name, requested_by, requested_at, updated_at, status)"
+                    + " values ('monitoring-summary', 'x.xlsx', 'unit402001', ?, ?, 'RUNNING')",
+                    java.sql.Timestamp.valueOf(now), java.sql.Timestamp.valueOf(now));
+        }
+        try {
+            ResponseEntity<String> third = ask("unit402001", "");
+            assertThat(third.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(json.readTree(third.getBody()).get("message").asText())
+                    .isEqualTo("已有 2 个文件正在生成，请等它们完成后再导出");
+            // Others are not held up by them.
+            assertThat(ask("unit402004", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            // Files not heard of for longer than a node takes are interrupted and no longer count.
+            jdbc.update("update prepared_file set updated_at = ?"
+                    + " where requested_by = 'unit402001' and file_name = 'x.xlsx'",
+                    java.sql.Timestamp.valueOf(now.minusHours(1)));
+            ResponseEntity<String> after = ask("unit402001", "");
+            assertThat(after.getStatusCode()).as(after.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+            long stuck = jdbc.queryForObject("select min(id) from prepared_file where requested_by = 'unit402001'"
+                    + " and file_name = 'x.xlsx'", Long.class);
+            JsonNode interrupted = api.getJson("unit402001", "/api/files/" + stuck);
+            assertThat(interrupted.get("status").asText()).isEqualTo("INTERRUPTED");
+            assertThat(api.get("unit402001", "/api/files/" + stuck + "/content").getStatusCode())
+                    .isEqualTo(HttpStatus.CONFLICT);
+        } finally {
+            jdbc.update("delete from prepared_file where file_name = 'x.xlsx'");
+        }
     }
 }

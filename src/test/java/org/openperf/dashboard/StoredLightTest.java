@@ -164,7 +164,8 @@ class StoredLightTest {
                 done.add(pool.submit(() -> {
                     for (int i = 1; i <= 10; i++) {
                         // Each thread's readings on days of its own; the latest decides the light.
-                        spent(id, LocalDate.of(YEAR, 6, 1 + thread * 10 + i).toString(), String.valueOf(i * 4 + thread));
+                        spent(id, LocalDate.of(YEAR, 6, 1 + thread * 10 + i).toString(),
+                                String.valueOf(i * 4 + thread));
                     }
                 }));
             }

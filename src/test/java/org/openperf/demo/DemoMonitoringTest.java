@@ -53,7 +53,8 @@ class DemoMonitoringTest {
                 .containsExactly(2, 2, 2, 0, 1, 7);
         Map<String, String> lights = new HashMap<>();
         json.readTree(http.withBasicAuth("finance", "demo").getForObject("/api/monitoring/projects?year=2024",
-                String.class)).get("rows").forEach(p -> lights.put(p.get("name").asText(), p.get("lightLabel").asText()));
+                String.class)).get("rows")
+                .forEach(p -> lights.put(p.get("name").asText(), p.get("lightLabel").asText()));
         assertThat(lights).containsEntry("人力资源和社会保障经费", "红灯").containsEntry("创业补贴及创业服务补贴", "红灯")
                 .containsEntry("财源建设工作经费", "黄灯").containsEntry("公益性招聘会", "黄灯")
                 .containsEntry("博士后资助资金", "绿灯").containsEntry("就业人才专项业务费", "绿灯")
