@@ -1,6 +1,5 @@
 package org.openperf.dashboard;
 
-import java.util.Collection;
 import java.util.List;
 import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.MilestoneResult;
@@ -86,18 +85,14 @@ interface DashboardReadings extends Repository<ExecutionReading, Long> {
     List<MonitoringReport> reports(@Param("id") long projectId);
 
     /** These projects, where approved, with what the lights and the curve read (as {@link #approved}). */
-    @Query("""
+    String APPROVED_IN = """
             select p from Project p left join fetch p.unit u left join fetch u.department
                  left join fetch p.spendingPlan
-            where p.id in :ids and p.version >= 1""")
-    List<Project> approvedIn(@Param("ids") Collection<Long> ids);
+            where p.id in :ids and p.version >= 1""";
 
-    @Query("select r from ExecutionReading r where r.projectId in :ids order by r.projectId, r.asOf, r.id")
-    List<ExecutionReading> readingsIn(@Param("ids") Collection<Long> ids);
+    String READINGS_IN = "select r from ExecutionReading r where r.projectId in :ids order by r.projectId, r.asOf, r.id";
 
-    @Query("select m from MilestoneResult m where m.projectId in :ids order by m.projectId, m.month")
-    List<MilestoneResult> milestoneResultsIn(@Param("ids") Collection<Long> ids);
+    String MILESTONE_RESULTS_IN = "select m from MilestoneResult m where m.projectId in :ids order by m.projectId, m.month";
 
-    @Query("select r from MonitoringReport r where r.projectId in :ids order by r.id")
-    List<MonitoringReport> reportsIn(@Param("ids") Collection<Long> ids);
+    String REPORTS_IN = "select r from MonitoringReport r where r.projectId in :ids order by r.id";
 }

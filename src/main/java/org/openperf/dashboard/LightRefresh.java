@@ -9,13 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.hibernate.Session;
 import org.openperf.kernel.BeforeCommit;
 import org.openperf.kernel.Databases;
 import org.openperf.kernel.rules.DeployedRules;
+import org.openperf.monitoring.ExecutionReading;
 import org.openperf.monitoring.LightRules;
+import org.openperf.monitoring.MilestoneResult;
+import org.openperf.monitoring.MonitoringReport;
 import org.openperf.targets.Project;
 import org.openperf.targets.ProjectDraftEdited;
 import org.openperf.targets.ProjectMonitoringChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,10 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LightRefresh {
 
     static final int CHUNK = 500;
+    private static final Logger log = LoggerFactory.getLogger(LightRefresh.class);
     private static final int TEXT = 20000;
     private static final String UPDATE = update();
 
-    private final DashboardReadings readings;
     private final CurrentLights lights;
     private final DeployedRules rules;
     private final JdbcTemplate jdbc;
@@ -53,9 +59,8 @@ public class LightRefresh {
     @PersistenceContext
     private EntityManager entities;
 
-    LightRefresh(DashboardReadings readings, CurrentLights lights, DeployedRules rules, JdbcTemplate jdbc,
+    LightRefresh(CurrentLights lights, DeployedRules rules, JdbcTemplate jdbc,
                  PlatformTransactionManager transactions) {
-        this.readings = readings;
         this.lights = lights;
         this.rules = rules;
         this.jdbc = jdbc;
@@ -100,7 +105,7 @@ public class LightRefresh {
                 List<Long> still = lock(chunk).entrySet().stream()
                         .filter(e -> e.getValue() == null || !e.getValue().equals(now)).map(Map.Entry::getKey)
                         .toList();
-                write(still, now);
+                write(still, now, false);
             });
         }
     }
@@ -112,7 +117,7 @@ public class LightRefresh {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             SortedSet<Long> chunk = new TreeSet<>(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             String now = rulesNow();
-            write(new ArrayList<>(lock(chunk).keySet()), now);
+            write(new ArrayList<>(lock(chunk).keySet()), now, true);
         }
     }
 
@@ -131,23 +136,54 @@ public class LightRefresh {
         return locked;
     }
 
-    private void write(List<Long> projectIds, String rulesVersion) {
+    /**
+     * Computes and writes the rows of these projects (locked by the caller). The records are read in a session of
+     * their own on the transaction's connection: it sees what this transaction wrote and what others committed, and
+     * never an entity this transaction loaded before another one changed it. {@code isolate}: a project whose light
+     * cannot be computed (a rule table without a rule for its ratio) is marked stale and logged instead of failing
+     * the change that named it; the dashboard then computes it again and shows the error.
+     */
+    private void write(List<Long> projectIds, String rulesVersion, boolean isolate) {
         if (projectIds.isEmpty()) {
             return;
         }
-        List<Project> projects = readings.approvedIn(projectIds);
-        Monitored monitored = projectIds.size() == 1
-                ? new Monitored(projects, () -> readings.readings(projectIds.get(0)),
-                        () -> readings.milestoneResults(projectIds.get(0)), () -> readings.reports(projectIds.get(0)))
-                : new Monitored(projects, () -> readings.readingsIn(projectIds),
-                        () -> readings.milestoneResultsIn(projectIds), () -> readings.reportsIn(projectIds));
-        Map<Long, ProjectLight> light = lights.of(monitored);
-        List<Object[]> rows = new ArrayList<>();
-        for (Project p : projects) {
-            rows.add(row(p, light.get(p.getId()), ExecutionCurve.Sums.of(p, monitored.readings(p.getId())),
-                    rulesVersion));
+        Session session = entities.unwrap(Session.class);
+        try (Session own = session.sessionWithOptions().connection().openSession()) {
+            List<Project> projects = own.createSelectionQuery(DashboardReadings.APPROVED_IN, Project.class)
+                    .setParameter("ids", projectIds).getResultList();
+            Monitored monitored = new Monitored(projects,
+                    () -> own.createSelectionQuery(DashboardReadings.READINGS_IN, ExecutionReading.class)
+                            .setParameter("ids", projectIds).getResultList(),
+                    () -> own.createSelectionQuery(DashboardReadings.MILESTONE_RESULTS_IN, MilestoneResult.class)
+                            .setParameter("ids", projectIds).getResultList(),
+                    () -> own.createSelectionQuery(DashboardReadings.REPORTS_IN, MonitoringReport.class)
+                            .setParameter("ids", projectIds).getResultList());
+            List<Object[]> rows = new ArrayList<>();
+            List<Long> failed = new ArrayList<>();
+            if (!isolate) {
+                Map<Long, ProjectLight> light = lights.of(monitored);
+                projects.forEach(p -> rows.add(row(p, light.get(p.getId()), monitored, rulesVersion)));
+            } else {
+                for (Project p : projects) {
+                    try {
+                        Monitored one = new Monitored(List.of(p), () -> monitored.readings(p.getId()),
+                                () -> monitored.milestoneResults(p.getId()), () -> monitored.reports().stream()
+                                        .filter(r -> p.getId().equals(r.getProjectId())).toList());
+                        rows.add(row(p, lights.of(one).get(p.getId()), monitored, rulesVersion));
+                    } catch (RuntimeException e) {
+                        log.warn("light of project {} left stale: {}", p.getId(), e.getMessage());
+                        failed.add(p.getId());
+                    }
+                }
+            }
+            jdbc.batchUpdate(UPDATE, rows);
+            jdbc.batchUpdate("update project_light set stale = true where project_id = ?", failed, failed.size(),
+                    (ps, id) -> ps.setLong(1, id));
         }
-        jdbc.batchUpdate(UPDATE, rows);
+    }
+
+    private static Object[] row(Project p, ProjectLight l, Monitored monitored, String rulesVersion) {
+        return row(p, l, ExecutionCurve.Sums.of(p, monitored.readings(p.getId())), rulesVersion);
     }
 
     private static Object[] row(Project p, ProjectLight l, ExecutionCurve.Sums curve, String rulesVersion) {

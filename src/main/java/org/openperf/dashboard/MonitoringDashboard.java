@@ -22,7 +22,9 @@ import org.openperf.kernel.Scope;
 import org.openperf.targets.Unit;
 import org.openperf.targets.UnitRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The monitoring overview of a year within the caller's scope: light counts per department, the planned vs actual
@@ -50,10 +52,13 @@ public class MonitoringDashboard {
     private final StoredLights stored;
     private final LightRefresh refresh;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
 
     MonitoringDashboard(ProjectService projects, DepartmentRepository departments, UnitRepository units,
                         DashboardReadings queries, CurrentLights lights, MonitoringData data, StoredLights stored,
-                        LightRefresh refresh, Clock clock) {
+                        LightRefresh refresh, Clock clock, PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
         this.projects = projects;
         this.departments = departments;
@@ -65,8 +70,21 @@ public class MonitoringDashboard {
         this.refresh = refresh;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Not one transaction: rows found stale are computed first, each chunk in a transaction of its own, so that a
+     * view never holds two connections of the pool at once.
+     */
     public MonitoringOverview overview(Integer year, String departmentCode, Long projectId, Scope scope) {
+        Shown shown = readOnly.execute(s -> shown(year, departmentCode, projectId, scope));
+        freshen(shown.selection());
+        return readOnly.execute(s -> overview(shown, projectId, scope));
+    }
+
+    /** What a view shows: the year and department, and the years the caller may pick. */
+    private record Shown(Selection selection, List<Integer> years) {
+    }
+
+    private Shown shown(Integer year, String departmentCode, Long projectId, Scope scope) {
         String department = department(departmentCode);
         Project chosen = projectId == null ? null : approvedProject(projectId, scope);
         List<Integer> available = queries.approvedYears(scope.all(), scope.unitArray(), scope.departmentArray());
@@ -75,12 +93,17 @@ public class MonitoringDashboard {
             throw new InvalidInputException("项目“" + chosen.getName() + "”属于 " + chosen.getYear() + " 年度，不是 "
                     + shownYear + " 年度");
         }
-        Selection selection = new Selection(shownYear, department, scope);
-        List<DepartmentTotals> totals = fresh(selection);
-        LightCounts total = total(totals);
+        return new Shown(new Selection(shownYear, department, scope), available);
+    }
+
+    private MonitoringOverview overview(Shown shown, Long projectId, Scope scope) {
+        Selection selection = shown.selection();
+        String department = selection.department();
+        List<DepartmentTotals> totals = totals(selection);
         ExecutionCurve curve;
         ProjectRow chosenRow = null;
-        if (chosen != null) {
+        if (projectId != null) {
+            Project chosen = approvedProject(projectId, scope);
             Monitored one = data.one(chosen);
             curve = ExecutionCurve.of(chosen.getName(), List.of(chosen), one.readings());
             chosenRow = row(chosen, lights.of(one).get(chosen.getId()));
@@ -92,19 +115,18 @@ public class MonitoringDashboard {
             curve = ExecutionCurve.of(curveTitle(department, totals, scope), sums);
         }
         List<UnitRef> options = department == null ? totals.stream().map(DepartmentTotals::department).toList()
-                : data.departments(shownYear, scope);
+                : data.departments(selection.year(), scope);
         List<RedProject> red = new ArrayList<>(stored.red(selection, RED_SHOWN));
         red.sort(Comparator.comparing(RedProject::ratio, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(RedProject::name));
-        return new MonitoringOverview(shownYear, department, available, options, counts(totals), total, curve,
-                chosenRow, red);
+        return new MonitoringOverview(selection.year(), department, shown.years(), options, counts(totals),
+                total(totals), curve, chosenRow, red);
     }
 
     /**
      * A page of the approved projects of a year in scope, with their lights: what the dashboard's project search
      * offers. {@code text}: a part of the name or code; {@code light}: RED, YELLOW, GREEN, BLUE or NONE (未监控).
      */
-    @Transactional(readOnly = true)
     public ProjectPage projects(int year, String departmentCode, String text, String light, int page, int size,
                                 Scope scope) {
         if (page < 0 || page > MAX_PAGES) {
@@ -121,24 +143,25 @@ public class MonitoringDashboard {
         if (search != null && search.length() > 100) {
             throw new InvalidInputException("搜索内容 q 不能超过 100 个字");
         }
-        Selection selection = new Selection(year, department(departmentCode), scope);
-        List<Long> stale = stored.stale(selection, refresh.rulesNow());
-        if (!stale.isEmpty()) {
-            refresh.stale(stale);
-        }
-        StoredLights.Page found = stored.page(selection, search, lightFilter, page, size);
+        Selection selection = new Selection(year, readOnly.execute(s -> department(departmentCode)), scope);
+        freshen(selection);
+        StoredLights.Page found = readOnly.execute(s -> stored.page(selection, search, lightFilter, page, size));
         return new ProjectPage(year, selection.department(), found.total(), page, size, found.rows());
     }
 
-    /** The totals, after computing the rows found stale (approved before the rows were kept, or older rules). */
-    private List<DepartmentTotals> fresh(Selection selection) {
-        String rules = refresh.rulesNow();
-        List<DepartmentTotals> totals = stored.byDepartment(selection, rules);
-        if (totals.stream().anyMatch(t -> t.stale() > 0)) {
-            refresh.stale(stored.stale(selection, rules));
-            totals = stored.byDepartment(selection, refresh.rulesNow());
+    /**
+     * Computes the selection's stale rows (approved before the rows were kept, or computed under other rules), in
+     * transactions of their own, outside any transaction of the view.
+     */
+    private void freshen(Selection selection) {
+        List<Long> stale = readOnly.execute(s -> stored.stale(selection, refresh.rulesNow()));
+        if (!stale.isEmpty()) {
+            refresh.stale(stale);
         }
-        List<DepartmentTotals> sorted = new ArrayList<>(totals);
+    }
+
+    private List<DepartmentTotals> totals(Selection selection) {
+        List<DepartmentTotals> sorted = new ArrayList<>(stored.byDepartment(selection));
         sorted.sort(Comparator.comparing((DepartmentTotals t) -> Objects.toString(t.department().code(), "~")));
         return merged(sorted);
     }
@@ -155,7 +178,7 @@ public class MonitoringDashboard {
                         uncoded.department() == NO_DEPARTMENT ? t.department() : uncoded.department(),
                         uncoded.red() + t.red(), uncoded.yellow() + t.yellow(), uncoded.green() + t.green(),
                         uncoded.blue() + t.blue(), uncoded.unmonitored() + t.unmonitored(),
-                        uncoded.total() + t.total(), uncoded.stale() + t.stale(), uncoded.curve().plus(t.curve()));
+                        uncoded.total() + t.total(), uncoded.curve().plus(t.curve()));
             }
         }
         if (uncoded != null) {

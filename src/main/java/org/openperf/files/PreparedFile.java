@@ -60,6 +60,10 @@ public class PreparedFile {
         this.updatedAt = now;
     }
 
+    void started(Instant now) {
+        this.updatedAt = now;
+    }
+
     void done(long size, Instant now) {
         this.status = Status.DONE;
         this.sizeBytes = size;

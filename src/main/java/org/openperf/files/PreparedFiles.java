@@ -5,12 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.ConflictException;
 import org.openperf.kernel.ForbiddenException;
+import org.openperf.kernel.InvalidInputException;
 import org.openperf.kernel.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,17 +41,22 @@ public class PreparedFiles {
     static final Duration STALE = Duration.ofMinutes(10);
     /** How many files one user may have in preparation at once: each holds a workbook in memory. */
     static final int PER_USER = 2;
+    static final int QUEUED = 8;
     private static final Logger log = LoggerFactory.getLogger(PreparedFiles.class);
 
     private final PreparedFileRepository files;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
-    private final ExecutorService runner = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "prepared-file");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Two files at a time, and at most {@link #QUEUED} waiting: each holds a workbook in memory while it is made. */
+    private final ThreadPoolExecutor runner = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUED), r -> {
+                Thread t = new Thread(r, "prepared-file");
+                t.setDaemon(true);
+                return t;
+            });
+    /** The files this node took and has not finished: marked failed if the node stops first. */
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
 
     PreparedFiles(PreparedFileRepository files, JdbcTemplate jdbc, Clock clock,
                   PlatformTransactionManager transactions) {
@@ -73,27 +83,45 @@ public class PreparedFiles {
             }
             return files.save(new PreparedFile(kind, fileName, caller.userId(), now));
         });
-        runner.submit(() -> prepare(file.getId(), work));
+        pending.add(file.getId());
+        try {
+            runner.execute(() -> prepare(file.getId(), work));
+        } catch (RejectedExecutionException e) {
+            pending.remove(file.getId());
+            ownTransaction.executeWithoutResult(s -> files.deleteById(file.getId()));
+            throw new ConflictException("服务器正在生成的文件已满，请稍后再导出");
+        }
         return file;
     }
 
     private void prepare(Long id, Supplier<byte[]> work) {
         try {
+            // Started: a file that waited its turn is not taken for one its node dropped.
+            ownTransaction.executeWithoutResult(s -> files.findById(id).ifPresent(f -> f.started(clock.instant())));
             byte[] content = work.get();
             ownTransaction.executeWithoutResult(s -> {
                 jdbc.update("update prepared_file set content = ? where id = ?", content, id);
                 files.findById(id).ifPresent(f -> f.done(content.length, clock.instant()));
             });
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (Throwable e) {
             // Refusals carry their Chinese reason; anything else is logged and reported without internals.
-            boolean known = e instanceof IllegalArgumentException || e instanceof ForbiddenException
+            boolean known = e instanceof InvalidInputException || e instanceof ForbiddenException
                     || e instanceof NotFoundException || e instanceof ConflictException;
             if (!known) {
                 log.error("prepared file {} failed", id, e);
             }
-            String message = known ? e.getMessage() : "文件生成失败：服务器处理时出错，请稍后重试";
+            failed(id, known ? e.getMessage() : "文件生成失败：服务器处理时出错，请稍后重试");
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    private void failed(Long id, String message) {
+        try {
             ownTransaction.executeWithoutResult(s -> files.findById(id)
                     .ifPresent(f -> f.failed(message, clock.instant())));
+        } catch (RuntimeException e) {
+            log.error("prepared file {} could not be marked failed; it shows as interrupted in {}", id, STALE, e);
         }
     }
 
@@ -129,8 +157,12 @@ public class PreparedFiles {
         return "文件生成已中断（处理它的服务器停止了），请重新导出";
     }
 
+    /** The files this node had not finished are marked failed, so their pages say so at once. */
     @PreDestroy
     void stop() {
-        runner.shutdown();
+        runner.shutdownNow();
+        for (Long id : List.copyOf(pending)) {
+            failed(id, interrupted());
+        }
     }
 }

@@ -41,9 +41,10 @@ public class ExecutionService {
         // Every new reading is kept; the same amount for the same day again adds nothing.
         return readings.findFirstByProjectIdAndAsOfAndSpent(projectId, asOf, spent)
                 .orElseGet(() -> {
+                    ExecutionReading saved = readings.save(new ExecutionReading(projectId, asOf, spent,
+                            ExecutionReading.Source.API, user));
                     events.publishEvent(new ProjectMonitoringChanged(projectId));
-                    return readings.save(new ExecutionReading(projectId, asOf, spent, ExecutionReading.Source.API,
-                            user));
+                    return saved;
                 });
     }
 

@@ -65,8 +65,10 @@ public class MilestoneService {
                 .orElseGet(() -> Milestones.at(p, month));
         List<SpendingReading> spending = readings.findByProjectIdOrderByAsOfAscIdAsc(projectId).stream()
                 .map(r -> new SpendingReading(r.getAsOf(), r.getSpent())).toList();
+        MilestoneResult result = results.save(new MilestoneResult(projectId, calculator.execution(p, spending,
+                milestone)));
         events.publishEvent(new ProjectMonitoringChanged(projectId));
-        return results.save(new MilestoneResult(projectId, calculator.execution(p, spending, milestone)));
+        return result;
     }
 
     /** The unit's 偏差说明 and the department's decision on it, kept on the milestone and in the history. */

@@ -22,12 +22,15 @@ import org.openperf.kernel.Scope;
 import org.openperf.kernel.rules.DeployedRules;
 import org.openperf.monitoring.ExecutionService;
 import org.openperf.monitoring.LightRules;
+import org.openperf.targets.ProjectMonitoringChanged;
 import org.openperf.targets.ProjectView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard shows each project's stored light (project_light). Whatever changes what the light is computed from
@@ -55,6 +58,8 @@ class StoredLightTest {
     RepositoryService repository;
     @Autowired
     DeployedRules rules;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     ProcessFixture fixture;
 
@@ -178,6 +183,45 @@ class StoredLightTest {
         // The latest reading (6月21日, 41 万元) is in the stored row, as the records give it.
         assertThat((BigDecimal) stored(id).get("spent")).isEqualByComparingTo("41");
         assertThat(listed(id, "存灯并发项目")).isEqualTo(computed(id));
+    }
+
+    @Test
+    void aChangeCommittedWhileAnotherTransactionHeldTheProjectIsNotOverwritten() throws Exception {
+        Long id = approved("存灯预算调整项目");
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch adjusted = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // Meanwhile the budget becomes 200 (as an approved adjustment does), and that change's row is written.
+            Future<?> adjustment = other.submit(() -> {
+                loaded.await();
+                tx.executeWithoutResult(s -> {
+                    jdbc.update("update project set budget = 200, fiscal_funds = 200 where id = ?", id);
+                    context.publishEvent(new ProjectMonitoringChanged(id));
+                });
+                adjusted.countDown();
+                return null;
+            });
+            // A reading recorded in a transaction that loaded the project (budget 100) before the adjustment.
+            tx.executeWithoutResult(s -> {
+                spent(id, YEAR + "-06-30", "60");
+                loaded.countDown();
+                try {
+                    adjusted.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            adjustment.get();
+        } finally {
+            other.shutdown();
+        }
+        // 60 of 200 by 6月底: 30%, 60% of what was due; the row knows the new budget, as the project's own view does.
+        assertThat(jdbc.queryForObject("select curve_budget from project_light where project_id = ?",
+                BigDecimal.class, id)).isEqualByComparingTo("200");
+        assertThat(listed(id, "存灯预算调整项目")).isEqualTo(computed(id));
+        assertThat(listed(id, "存灯预算调整项目").light()).isEqualTo("YELLOW");
     }
 
     @Test
