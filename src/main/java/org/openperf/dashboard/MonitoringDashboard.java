@@ -76,8 +76,16 @@ public class MonitoringDashboard {
      */
     public MonitoringOverview overview(Integer year, String departmentCode, Long projectId, Scope scope) {
         Shown shown = readOnly.execute(s -> shown(year, departmentCode, projectId, scope));
-        freshen(shown.selection());
-        return readOnly.execute(s -> overview(shown, projectId, scope));
+        Selection selection = shown.selection();
+        // The totals count the stale rows too: in the usual case, with none, they are read once.
+        String rules = refresh.rulesNow();
+        List<DepartmentTotals> totals = readOnly.execute(s -> stored.byDepartment(selection, rules));
+        if (totals.stream().anyMatch(t -> t.stale() > 0)) {
+            refresh.stale(readOnly.execute(s -> stored.stale(selection, rules)));
+            totals = readOnly.execute(s -> stored.byDepartment(selection, rules));
+        }
+        List<DepartmentTotals> counted = totals;
+        return readOnly.execute(s -> overview(shown, merged(counted), projectId, scope));
     }
 
     /** What a view shows: the year and department, and the years the caller may pick. */
@@ -96,10 +104,9 @@ public class MonitoringDashboard {
         return new Shown(new Selection(shownYear, department, scope), available);
     }
 
-    private MonitoringOverview overview(Shown shown, Long projectId, Scope scope) {
+    private MonitoringOverview overview(Shown shown, List<DepartmentTotals> totals, Long projectId, Scope scope) {
         Selection selection = shown.selection();
         String department = selection.department();
-        List<DepartmentTotals> totals = totals(selection);
         ExecutionCurve curve;
         ProjectRow chosenRow = null;
         if (projectId != null) {
@@ -160,14 +167,13 @@ public class MonitoringDashboard {
         }
     }
 
-    private List<DepartmentTotals> totals(Selection selection) {
-        List<DepartmentTotals> sorted = new ArrayList<>(stored.byDepartment(selection));
+    /**
+     * In department code order; the departments without a code (an imported name only, or none) are one row, last,
+     * as they are one option.
+     */
+    private static List<DepartmentTotals> merged(List<DepartmentTotals> totals) {
+        List<DepartmentTotals> sorted = new ArrayList<>(totals);
         sorted.sort(Comparator.comparing((DepartmentTotals t) -> Objects.toString(t.department().code(), "~")));
-        return merged(sorted);
-    }
-
-    /** The departments without a code (an imported name only, or none) are one row, as they are one option. */
-    private static List<DepartmentTotals> merged(List<DepartmentTotals> sorted) {
         List<DepartmentTotals> rows = new ArrayList<>();
         DepartmentTotals uncoded = null;
         for (DepartmentTotals t : sorted) {
@@ -178,7 +184,7 @@ public class MonitoringDashboard {
                         uncoded.department() == NO_DEPARTMENT ? t.department() : uncoded.department(),
                         uncoded.red() + t.red(), uncoded.yellow() + t.yellow(), uncoded.green() + t.green(),
                         uncoded.blue() + t.blue(), uncoded.unmonitored() + t.unmonitored(),
-                        uncoded.total() + t.total(), uncoded.curve().plus(t.curve()));
+                        uncoded.total() + t.total(), uncoded.stale() + t.stale(), uncoded.curve().plus(t.curve()));
             }
         }
         if (uncoded != null) {

@@ -45,9 +45,9 @@ class StoredLights {
     record Selection(int year, String department, Scope scope) {
     }
 
-    /** A department's counts by light and its projects' curve sums. */
+    /** A department's counts by light and its projects' curve sums; {@code stale}: rows to compute first. */
     record DepartmentTotals(UnitRef department, int red, int yellow, int green, int blue, int unmonitored,
-                            int total, ExecutionCurve.Sums curve) {
+                            int total, int stale, ExecutionCurve.Sums curve) {
     }
 
     /** One page of project rows and how many there are in all. */
@@ -57,18 +57,19 @@ class StoredLights {
     @PersistenceContext
     private EntityManager entities;
 
-    List<DepartmentTotals> byDepartment(Selection s) {
+    List<DepartmentTotals> byDepartment(Selection s, String rules) {
         List<DepartmentTotals> rows = new ArrayList<>();
-        for (Object[] r : bind(entities.createQuery(TOTALS, Object[].class), s).getResultList()) {
+        for (Object[] r : bind(entities.createQuery(TOTALS, Object[].class), s).setParameter("rules", rules)
+                .getResultList()) {
             BigDecimal[] planned = new BigDecimal[12];
             BigDecimal[] spent = new BigDecimal[12];
             for (int m = 0; m < 12; m++) {
-                planned[m] = orZero(r[11 + m]);
-                spent[m] = orZero(r[23 + m]);
+                planned[m] = orZero(r[12 + m]);
+                spent[m] = orZero(r[24 + m]);
             }
             rows.add(new DepartmentTotals(department((String) r[0], (String) r[1], true), count(r[3]), count(r[4]),
-                    count(r[5]), count(r[6]), count(r[7]), count(r[2]),
-                    new ExecutionCurve.Sums(orZero(r[9]), planned, spent, (Integer) r[10], count(r[8]))));
+                    count(r[5]), count(r[6]), count(r[7]), count(r[2]), count(r[8]),
+                    new ExecutionCurve.Sums(orZero(r[10]), planned, spent, (Integer) r[11], count(r[9]))));
         }
         return rows;
     }
@@ -160,8 +161,8 @@ class StoredLights {
         for (String light : new String[] {"'RED'", "'YELLOW'", "'GREEN'", "'BLUE'"}) {
             q.append(", sum(case when l.light = ").append(light).append(" then 1 else 0 end)");
         }
-        q.append(", sum(case when l.light is null then 1 else 0 end), count(l.curveBudget), sum(l.curveBudget),"
-                + " max(l.asOfMonth)");
+        q.append(", sum(case when l.light is null then 1 else 0 end), sum(case when").append(STALE)
+                .append("then 1 else 0 end), count(l.curveBudget), sum(l.curveBudget), max(l.asOfMonth)");
         for (int m = 1; m <= 12; m++) {
             q.append(", sum(l.planned").append(m).append(')');
         }
