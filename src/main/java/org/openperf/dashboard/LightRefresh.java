@@ -189,7 +189,7 @@ public class LightRefresh {
     private static Object[] row(Project p, ProjectLight l, ExecutionCurve.Sums curve, String rulesVersion) {
         LightSignal s = l.decisive();
         LightSignal.Deviation d = l.deviation();
-        List<Object> v = new ArrayList<>(List.of(rulesVersion));
+        List<Object> v = new ArrayList<>(List.of(p.getYear(), rulesVersion));
         v.add(l.light() == null ? null : l.light().name());
         v.add(s == null ? null : cut(s.source(), 200));
         v.add(s == null ? null : s.asOf());
@@ -223,9 +223,10 @@ public class LightRefresh {
     private String ensure() {
         if (ensure == null) {
             ensure = Databases.isPostgres(jdbc.getDataSource())
-                    ? "insert into project_light (project_id, stale) select id, true from project"
-                            + " where id = ? and version >= 1 on conflict do nothing"
-                    : "insert into project_light (project_id, stale) select id, true from project p"
+                    ? "insert into project_light (project_id, stale, fiscal_year) select id, true, fiscal_year"
+                            + " from project where id = ? and version >= 1 on conflict do nothing"
+                    : "insert into project_light (project_id, stale, fiscal_year) select id, true, fiscal_year"
+                            + " from project p"
                             + " where id = ? and version >= 1"
                             + " and not exists (select 1 from project_light l where l.project_id = p.id)";
         }
@@ -233,7 +234,8 @@ public class LightRefresh {
     }
 
     private static String update() {
-        StringBuilder sql = new StringBuilder("update project_light set stale = false, rules = ?, light = ?,"
+        StringBuilder sql = new StringBuilder("update project_light set stale = false, fiscal_year = ?, rules = ?,"
+                + " light = ?,"
                 + " source = ?, as_of = ?, spent = ?, execution_rate = ?, planned_percent = ?, ratio = ?,"
                 + " explanation = ?, deviation_month = ?, deviation_reasons = ?, deviation_text = ?,"
                 + " deviation_measures = ?, deviation_decision = ?, curve_budget = ?, as_of_month = ?");

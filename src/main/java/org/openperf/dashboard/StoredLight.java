@@ -25,6 +25,9 @@ class StoredLight {
 
     private boolean stale;
 
+    @Column(name = "fiscal_year")
+    private Integer year;
+
     private String rules;
 
     private String light;

@@ -83,8 +83,9 @@ class StoredLights {
     /** The red projects furthest behind (v lowest; unknown v last), at most {@code limit}. */
     List<RedProject> red(Selection s, int limit) {
         List<RedProject> red = new ArrayList<>();
-        for (Object[] r : bind(entities.createQuery(ROW + FROM + " and l.light = 'RED'"
-                + " order by l.ratio asc nulls last, p.id", Object[].class), s).setMaxResults(limit).getResultList()) {
+        for (Object[] r : bind(entities.createQuery(ROW + FROM + " and l.year = :year and l.light = 'RED'"
+                + " order by l.ratio asc nulls last, l.projectId", Object[].class), s).setMaxResults(limit)
+                .getResultList()) {
             Integer month = (Integer) r[16];
             red.add(new RedProject((Long) r[0], (String) r[1], (String) r[2], unit(r), department(r),
                     ProjectView.amount((BigDecimal) r[7]), ProjectView.amount((BigDecimal) r[9]), (BigDecimal) r[10],
