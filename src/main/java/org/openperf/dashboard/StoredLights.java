@@ -67,7 +67,7 @@ class StoredLights {
                 planned[m] = orZero(r[12 + m]);
                 spent[m] = orZero(r[24 + m]);
             }
-            rows.add(new DepartmentTotals(department((String) r[0], (String) r[1], true), count(r[3]), count(r[4]),
+            rows.add(new DepartmentTotals(department((String) r[0], (String) r[1]), count(r[3]), count(r[4]),
                     count(r[5]), count(r[6]), count(r[7]), count(r[2]), count(r[8]),
                     new ExecutionCurve.Sums(orZero(r[10]), planned, spent, (Integer) r[11], count(r[9]))));
         }
@@ -136,11 +136,12 @@ class StoredLights {
     }
 
     private static UnitRef department(Object[] r) {
-        return department((String) r[5], (String) r[6], r[3] != null || r[4] != null);
+        return department((String) r[5], (String) r[6]);
     }
 
-    private static UnitRef department(String code, String name, boolean hasUnit) {
-        return !hasUnit || code == null && name == null ? MonitoringDashboard.NO_DEPARTMENT : new UnitRef(code, name);
+    /** Without a department (no unit, or a unit without one): 未指定主管部门. */
+    private static UnitRef department(String code, String name) {
+        return code == null && name == null ? MonitoringDashboard.NO_DEPARTMENT : new UnitRef(code, name);
     }
 
     private <T> TypedQuery<T> bind(TypedQuery<T> q, Selection s) {

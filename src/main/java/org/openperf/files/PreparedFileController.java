@@ -29,9 +29,8 @@ public class PreparedFileController {
     @GetMapping("/api/files/{id}/content")
     @Operation(summary = "下载已生成的文件（生成中或失败时 409）")
     public ResponseEntity<byte[]> content(@PathVariable Long id) {
-        Caller caller = Caller.current();
-        PreparedFile file = files.find(id, caller);
-        byte[] body = files.content(id, caller);
+        PreparedFile file = files.find(id, Caller.current());
+        byte[] body = files.content(file);
         String name = file.getFileName();
         MediaType type = name.endsWith(".xlsx") ? Download.XLSX : MediaType.APPLICATION_OCTET_STREAM;
         return Download.attachment(body, name, type);

@@ -134,9 +134,11 @@ public class PreparedFiles {
         return file;
     }
 
-    /** The finished file; 409 while it is being prepared or when preparing it failed. */
-    public byte[] content(Long id, Caller caller) {
-        PreparedFile file = find(id, caller);
+    /**
+     * The finished file ({@code file} as {@link #find} gave it to its requester); 409 while it is being prepared or
+     * when preparing it failed, 404 when it expired meanwhile.
+     */
+    public byte[] content(PreparedFile file) {
         if (file.getStatus() == PreparedFile.Status.FAILED) {
             throw new ConflictException(file.getMessage());
         }
@@ -144,7 +146,10 @@ public class PreparedFiles {
             throw new ConflictException(stale(file) ? interrupted() : "文件“" + file.getFileName() + "”还在生成中");
         }
         List<byte[]> content = jdbc.query("select content from prepared_file where id = ?",
-                (rs, n) -> rs.getBytes(1), id);
+                (rs, n) -> rs.getBytes(1), file.getId());
+        if (content.isEmpty()) {
+            throw new NotFoundException("文件 " + file.getId() + " 不存在或已过期");
+        }
         return content.get(0);
     }
 

@@ -115,6 +115,13 @@ class DashboardBrowserTest {
             Path shot = fullPage(b, "dashboard");
             assertThat(Files.size(shot)).isPositive();
 
+            // The 监控表 is prepared in the background: the button asks, waits, then fetches the file.
+            b.driver.findElement(By.id("exportDepartment")).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                    "监控表已生成：监控表-2024.xlsx"));
+            assertThat(b.driver.findElement(By.id("exportDepartment")).getAttribute("aria-busy")).isNull();
+            assertThat(b.driver.getCurrentUrl()).contains("/dashboard");
+
             // One project's curve: its own plan (linear) and readings.
             // Found by typing part of its name: the search offers it with its light, and taking the offer shows it.
             JsonNode found = json.readTree(http.withBasicAuth("finance", "demo").getForObject(
