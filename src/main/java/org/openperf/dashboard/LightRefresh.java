@@ -50,6 +50,7 @@ public class LightRefresh {
     private static final String UPDATE = update();
 
     private final CurrentLights lights;
+    private final LightTotals totals;
     private final DeployedRules rules;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -59,9 +60,10 @@ public class LightRefresh {
     @PersistenceContext
     private EntityManager entities;
 
-    LightRefresh(CurrentLights lights, DeployedRules rules, JdbcTemplate jdbc,
+    LightRefresh(CurrentLights lights, LightTotals totals, DeployedRules rules, JdbcTemplate jdbc,
                  PlatformTransactionManager transactions) {
         this.lights = lights;
+        this.totals = totals;
         this.rules = rules;
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -102,10 +104,12 @@ public class LightRefresh {
             SortedSet<Long> chunk = new TreeSet<>(projectIds.subList(from, Math.min(projectIds.size(), from + CHUNK)));
             inNewTransaction.executeWithoutResult(s -> {
                 String now = rulesNow();
-                List<Long> still = lock(chunk).entrySet().stream()
+                Locked locked = lock(chunk);
+                List<Long> still = locked.rules().entrySet().stream()
                         .filter(e -> e.getValue() == null || !e.getValue().equals(now)).map(Map.Entry::getKey)
                         .toList();
                 write(still, now, false);
+                totals.recompute(locked.units());
             });
         }
     }
@@ -114,26 +118,54 @@ public class LightRefresh {
         // What the transaction changed is read back by the statements below, some of them plain SQL.
         entities.flush();
         List<Long> ids = new ArrayList<>(projectIds);
+        SortedSet<LightTotals.Key> units = new TreeSet<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             SortedSet<Long> chunk = new TreeSet<>(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             String now = rulesNow();
-            write(new ArrayList<>(lock(chunk).keySet()), now, true);
+            Locked locked = lock(chunk);
+            write(new ArrayList<>(locked.rules().keySet()), now, true);
+            units.addAll(locked.units());
         }
+        // Last, once every project's row is locked and written: no lock is taken after a unit's.
+        totals.recompute(units);
     }
 
     /**
-     * Makes sure the approved projects among these have a row, and locks their rows in id order. Answers each locked
-     * project with the rules its row was computed under (null when stale).
+     * The locked projects with the rules their rows were computed under (null when stale), and the units whose
+     * totals they are counted in, before and after this transaction.
      */
-    private Map<Long, String> lock(SortedSet<Long> projectIds) {
+    private record Locked(Map<Long, String> rules, SortedSet<LightTotals.Key> units) {
+    }
+
+    /**
+     * Makes sure the approved projects among these have a row, and locks their rows in id order. A project moved to
+     * another unit is counted in the new one's totals from now on.
+     */
+    private Locked lock(SortedSet<Long> projectIds) {
         jdbc.batchUpdate(ensure(), new ArrayList<>(projectIds), projectIds.size(), (ps, id) -> ps.setLong(1, id));
         Map<Long, String> locked = new HashMap<>();
-        named.query("select project_id, stale, rules from project_light where project_id in (:ids)"
-                        + " order by project_id for update", Map.of("ids", projectIds),
+        SortedSet<LightTotals.Key> units = new TreeSet<>();
+        List<Object[]> moved = new ArrayList<>();
+        named.query("select l.project_id, l.stale, l.rules, l.fiscal_year, l.unit_key,"
+                        + " (select coalesce(p.unit_id, 0) from project p where p.id = l.project_id)"
+                        + " from project_light l where l.project_id in (:ids) order by l.project_id for update",
+                Map.of("ids", projectIds),
                 rs -> {
-                    locked.put(rs.getLong(1), rs.getBoolean(2) ? null : rs.getString(3));
+                    long project = rs.getLong(1);
+                    locked.put(project, rs.getBoolean(2) ? null : rs.getString(3));
+                    int year = rs.getInt(4);
+                    Long before = rs.getObject(5, Long.class);
+                    long now = rs.getLong(6);
+                    units.add(new LightTotals.Key(year, now));
+                    if (before != null) {
+                        units.add(new LightTotals.Key(year, before));
+                    }
+                    if (before == null || before != now) {
+                        moved.add(new Object[] {now, project});
+                    }
                 });
-        return locked;
+        jdbc.batchUpdate("update project_light set unit_key = ? where project_id = ?", moved);
+        return new Locked(locked, units);
     }
 
     /**
@@ -223,10 +255,11 @@ public class LightRefresh {
     private String ensure() {
         if (ensure == null) {
             ensure = Databases.isPostgres(jdbc.getDataSource())
-                    ? "insert into project_light (project_id, stale, fiscal_year) select id, true, fiscal_year"
-                            + " from project where id = ? and version >= 1 on conflict do nothing"
-                    : "insert into project_light (project_id, stale, fiscal_year) select id, true, fiscal_year"
-                            + " from project p"
+                    ? "insert into project_light (project_id, stale, fiscal_year, unit_key) select id, true,"
+                            + " fiscal_year, coalesce(unit_id, 0) from project where id = ? and version >= 1"
+                            + " on conflict do nothing"
+                    : "insert into project_light (project_id, stale, fiscal_year, unit_key) select id, true,"
+                            + " fiscal_year, coalesce(unit_id, 0) from project p"
                             + " where id = ? and version >= 1"
                             + " and not exists (select 1 from project_light l where l.project_id = p.id)";
         }

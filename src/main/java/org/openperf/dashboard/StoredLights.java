@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's statements over the stored lights ({@link StoredLight}) of the approved projects of a year in a
- * caller's scope, optionally of one department: counts and curve sums per department in one statement, the red
- * projects furthest behind, a page of projects. Each is the same statement for ten projects as for fifty thousand.
+ * caller's scope, optionally of one department: counts and curve sums per department from the units' totals
+ * ({@link StoredTotals}), the red projects furthest behind, a page of projects. Each is the same statement for ten
+ * projects as for fifty thousand.
  */
 @Component
 class StoredLights {
@@ -34,6 +35,10 @@ class StoredLights {
     private static final String STALE =
             " (l.projectId is null or l.stale = true or l.rules is null or l.rules <> :rules) ";
 
+    /**
+     * The counts and curve sums per department, from the units' totals ({@link StoredTotals}). Stale: a unit's
+     * flagged rows, or all of them when they were computed under other rules than {@code :rules}.
+     */
     private static final String TOTALS = totals();
 
     private static final String ROW = """
@@ -159,18 +164,21 @@ class StoredLights {
     }
 
     private static String totals() {
-        StringBuilder q = new StringBuilder("select d.code, d.name, count(p.id)");
-        for (String light : new String[] {"'RED'", "'YELLOW'", "'GREEN'", "'BLUE'"}) {
-            q.append(", sum(case when l.light = ").append(light).append(" then 1 else 0 end)");
-        }
-        q.append(", sum(case when l.light is null then 1 else 0 end), sum(case when").append(STALE)
-                .append("then 1 else 0 end), count(l.curveBudget), sum(l.curveBudget), max(l.asOfMonth)");
+        StringBuilder q = new StringBuilder("select d.code, d.name, sum(t.projects), sum(t.red), sum(t.yellow),"
+                + " sum(t.green), sum(t.blue), sum(t.unmonitored),"
+                + " sum(case when t.rules = :rules then t.flagged else t.projects end),"
+                + " sum(t.curveCount), sum(t.curveBudget), max(t.asOfMonth)");
         for (int m = 1; m <= 12; m++) {
-            q.append(", sum(l.planned").append(m).append(')');
+            q.append(", sum(t.planned").append(m).append(')');
         }
         for (int m = 1; m <= 12; m++) {
-            q.append(", sum(l.spent").append(m).append(')');
+            q.append(", sum(t.spent").append(m).append(')');
         }
-        return q.append(FROM).append(" group by d.code, d.name").toString();
+        return q.append("""
+                 from StoredTotals t left join Unit u on u.id = t.unitKey left join u.department d
+                where t.year = :year and t.projects > 0 and (:department is null or d.code = :department)
+                  and (:all = true or t.unitKey in (select su.id from Unit su left join su.department sd
+                       where array_contains(:units, su.code) or array_contains(:departments, sd.code)))
+                group by d.code, d.name""").toString();
     }
 }

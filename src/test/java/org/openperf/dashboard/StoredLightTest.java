@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +24,7 @@ import org.openperf.kernel.Scope;
 import org.openperf.kernel.rules.DeployedRules;
 import org.openperf.monitoring.ExecutionService;
 import org.openperf.monitoring.LightRules;
+import org.openperf.targets.ProjectDraftEdited;
 import org.openperf.targets.ProjectMonitoringChanged;
 import org.openperf.targets.ProjectView;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,11 +118,13 @@ class StoredLightTest {
         for (Long id : List.of(missing, stale, olderRules)) {
             spent(id, YEAR + "-06-30", "10");
         }
-        // As the tables approved before the rows were kept (V52), and a row of an earlier execution-light table.
+        // As the tables approved before the rows were kept (V52), and a row of an earlier execution-light table,
+        // with their units' totals as V55 adds them up.
         jdbc.update("delete from project_light where project_id = ?", missing);
         jdbc.update("update project_light set stale = true, light = 'BLUE' where project_id = ?", stale);
         jdbc.update("update project_light set rules = 'Decision_ExecutionLight:0:older', light = 'BLUE'"
                 + " where project_id = ?", olderRules);
+        recount();
 
         MonitoringOverview o = dashboard.overview(YEAR, null, null, Scope.ALL);
         assertThat(o.total().blue()).isZero();
@@ -132,6 +137,84 @@ class StoredLightTest {
         // The project search computes them first, too.
         jdbc.update("update project_light set stale = true, light = 'BLUE' where project_id = ?", stale);
         assertThat(listed(stale, "存灯项目三").light()).isEqualTo("RED");
+    }
+
+    /** Adds up every unit's totals of the year again from the projects' rows, as V55 does at the upgrade. */
+    void recount() {
+        SortedSet<LightTotals.Key> units = new TreeSet<>();
+        jdbc.query("select distinct coalesce(unit_id, 0) from project where fiscal_year = ?",
+                rs -> {
+                    units.add(new LightTotals.Key(YEAR, rs.getLong(1)));
+                }, YEAR);
+        new TransactionTemplate(transactions).executeWithoutResult(s -> context.getBean(LightTotals.class)
+                .recompute(units));
+    }
+
+    /** The year's counts as the records give them: red, yellow, green, blue, unmonitored, all. */
+    List<Integer> countedFromRecords(Scope scope) {
+        Monitored all = data.approved(YEAR, null, scope);
+        Map<Long, ProjectLight> lights = context.getBean(CurrentLights.class).of(all);
+        Integer[] n = {0, 0, 0, 0, 0, all.projects().size()};
+        for (ProjectLight l : lights.values()) {
+            n[l.light() == null ? 4 : l.light().ordinal()]++;
+        }
+        return List.of(n);
+    }
+
+    static List<Integer> counts(LightCounts t) {
+        return List.of(t.red(), t.yellow(), t.green(), t.blue(), t.unmonitored(), t.total());
+    }
+
+    @Test
+    void readingsOfOneUnitsProjectsStoredAtOnceAllCountInItsTotals() throws Exception {
+        List<Long> ids = List.of(approved("存灯同单位并发一"), approved("存灯同单位并发二"), approved("存灯同单位并发三"));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < ids.size(); t++) {
+                Long id = ids.get(t);
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    // Red, yellow, then green (or red for the third): each commit changes the unit's counts.
+                    for (String amount : thread == 2 ? List.of("45", "30", "5") : List.of("5", "30", "45")) {
+                        spent(id, YEAR + "-06-30", amount);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // Three transactions at once on one unit's row: the counts are what the records give, none lost.
+        MonitoringOverview o = dashboard.overview(YEAR, null, null, Scope.ALL);
+        assertThat(counts(o.total())).isEqualTo(countedFromRecords(Scope.ALL));
+        Monitored all = data.approved(YEAR, null, Scope.ALL);
+        assertThat(o.curve()).isEqualTo(ExecutionCurve.of(o.curve().title(), all.projects(), all.readings()));
+    }
+
+    @Test
+    void aTableMovedToAnotherUnitIsCountedThereAndNoLongerInTheFirst() {
+        Long id = approved("存灯换单位项目");
+        spent(id, YEAR + "-06-30", "5");
+        Scope first = new Scope(false, List.of("402001"), List.of());
+        Scope second = new Scope(false, List.of("402004"), List.of());
+        int redInSecond = dashboard.overview(YEAR, null, null, second).total().red();
+        int redInFirst = dashboard.overview(YEAR, null, null, first).total().red();
+
+        // An adjustment's edit gives the table to the other unit of the department (ProjectService.update).
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            jdbc.update("update project set unit_id = (select id from unit where code = '402004') where id = ?", id);
+            context.publishEvent(new ProjectDraftEdited(id));
+        });
+
+        assertThat(dashboard.overview(YEAR, null, null, first).total().red()).isEqualTo(redInFirst - 1);
+        assertThat(dashboard.overview(YEAR, null, null, second).total().red()).isEqualTo(redInSecond + 1);
+        assertThat(counts(dashboard.overview(YEAR, null, null, second).total()))
+                .isEqualTo(countedFromRecords(second));
+        assertThat(counts(dashboard.overview(YEAR, null, null, first).total()))
+                .isEqualTo(countedFromRecords(first));
     }
 
     @Test
@@ -235,14 +318,7 @@ class StoredLightTest {
 
         MonitoringOverview o = dashboard.overview(YEAR, null, null, Scope.ALL);
         Monitored all = data.approved(YEAR, null, Scope.ALL);
-        java.util.Map<Long, ProjectLight> lights = context.getBean(CurrentLights.class).of(all);
-        int[] n = new int[5];
-        for (ProjectLight l : lights.values()) {
-            n[l.light() == null ? 4 : l.light().ordinal()]++;
-        }
-        LightCounts t = o.total();
-        assertThat(List.of(t.red(), t.yellow(), t.green(), t.blue(), t.unmonitored(), t.total()))
-                .containsExactly(n[0], n[1], n[2], n[3], n[4], all.projects().size());
+        assertThat(counts(o.total())).isEqualTo(countedFromRecords(Scope.ALL));
         assertThat(o.curve()).isEqualTo(ExecutionCurve.of(o.curve().title(), all.projects(), all.readings()));
         assertThat(o.curve().budget()).isEqualByComparingTo(ProjectView.amount(new BigDecimal(100L
                 * all.projects().size())));
