@@ -134,9 +134,10 @@
     picker.value = data.project ? projectLabel(data.project) : '';
     matches = {};
 
-    var dep = document.getElementById('exportDepartment');
-    dep.setAttribute('data-query', 'year=' + data.year + (data.department ? '&department=' +
-      encodeURIComponent(data.department) : ''));
+    ['exportDepartment', 'exportEvaluations'].forEach(function (id) {
+      document.getElementById(id).setAttribute('data-query', 'year=' + data.year + (data.department ?
+        '&department=' + encodeURIComponent(data.department) : ''));
+    });
     var one = document.getElementById('exportProject');
     one.hidden = !data.project;
     if (data.project) { one.href = '/api/projects/' + data.project.id + '/monitoring/export.xlsx'; }
@@ -238,19 +239,21 @@
     });
   }
 
-  // The department's 监控表 (a sheet per table) is prepared in the background: ask, wait for it, then fetch it.
-  function exportDepartment(link) {
+  // The department's 监控表 (a sheet per table) and 自评汇总 are prepared in the background: ask (the link's
+  // data-files), wait for the file, then fetch it.
+  function exportFile(link) {
+    var what = link.getAttribute('data-what');
     if (link.getAttribute('aria-busy') === 'true') { return; }
     link.setAttribute('aria-busy', 'true');
-    status('正在生成监控表…');
-    window.perf.api('POST', '/api/monitoring/export-files?' + link.getAttribute('data-query'))
+    status('正在生成' + what + '…');
+    window.perf.api('POST', link.getAttribute('data-files') + '?' + link.getAttribute('data-query'))
       .then(function poll(file) {
         if (file.status === 'RUNNING') {
           return new Promise(function (resolve) { window.setTimeout(resolve, 1000); })
             .then(function () { return window.perf.api('GET', '/api/files/' + file.id); }).then(poll);
         }
-        if (file.status !== 'DONE') { throw new Error(file.message || '监控表生成失败'); }
-        status('监控表已生成：' + file.fileName);
+        if (file.status !== 'DONE') { throw new Error(file.message || what + '生成失败'); }
+        status(what + '已生成：' + file.fileName);
         window.location.href = file.content;
         return file;
       })
@@ -350,9 +353,11 @@
     });
     picker.addEventListener('change', function (e) { picked(e.target.value); });
     document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); });
-    document.getElementById('exportDepartment').addEventListener('click', function (e) {
-      e.preventDefault();
-      exportDepartment(e.currentTarget);
+    ['exportDepartment', 'exportEvaluations'].forEach(function (id) {
+      document.getElementById(id).addEventListener('click', function (e) {
+        e.preventDefault();
+        exportFile(e.currentTarget);
+      });
     });
     if (!window.echarts) {
       status('图表库 ECharts 未能加载（/webjars/echarts/5.3.1/dist/echarts.min.js）', true);

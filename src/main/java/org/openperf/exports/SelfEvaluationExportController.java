@@ -2,16 +2,19 @@ package org.openperf.exports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.openperf.evaluation.SelfEvaluationReport;
 import org.openperf.evaluation.SelfEvaluationReports;
-import org.openperf.evaluation.department.DepartmentSelfEvaluations;
+import org.openperf.files.PreparedFileController;
+import org.openperf.files.PreparedFiles;
 import org.openperf.kernel.Caller;
 import org.openperf.kernel.Download;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -20,13 +23,15 @@ public class SelfEvaluationExportController {
 
     private final SelfEvaluationReports evaluations;
     private final SelfEvaluationWriter writer;
-    private final DepartmentSelfEvaluations departmentTables;
+    private final SelfEvaluationSummary summary;
+    private final PreparedFiles files;
 
     public SelfEvaluationExportController(SelfEvaluationReports evaluations, SelfEvaluationWriter writer,
-                                          DepartmentSelfEvaluations departmentTables) {
-        this.departmentTables = departmentTables;
+                                          SelfEvaluationSummary summary, PreparedFiles files) {
         this.evaluations = evaluations;
         this.writer = writer;
+        this.summary = summary;
+        this.files = files;
     }
 
     @GetMapping("/api/projects/{id}/self-evaluation/export")
@@ -48,19 +53,16 @@ public class SelfEvaluationExportController {
     @Operation(summary = "自评结果汇总表：每个项目一行（预算、执行、执行率、总分、等级）")
     public ResponseEntity<byte[]> summary(@RequestParam int year,
                                           @RequestParam(required = false) String department) {
-        List<SelfEvaluationReport> reports = evaluations.reports(year, department, Caller.current().scope());
-        List<DepartmentSelfEvaluations.DepartmentSheet> found = departmentTables.ofYear(year, department, Caller.current());
-        if (reports.isEmpty() && found.stream().allMatch(d -> "DRAFT".equals(d.sheet().status()))) {
-            throw new IllegalArgumentException(year + " 年度" + (department == null ? "" : "主管部门 " + department + " ")
-                    + "没有已评分的自评可汇总");
-        }
-        List<DepartmentTablesSheet.SelfEvaluation> departments = found.stream()
-                .map(d -> new DepartmentTablesSheet.SelfEvaluation(d.departmentCode() + " " + d.departmentName(), d.sheet()))
-                .toList();
-        String title = year + "年度项目支出绩效自评结果汇总表" + (department == null || department.isBlank() ? ""
-                : "（" + (reports.isEmpty() ? found.get(0).departmentName() : reports.get(0).departmentName()) + "）");
-        return Download.attachment(Download.bytes(out -> writer.summary(title, reports, departments, out)),
-                "绩效自评汇总-" + year + (department == null ? "" : "-" + department) + ".xlsx", Download.XLSX);
+        String code = department == null || department.isBlank() ? null : department.trim();
+        return Download.attachment(summary.workbook(year, code, Caller.current()),
+                SelfEvaluationSummary.fileName(year, code), Download.XLSX);
     }
 
+    @PostMapping("/api/self-evaluations/summary-files")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "后台生成自评结果汇总表（xlsx）：立即返回文件号，用 GET /api/files/{id} 查询，生成后下载 content")
+    public PreparedFileController.FileView summaryFile(@RequestParam int year,
+                                                       @RequestParam(required = false) String department) {
+        return PreparedFileController.FileView.of(summary.file(year, department, Caller.current()), files);
+    }
 }

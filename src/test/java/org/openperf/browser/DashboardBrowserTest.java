@@ -121,6 +121,11 @@ class DashboardBrowserTest {
                     "监控表已生成：监控表-2024.xlsx"));
             assertThat(b.driver.findElement(By.id("exportDepartment")).getAttribute("aria-busy")).isNull();
             assertThat(b.driver.getCurrentUrl()).contains("/dashboard");
+            // The 自评 summary the same way: 2024 has no scored 自评 yet, and the page gives the file's reason.
+            b.driver.findElement(By.id("exportEvaluations")).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                    "2024 年度没有已评分的自评可汇总"));
+            assertThat(b.driver.findElement(By.id("exportEvaluations")).getAttribute("aria-busy")).isNull();
 
             // One project's curve: its own plan (linear) and readings.
             // Found by typing part of its name: the search offers it with its light, and taking the offer shows it.

@@ -425,6 +425,7 @@ class SelfEvaluationTianjinProcessTest {
         ResponseEntity<byte[]> summary = dept.getForEntity("/api/self-evaluations/summary.xlsx?year=" + YEAR
                 + "&department=353", byte[].class);
         assertThat(summary.getStatusCode()).isEqualTo(HttpStatus.OK);
+        theSameSummaryIsPreparedInTheBackground(dept, summary.getBody());
         Map<String, BigDecimal> totals = new HashMap<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(summary.getBody()))) {
             Sheet s = wb.getSheetAt(0);
@@ -452,6 +453,68 @@ class SelfEvaluationTianjinProcessTest {
         for (String g : List.of("优", "良", "中", "差")) {
             assertThat(grades.get(0).get("grades").get(g).asInt()).as(g).isEqualTo(apiGrades.getOrDefault(g, 0));
         }
+    }
+
+    /**
+     * Asked for in the background (the dashboard's button), the department gets the same workbook; nobody else sees
+     * the file. A department that does not exist is refused at once; a year without a scored 自评 fails the file with
+     * the reason the direct download gives.
+     */
+    void theSameSummaryIsPreparedInTheBackground(TestRestTemplate dept, byte[] direct) throws IOException {
+        ResponseEntity<String> asked = send(dept, HttpMethod.POST, "/api/self-evaluations/summary-files?year=" + YEAR
+                + "&department=353", null);
+        assertThat(asked.getStatusCode()).as(asked.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        long id = body(asked).get("id").asLong();
+        JsonNode file = ready(dept, id);
+        assertThat(file.get("status").asText()).as(file.toString()).isEqualTo("DONE");
+        assertThat(file.get("fileName").asText()).isEqualTo("绩效自评汇总-" + YEAR + "-353.xlsx");
+        ResponseEntity<byte[]> content = dept.getForEntity(file.get("content").asText(), byte[].class);
+        assertThat(content.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(cells(content.getBody())).isEqualTo(cells(direct)).hasSizeGreaterThan(23 * 10);
+        assertThat(as("finance").getForEntity("/api/files/" + id, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<String> unknown = send(dept, HttpMethod.POST, "/api/self-evaluations/summary-files?year=" + YEAR
+                + "&department=999", null);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).contains("主管部门编码 999 不存在");
+        ResponseEntity<String> empty = send(dept, HttpMethod.POST, "/api/self-evaluations/summary-files?year=2003"
+                + "&department=353", null);
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode failed = ready(dept, body(empty).get("id").asLong());
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("message").asText()).isEqualTo("2003 年度主管部门 353 没有已评分的自评可汇总");
+    }
+
+    JsonNode ready(TestRestTemplate client, long id) throws IOException {
+        for (int i = 0; i < 300; i++) {
+            JsonNode file = get(client, "/api/files/" + id);
+            if (!"RUNNING".equals(file.get("status").asText())) {
+                return file;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("file " + id + " still being prepared after 30 s");
+    }
+
+    /** Every sheet's cells as they read, row by row. */
+    static List<String> cells(byte[] workbook) throws IOException {
+        List<String> out = new ArrayList<>();
+        DataFormatter f = new DataFormatter();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell c : row) {
+                        out.add(sheet.getSheetName() + "!" + c.getAddress() + "=" + f.formatCellValue(c));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     static String two(JsonNode n) {
