@@ -30,11 +30,11 @@ interface DashboardReadings extends Repository<ExecutionReading, Long> {
     long approvedCount(@Param("year") int year, @Param("department") String department, @Param("all") boolean all,
                        @Param("units") String[] units, @Param("departments") String[] departments);
 
-    /** Which fiscal years have approved projects within a caller's scope. */
+    /** Which fiscal years have approved projects within a caller's scope: from the units' totals, not every table. */
     @Query("""
-            select distinct p.year from Project p
-            where p.version >= 1 and """ + ScopeQuery.PROJECT_IN_SCOPE + """
-            order by p.year
+            select distinct t.year from StoredTotals t
+            where t.projects > 0 and """ + StoredTotals.IN_SCOPE + """
+            order by t.year
             """)
     List<Integer> approvedYears(@Param("all") boolean all, @Param("units") String[] units,
                                 @Param("departments") String[] departments);
@@ -49,11 +49,14 @@ interface DashboardReadings extends Repository<ExecutionReading, Long> {
                            @Param("units") String[] units,
                            @Param("departments") String[] departments);
 
-    /** Each department (code, name; both null for projects without one) with approved projects that year in scope. */
+    /**
+     * Each department (code, name; both null for projects without one) with approved projects that year in scope,
+     * from the units' totals.
+     */
     @Query("""
-            select distinct d.code, d.name from Project p left join p.unit u left join u.department d
-            where p.year = :year and p.version >= 1
-              and """ + ScopeQuery.PROJECT_IN_SCOPE + """
+            select distinct d.code, d.name from StoredTotals t left join Unit u on u.id = t.unitKey
+                 left join u.department d
+            where t.year = :year and t.projects > 0 and """ + StoredTotals.IN_SCOPE + """
             """)
     List<Object[]> departments(@Param("year") int year, @Param("all") boolean all,
                                @Param("units") String[] units,

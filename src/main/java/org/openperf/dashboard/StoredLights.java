@@ -177,8 +177,6 @@ class StoredLights {
         return q.append("""
                  from StoredTotals t left join Unit u on u.id = t.unitKey left join u.department d
                 where t.year = :year and t.projects > 0 and (:department is null or d.code = :department)
-                  and (:all = true or t.unitKey in (select su.id from Unit su left join su.department sd
-                       where array_contains(:units, su.code) or array_contains(:departments, sd.code)))
-                group by d.code, d.name""").toString();
+                  and """ + StoredTotals.IN_SCOPE + " group by d.code, d.name").toString();
     }
 }

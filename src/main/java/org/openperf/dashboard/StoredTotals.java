@@ -20,6 +20,15 @@ import org.hibernate.annotations.Immutable;
 @IdClass(StoredTotals.Key.class)
 class StoredTotals {
 
+    /**
+     * The caller's scope over totals {@code t}, as {@code ScopeQuery.PROJECT_IN_SCOPE} is over projects: all, or the
+     * units in {@code :units} and those of the departments in {@code :departments} (never the projects without one).
+     */
+    static final String IN_SCOPE = """
+            (:all = true or t.unitKey in (select su.id from Unit su left join su.department sd
+                 where array_contains(:units, su.code) or array_contains(:departments, sd.code)))
+            """;
+
     /** The row's key: a year and a unit's id (0 for the projects without a unit). */
     record Key(Integer year, Long unitKey) implements Serializable {
     }
