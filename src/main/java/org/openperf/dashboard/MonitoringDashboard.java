@@ -158,12 +158,13 @@ public class MonitoringDashboard {
 
     /**
      * Computes the selection's stale rows (approved before the rows were kept, or computed under other rules), in
-     * transactions of their own, outside any transaction of the view.
+     * transactions of their own, outside any transaction of the view. The units' totals tell whether there are any;
+     * only then are the projects looked for.
      */
     private void freshen(Selection selection) {
-        List<Long> stale = readOnly.execute(s -> stored.stale(selection, refresh.rulesNow()));
-        if (!stale.isEmpty()) {
-            refresh.stale(stale);
+        String rules = refresh.rulesNow();
+        if (readOnly.execute(s -> stored.staleCount(selection, rules)) > 0) {
+            refresh.stale(readOnly.execute(s -> stored.stale(selection, rules)));
         }
     }
 

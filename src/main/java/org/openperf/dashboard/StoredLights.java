@@ -79,6 +79,16 @@ class StoredLights {
         return rows;
     }
 
+    /** How many of the selection's rows are stale, from the units' totals: mostly none, in a statement per unit. */
+    long staleCount(Selection s, String rules) {
+        Long n = bind(entities.createQuery("""
+                select sum(case when t.rules = :rules then t.flagged else t.projects end)
+                  from StoredTotals t left join Unit u on u.id = t.unitKey left join u.department d
+                 where t.year = :year and (:department is null or d.code = :department) and\s"""
+                + StoredTotals.IN_SCOPE, Long.class), s).setParameter("rules", rules).getSingleResult();
+        return n == null ? 0 : n;
+    }
+
     /** The projects whose stored light must be computed before it is shown. */
     List<Long> stale(Selection s, String rules) {
         return bind(entities.createQuery("select p.id" + FROM + " and" + STALE + "order by p.id", Long.class), s)

@@ -136,6 +136,7 @@ class StoredLightTest {
         }
         // The project search computes them first, too.
         jdbc.update("update project_light set stale = true, light = 'BLUE' where project_id = ?", stale);
+        recount();
         assertThat(listed(stale, "存灯项目三").light()).isEqualTo("RED");
     }
 
