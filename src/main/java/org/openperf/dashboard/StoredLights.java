@@ -41,6 +41,14 @@ class StoredLights {
      */
     private static final String TOTALS = totals();
 
+    private static final String TOTALS_FROM = """
+             from StoredTotals t left join Unit u on u.id = t.unitKey left join u.department d
+            where t.year = :year and (:department is null or d.code = :department) and\s""" + StoredTotals.IN_SCOPE;
+
+    /** Which count of the units' totals a light filter is (NONE: 未监控; ALL: no filter). */
+    private static final java.util.Map<String, String> TOTALS_COLUMN = java.util.Map.of("RED", "red", "YELLOW",
+            "yellow", "GREEN", "green", "BLUE", "blue", "NONE", "unmonitored", "ALL", "projects");
+
     private static final String ROW = """
             select p.id, p.code, p.name, u.code, u.name, d.code, d.name, p.budget, l.light, l.spent,
                    l.executionRate, l.plannedPercent, l.ratio, l.asOf, l.source, l.explanation, l.deviationMonth,
@@ -81,11 +89,8 @@ class StoredLights {
 
     /** How many of the selection's rows are stale, from the units' totals: mostly none, in a statement per unit. */
     long staleCount(Selection s, String rules) {
-        Long n = bind(entities.createQuery("""
-                select sum(case when t.rules = :rules then t.flagged else t.projects end)
-                  from StoredTotals t left join Unit u on u.id = t.unitKey left join u.department d
-                 where t.year = :year and (:department is null or d.code = :department) and\s"""
-                + StoredTotals.IN_SCOPE, Long.class), s).setParameter("rules", rules).getSingleResult();
+        Long n = bind(entities.createQuery("select sum(case when t.rules = :rules then t.flagged else t.projects end)"
+                + TOTALS_FROM, Long.class), s).setParameter("rules", rules).getSingleResult();
         return n == null ? 0 : n;
     }
 
@@ -119,7 +124,10 @@ class StoredLights {
         String where = (text == null ? "" : " and (lower(p.name) like :text escape '!' or lower(p.code) like :text"
                 + " escape '!')") + (light == null ? "" : "NONE".equals(light) ? " and l.light is null"
                 : " and l.light = :light");
-        TypedQuery<Long> count = bind(entities.createQuery("select count(p.id)" + FROM + where, Long.class), s);
+        // Without a text, the units' totals count the rows; with one, every project of the year is looked at anyway.
+        TypedQuery<Long> count = bind(text == null ? entities.createQuery("select sum(t." + TOTALS_COLUMN.get(
+                light == null ? "ALL" : light) + ")" + TOTALS_FROM, Long.class)
+                : entities.createQuery("select count(p.id)" + FROM + where, Long.class), s);
         TypedQuery<Object[]> rows = bind(entities.createQuery(ROW + FROM + where
                 + " order by d.code asc nulls last, u.code asc nulls last, p.name, p.id", Object[].class), s);
         if (text != null) {
@@ -129,12 +137,15 @@ class StoredLights {
             rows.setParameter("text", like);
         }
         if (light != null && !"NONE".equals(light)) {
-            count.setParameter("light", light);
+            if (text != null) {
+                count.setParameter("light", light);
+            }
             rows.setParameter("light", light);
         }
         List<ProjectRow> list = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(StoredLights::row).toList();
-        return new Page(count.getSingleResult(), list);
+        Long total = count.getSingleResult();
+        return new Page(total == null ? 0 : total, list);
     }
 
     private static ProjectRow row(Object[] r) {
