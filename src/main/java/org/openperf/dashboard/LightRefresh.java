@@ -23,6 +23,7 @@ import org.openperf.targets.ProjectMonitoringChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -84,7 +85,9 @@ public class LightRefresh {
     private void changed(Long projectId) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // In one order everywhere (a TreeSet): no two transactions lock the same rows crosswise.
-            BeforeCommit.<SortedSet<Long>>collection(this, TreeSet::new, this::refresh).add(projectId);
+            // Last of the work done before the commit: the units' totals are the last rows a transaction locks.
+            BeforeCommit.<SortedSet<Long>>collection(this, TreeSet::new, this::refresh, Ordered.LOWEST_PRECEDENCE)
+                    .add(projectId);
         } else {
             inNewTransaction.executeWithoutResult(s -> refresh(new TreeSet<>(List.of(projectId))));
         }
@@ -111,6 +114,20 @@ public class LightRefresh {
                 write(still, now, false);
                 totals.recompute(locked.units());
             });
+        }
+    }
+
+    /**
+     * Adds these units' totals up again from their projects' rows, in a transaction of its own: the view found them
+     * stale with none of their projects' rows stale (changed by hand in the database, say).
+     */
+    void recount(int year, List<Long> unitKeys) {
+        SortedSet<LightTotals.Key> keys = new TreeSet<>();
+        unitKeys.forEach(u -> keys.add(new LightTotals.Key(year, u)));
+        if (!keys.isEmpty()) {
+            log.warn("totals of {} unit(s) of {} added up again: they did not match their projects' rows", keys.size(),
+                    year);
+            inNewTransaction.executeWithoutResult(s -> totals.recompute(keys));
         }
     }
 
@@ -144,26 +161,33 @@ public class LightRefresh {
     private Locked lock(SortedSet<Long> projectIds) {
         jdbc.batchUpdate(ensure(), new ArrayList<>(projectIds), projectIds.size(), (ps, id) -> ps.setLong(1, id));
         Map<Long, String> locked = new HashMap<>();
+        Map<Long, Object[]> counted = new HashMap<>();
+        named.query("select project_id, stale, rules, fiscal_year, unit_key from project_light"
+                        + " where project_id in (:ids) order by project_id for update", Map.of("ids", projectIds),
+                rs -> {
+                    locked.put(rs.getLong(1), rs.getBoolean(2) ? null : rs.getString(3));
+                    counted.put(rs.getLong(1), new Object[] {rs.getInt(4), rs.getObject(5, Long.class)});
+                });
+        // The projects' units in a statement of its own, after the locks: one that waited for a lock sees the unit
+        // the transaction it waited for committed, which the locking statement's own snapshot would not.
         SortedSet<LightTotals.Key> units = new TreeSet<>();
         List<Object[]> moved = new ArrayList<>();
-        named.query("select l.project_id, l.stale, l.rules, l.fiscal_year, l.unit_key,"
-                        + " (select coalesce(p.unit_id, 0) from project p where p.id = l.project_id)"
-                        + " from project_light l where l.project_id in (:ids) order by l.project_id for update",
-                Map.of("ids", projectIds),
-                rs -> {
-                    long project = rs.getLong(1);
-                    locked.put(project, rs.getBoolean(2) ? null : rs.getString(3));
-                    int year = rs.getInt(4);
-                    Long before = rs.getObject(5, Long.class);
-                    long now = rs.getLong(6);
-                    units.add(new LightTotals.Key(year, now));
-                    if (before != null) {
-                        units.add(new LightTotals.Key(year, before));
-                    }
-                    if (before == null || before != now) {
-                        moved.add(new Object[] {now, project});
-                    }
-                });
+        if (!locked.isEmpty()) {
+            named.query("select id, coalesce(unit_id, 0) from project where id in (:ids)",
+                    Map.of("ids", locked.keySet()), rs -> {
+                        long project = rs.getLong(1);
+                        long now = rs.getLong(2);
+                        int year = (Integer) counted.get(project)[0];
+                        Long before = (Long) counted.get(project)[1];
+                        units.add(new LightTotals.Key(year, now));
+                        if (before != null) {
+                            units.add(new LightTotals.Key(year, before));
+                        }
+                        if (before == null || before != now) {
+                            moved.add(new Object[] {now, project});
+                        }
+                    });
+        }
         jdbc.batchUpdate("update project_light set unit_key = ? where project_id = ?", moved);
         return new Locked(locked, units);
     }

@@ -81,7 +81,7 @@ public class MonitoringDashboard {
         String rules = refresh.rulesNow();
         List<DepartmentTotals> totals = readOnly.execute(s -> stored.byDepartment(selection, rules));
         if (totals.stream().anyMatch(t -> t.stale() > 0)) {
-            refresh.stale(readOnly.execute(s -> stored.stale(selection, rules)));
+            freshen(selection, rules);
             totals = readOnly.execute(s -> stored.byDepartment(selection, rules));
         }
         List<DepartmentTotals> counted = totals;
@@ -164,8 +164,17 @@ public class MonitoringDashboard {
     private void freshen(Selection selection) {
         String rules = refresh.rulesNow();
         if (readOnly.execute(s -> stored.staleCount(selection, rules)) > 0) {
-            refresh.stale(readOnly.execute(s -> stored.stale(selection, rules)));
+            freshen(selection, rules);
         }
+    }
+
+    /**
+     * Computes the stale rows; a unit whose totals still count stale rows after that did not match its projects'
+     * rows (changed by hand, say), and is added up again: a wrong count does not stay.
+     */
+    private void freshen(Selection selection, String rules) {
+        refresh.stale(readOnly.execute(s -> stored.stale(selection, rules)));
+        refresh.recount(selection.year(), readOnly.execute(s -> stored.staleUnits(selection, rules)));
     }
 
     /**

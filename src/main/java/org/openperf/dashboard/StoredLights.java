@@ -94,6 +94,13 @@ class StoredLights {
         return n == null ? 0 : n;
     }
 
+    /** The units whose totals count stale rows. */
+    List<Long> staleUnits(Selection s, String rules) {
+        return bind(entities.createQuery("select t.unitKey" + TOTALS_FROM + " and ((t.rules = :rules and t.flagged > 0)"
+                + " or ((t.rules is null or t.rules <> :rules) and t.projects > 0)) order by t.unitKey", Long.class), s)
+                .setParameter("rules", rules).getResultList();
+    }
+
     /** The projects whose stored light must be computed before it is shown. */
     List<Long> stale(Selection s, String rules) {
         return bind(entities.createQuery("select p.id" + FROM + " and" + STALE + "order by p.id", Long.class), s)

@@ -2,6 +2,7 @@ package org.openperf.kernel;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -24,8 +25,17 @@ public final class BeforeCommit {
      * transaction is open ({@link TransactionSynchronizationManager#isSynchronizationActive()}). Asked for once
      * {@code atCommit} has returned (by work of another owner's {@code atCommit}), it refuses: nothing would read it.
      */
-    @SuppressWarnings("unchecked")
     public static <C> C collection(Object owner, Supplier<C> fresh, Consumer<C> atCommit) {
+        return collection(owner, fresh, atCommit, Ordered.LOWEST_PRECEDENCE - 1);
+    }
+
+    /**
+     * {@link #collection(Object, Supplier, Consumer)}, its {@code atCommit} run in {@code order} among the others
+     * (lower first; of the same order, the first asked for first). {@link Ordered#LOWEST_PRECEDENCE}: after every
+     * other collection's.
+     */
+    @SuppressWarnings("unchecked")
+    public static <C> C collection(Object owner, Supplier<C> fresh, Consumer<C> atCommit, int order) {
         Object bound = TransactionSynchronizationManager.getResource(owner);
         if (bound == HANDED_OVER) {
             throw new IllegalStateException(owner.getClass().getSimpleName()
@@ -38,6 +48,11 @@ public final class BeforeCommit {
         TransactionSynchronizationManager.bindResource(owner, made);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             private Object suspended;
+
+            @Override
+            public int getOrder() {
+                return order;
+            }
 
             @Override
             public void beforeCommit(boolean readOnly) {

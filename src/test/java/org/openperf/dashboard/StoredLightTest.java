@@ -13,7 +13,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,12 @@ import org.openperf.targets.ProjectView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -193,6 +198,110 @@ class StoredLightTest {
         assertThat(counts(o.total())).isEqualTo(countedFromRecords(Scope.ALL));
         Monitored all = data.approved(YEAR, null, Scope.ALL);
         assertThat(o.curve()).isEqualTo(ExecutionCurve.of(o.curve().title(), all.projects(), all.readings()));
+    }
+
+    @Test
+    void aChangeThatWaitedForATablesMoveLeavesItCountedInItsNewUnitOnly() throws Exception {
+        Long id = approved("存灯换单位并发项目");
+        spent(id, YEAR + "-06-30", "5");
+        Scope first = new Scope(false, List.of("402001"), List.of());
+        Scope second = new Scope(false, List.of("402004"), List.of());
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // The move to the other unit holds the table's row, written, until told to commit.
+            Future<?> move = pool.submit(() -> tx.executeWithoutResult(s -> {
+                jdbc.update("update project set unit_id = (select id from unit where code = '402004') where id = ?",
+                        id);
+                context.publishEvent(new ProjectDraftEdited(id));
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public int getOrder() {
+                        return Ordered.LOWEST_PRECEDENCE;
+                    }
+
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        locked.countDown();
+                        try {
+                            commit.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            // Meanwhile another change of its records (as a milestone check, which does not lock the project) waits
+            // for the table's row, then must see the move committed.
+            Future<?> reading = pool.submit(() -> tx.executeWithoutResult(s ->
+                    context.publishEvent(new ProjectMonitoringChanged(id))));
+            Thread.sleep(500);
+            commit.countDown();
+            move.get(30, TimeUnit.SECONDS);
+            reading.get(30, TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            pool.shutdown();
+        }
+        // Moved back: the unit it was in meanwhile no longer counts it, the first one does, once.
+        tx.executeWithoutResult(s -> {
+            jdbc.update("update project set unit_id = (select id from unit where code = '402001') where id = ?", id);
+            context.publishEvent(new ProjectDraftEdited(id));
+        });
+        assertThat(counts(dashboard.overview(YEAR, null, null, second).total())).isEqualTo(countedFromRecords(second));
+        assertThat(counts(dashboard.overview(YEAR, null, null, first).total())).isEqualTo(countedFromRecords(first));
+    }
+
+    @Test
+    void twoChangesThatBothFindTheirUnitWithoutTotalsMakeOneRow() throws Exception {
+        List<Long> ids = List.of(approved("存灯首行项目一"), approved("存灯首行项目二"));
+        spent(ids.get(0), YEAR + "-06-30", "5");
+        // As for the first changes of a unit's year: no row yet, made by both transactions at once.
+        jdbc.update("delete from unit_light_totals where fiscal_year = ?", YEAR);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Long id : ids) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    tx.executeWithoutResult(s -> context.publishEvent(new ProjectMonitoringChanged(id)));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Scope first = new Scope(false, List.of("402001"), List.of());
+        try {
+            assertThat(jdbc.queryForObject("select count(*) from unit_light_totals t join unit u on u.id = t.unit_key"
+                    + " where t.fiscal_year = ? and u.code = '402001'", Integer.class, YEAR)).isEqualTo(1);
+            assertThat(counts(dashboard.overview(YEAR, null, null, first).total()))
+                    .isEqualTo(countedFromRecords(first));
+        } finally {
+            // The other unit's row, deleted above, for the tests that follow.
+            recount();
+        }
+    }
+
+    @Test
+    void totalsThatNoLongerMatchTheirProjectsRowsAreAddedUpAgainWhenShown() {
+        Long id = approved("存灯合计修复项目");
+        spent(id, YEAR + "-06-30", "5");
+        // As a hand-made change in the database might leave them: wrong counts, and a row said to be stale.
+        jdbc.update("update unit_light_totals set red = red + 7, flagged = 1 where fiscal_year = ?", YEAR);
+        MonitoringOverview o = dashboard.overview(YEAR, null, null, Scope.ALL);
+        assertThat(counts(o.total())).isEqualTo(countedFromRecords(Scope.ALL));
+        assertThat(jdbc.queryForObject("select sum(flagged) from unit_light_totals where fiscal_year = ?",
+                Integer.class, YEAR)).isZero();
     }
 
     @Test
