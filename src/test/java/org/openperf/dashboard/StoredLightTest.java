@@ -293,6 +293,46 @@ class StoredLightTest {
     }
 
     @Test
+    void theUpgradeAddsUpTheUnitsAsTheAppKeepsThem() throws Exception {
+        Long red = approved("存灯升级红灯");
+        spent(red, YEAR + "-03-31", "5");
+        jdbc.update("update project_light set stale = true where project_id = ?", approved("存灯升级待算"));
+        recount();
+        // V55's own statement, as it ran at the upgrade, against the rows the app keeps.
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V55__unit_light_totals.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String backfill = migration.substring(migration.indexOf("select p.fiscal_year"), migration.lastIndexOf(';'));
+        String columns = migration.substring(migration.indexOf("insert into unit_light_totals (") + 31,
+                migration.indexOf(")", migration.indexOf("insert into unit_light_totals (")));
+        List<Map<String, Object>> upgrade = jdbc.query("select * from (" + backfill + ") b", (rs, n) -> {
+            Map<String, Object> row = new java.util.TreeMap<>();
+            String[] names = columns.split(",");
+            for (int i = 0; i < names.length; i++) {
+                row.put(names[i].trim(), normal(rs.getObject(i + 1)));
+            }
+            return row;
+        }).stream().filter(r -> r.get("fiscal_year").equals(String.valueOf(YEAR))).toList();
+        List<Map<String, Object>> kept = jdbc.query("select " + columns + " from unit_light_totals"
+                + " where fiscal_year = ? and projects > 0", (rs, n) -> {
+                    Map<String, Object> row = new java.util.TreeMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT),
+                                normal(rs.getObject(i)));
+                    }
+                    return row;
+                }, YEAR);
+        assertThat(upgrade).isNotEmpty().containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(upgrade.stream().mapToInt(r -> Integer.parseInt((String) r.get("flagged"))).sum()).isPositive();
+    }
+
+    /** A value as text, numbers without their scale: the two statements' types differ, their values must not. */
+    static String normal(Object v) {
+        return v == null ? null : v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                : v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+                : v.toString();
+    }
+
+    @Test
     void totalsThatNoLongerMatchTheirProjectsRowsAreAddedUpAgainWhenShown() {
         Long id = approved("存灯合计修复项目");
         spent(id, YEAR + "-06-30", "5");
