@@ -473,6 +473,14 @@ class SelfEvaluationTianjinProcessTest {
         assertThat(cells(content.getBody())).isEqualTo(cells(direct)).hasSizeGreaterThan(23 * 10);
         assertThat(as("finance").getForEntity("/api/files/" + id, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        // Another department's reviewer asking for 353's summary: the file is made in their scope, which has none.
+        TestRestTemplate other = as("dept402");
+        ResponseEntity<String> outside = send(other, HttpMethod.POST, "/api/self-evaluations/summary-files?year="
+                + YEAR + "&department=353", null);
+        assertThat(outside.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode none = ready(other, body(outside).get("id").asLong());
+        assertThat(none.get("status").asText()).isEqualTo("FAILED");
+        assertThat(none.get("message").asText()).isEqualTo(YEAR + " 年度主管部门 353 没有已评分的自评可汇总");
 
         ResponseEntity<String> unknown = send(dept, HttpMethod.POST, "/api/self-evaluations/summary-files?year=" + YEAR
                 + "&department=999", null);
