@@ -161,30 +161,31 @@ public class LightRefresh {
     private Locked lock(SortedSet<Long> projectIds) {
         jdbc.batchUpdate(ensure(), new ArrayList<>(projectIds), projectIds.size(), (ps, id) -> ps.setLong(1, id));
         Map<Long, String> locked = new HashMap<>();
-        Map<Long, Object[]> counted = new HashMap<>();
+        Map<Long, LightTotals.Key> counted = new HashMap<>();
         named.query("select project_id, stale, rules, fiscal_year, unit_key from project_light"
                         + " where project_id in (:ids) order by project_id for update", Map.of("ids", projectIds),
                 rs -> {
                     locked.put(rs.getLong(1), rs.getBoolean(2) ? null : rs.getString(3));
-                    counted.put(rs.getLong(1), new Object[] {rs.getInt(4), rs.getObject(5, Long.class)});
+                    Long unit = rs.getObject(5, Long.class);
+                    // Set by V55 and by the insert above; a row without one was counted in no unit yet.
+                    counted.put(rs.getLong(1), unit == null ? null : new LightTotals.Key(rs.getInt(4), unit));
                 });
         // The projects' units in a statement of its own, after the locks: one that waited for a lock sees the unit
         // the transaction it waited for committed, which the locking statement's own snapshot would not.
         SortedSet<LightTotals.Key> units = new TreeSet<>();
         List<Object[]> moved = new ArrayList<>();
         if (!locked.isEmpty()) {
-            named.query("select id, coalesce(unit_id, 0) from project where id in (:ids)",
+            named.query("select id, fiscal_year, coalesce(unit_id, 0) from project where id in (:ids)",
                     Map.of("ids", locked.keySet()), rs -> {
                         long project = rs.getLong(1);
-                        long now = rs.getLong(2);
-                        int year = (Integer) counted.get(project)[0];
-                        Long before = (Long) counted.get(project)[1];
-                        units.add(new LightTotals.Key(year, now));
+                        LightTotals.Key before = counted.get(project);
+                        LightTotals.Key now = new LightTotals.Key(rs.getInt(2), rs.getLong(3));
+                        units.add(now);
                         if (before != null) {
-                            units.add(new LightTotals.Key(year, before));
+                            units.add(before);
                         }
-                        if (before == null || before != now) {
-                            moved.add(new Object[] {now, project});
+                        if (!now.equals(before)) {
+                            moved.add(new Object[] {now.unit(), project});
                         }
                     });
         }

@@ -271,8 +271,8 @@ public class MonitoringDashboard {
 
     private String department(String code) {
         String department = blankToNull(code);
-        if (department != null && departments.findByCode(department).isEmpty()) {
-            throw new InvalidInputException("主管部门编码 " + department + " 不存在");
+        if (department != null) {
+            DepartmentRepository.existing(departments, department);
         }
         return department;
     }

@@ -145,8 +145,7 @@ public class MonitoringExports {
     }
 
     private String departmentName(String code) {
-        return code == null ? "全部主管部门" : departments.findByCode(code)
-                .orElseThrow(() -> new InvalidInputException("主管部门编码 " + code + " 不存在")).getName();
+        return code == null ? "全部主管部门" : DepartmentRepository.existing(departments, code).getName();
     }
 
     /** One sheet per table: a workbook of thousands would not fit in memory, nor be read by anyone. */

@@ -53,9 +53,8 @@ public class SelfEvaluationExportController {
     @Operation(summary = "自评结果汇总表：每个项目一行（预算、执行、执行率、总分、等级）")
     public ResponseEntity<byte[]> summary(@RequestParam int year,
                                           @RequestParam(required = false) String department) {
-        String code = department == null || department.isBlank() ? null : department.trim();
-        return Download.attachment(summary.workbook(year, code, Caller.current()),
-                SelfEvaluationSummary.fileName(year, code), Download.XLSX);
+        return Download.attachment(summary.workbook(year, department, Caller.current()),
+                SelfEvaluationSummary.fileName(year, department), Download.XLSX);
     }
 
     @PostMapping("/api/self-evaluations/summary-files")

@@ -42,7 +42,8 @@ public class SelfEvaluationSummary {
     }
 
     public static String fileName(int year, String department) {
-        return "绩效自评汇总-" + year + (department == null ? "" : "-" + department) + ".xlsx";
+        String code = blankToNull(department);
+        return "绩效自评汇总-" + year + (code == null ? "" : "-" + code) + ".xlsx";
     }
 
     /**
@@ -51,8 +52,8 @@ public class SelfEvaluationSummary {
      */
     public PreparedFile file(int year, String department, Caller caller) {
         String code = blankToNull(department);
-        if (code != null && readOnly.execute(s -> departments.findByCode(code)).isEmpty()) {
-            throw new InvalidInputException("主管部门编码 " + code + " 不存在");
+        if (code != null) {
+            readOnly.executeWithoutResult(s -> DepartmentRepository.existing(departments, code));
         }
         return files.start("self-evaluation-summary", fileName(year, code), caller,
                 () -> readOnly.execute(s -> workbook(year, code, caller)));
